@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+export const genders = ['L', 'P'] as const;
+export const employmentTypes = ['PNS', 'PPPK'] as const;
+export const educationLevels = ['SD', 'SLTP', 'SLTA', 'D-I', 'D-II', 'D-III', 'D-IV', 'S1', 'S2', 'S3'] as const;
+export const positionTypes = [
+  'JPT_UTAMA',
+  'JPT_MADYA',
+  'JPT_PRATAMA',
+  'ADMINISTRATOR',
+  'PENGAWAS',
+  'PELAKSANA',
+  'JF_AHLI_PERTAMA',
+  'JF_AHLI_MUDA',
+  'JF_AHLI_MADYA',
+  'JF_AHLI_UTAMA',
+  'JF_KETERAMPILAN',
+] as const;
+
+/** PNS ranks in order (PP 99/2000), lowest first. */
+export const pnsGolongan = [
+  'I/a', 'I/b', 'I/c', 'I/d',
+  'II/a', 'II/b', 'II/c', 'II/d',
+  'III/a', 'III/b', 'III/c', 'III/d',
+  'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e',
+] as const;
+/** PPPK grades I–XVII (PP 49/2018; marked "verify" in the fact sheet). */
+export const pppkGolongan = [
+  'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII',
+] as const;
+
+export type Gender = (typeof genders)[number];
+export type EmploymentType = (typeof employmentTypes)[number];
+export type EducationLevel = (typeof educationLevels)[number];
+export type PositionType = (typeof positionTypes)[number];
+export type PnsGolongan = (typeof pnsGolongan)[number];
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal harus berformat YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number);
+    const date = new Date(Date.UTC(y!, m! - 1, d!));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
+  }, 'tanggal tidak ada di kalender');
+
+export const calendarDateSchema = isoDate;
+
+/** An employee record as the domain sees it: what import, the API and the career engine all share. */
+export const employeeRecordSchema = z
+  .object({
+    nip: z.string().regex(/^\d{18}$/, 'NIP harus 18 digit angka'),
+    name: z.string().trim().min(1, 'nama wajib diisi').max(200),
+    birthDate: isoDate,
+    gender: z.enum(genders, { error: 'jenis kelamin harus L atau P' }),
+    employmentType: z.enum(employmentTypes, { error: 'jenis pegawai harus PNS atau PPPK' }),
+    golongan: z.string().min(1, 'golongan wajib diisi'),
+    tmtGolongan: isoDate.nullable(),
+    education: z.enum(educationLevels, { error: `pendidikan harus salah satu dari ${educationLevels.join(', ')}` }),
+    positionName: z.string().trim().min(1, 'jabatan wajib diisi').max(300),
+    positionType: z.enum(positionTypes, { error: `jenis jabatan harus salah satu dari ${positionTypes.join(', ')}` }),
+    unit: z.string().trim().min(1, 'unit kerja wajib diisi').max(300),
+    tmtCpns: isoDate.nullable(),
+    lastKgbTmt: isoDate.nullable(),
+    creditPoints: z.number().min(0, 'angka kredit tidak boleh negatif').nullable(),
+    phone: z.string().regex(/^\+?\d{8,15}$/, 'nomor telepon harus 8–15 digit').nullable(),
+    email: z.email('alamat e-mail tidak valid').nullable(),
+    active: z.boolean(),
+  })
+  .superRefine((e, ctx) => {
+    const ranks: readonly string[] = e.employmentType === 'PNS' ? pnsGolongan : pppkGolongan;
+    if (!ranks.includes(e.golongan)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['golongan'],
+        message:
+          e.employmentType === 'PNS'
+            ? 'golongan PNS harus berbentuk I/a sampai IV/e'
+            : 'golongan PPPK harus angka Romawi I sampai XVII',
+      });
+    }
+  });
+
+export type EmployeeRecord = z.infer<typeof employeeRecordSchema>;
