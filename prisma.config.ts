@@ -12,7 +12,7 @@ export default defineConfig({
   adapter: async () => {
     if (provider === 'postgresql') {
       const { PrismaPg } = await import('@prisma/adapter-pg');
-      return new PrismaPg({ connectionString: process.env.DATABASE_URL ?? 'postgresql://127.0.0.1:5432/test' });
+      return new PrismaPg({ connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test' });
     }
     const { PrismaBetterSQLite3 } = await import('@prisma/adapter-better-sqlite3');
     return new PrismaBetterSQLite3({ url: ':memory:' });

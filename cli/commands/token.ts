@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { createApiToken, revokeApiToken } from '../../core/auth/api-tokens.js';
+import { roleSchema } from '../../core/auth/roles.js';
+import { findAgencyByCode } from '../../core/records/agencies.js';
+import { reportFailure, withRuntime } from '../cli-runtime.js';
+
+export function registerToken(program: Command): void {
+  const token = program.command('token').description('Manage API tokens for HTTP callers of /trpc');
+
+  token
+    .command('create')
+    .description('Create a bearer token; it is printed once and stored only as a digest')
+    .requiredOption('--role <role>', `one of ${roleSchema.options.join(', ')}`)
+    .option('--name <name>', 'what the token is for', 'api')
+    .option('--agency <code>', 'limit the token to one agency (default: all agencies)')
+    .option('--nip <nip>', 'act as this employee (for staff tokens)')
+    .action(async (options: { role: string; name: string; agency?: string; nip?: string }) => {
+      try {
+        const role = roleSchema.parse(options.role);
+        await withRuntime(async ({ db }) => {
+          const agency = options.agency ? await findAgencyByCode(db, options.agency) : null;
+          if (options.agency && !agency) throw new Error(`instansi ${options.agency} tidak ada`);
+          const employee = options.nip ? await db.employee.findUnique({ where: { nip: options.nip } }) : null;
+          if (options.nip && !employee) throw new Error('tidak ada pegawai dengan NIP tersebut');
+          const created = await createApiToken(db, {
+            name: options.name,
+            role,
+            agencyId: agency?.id ?? employee?.agencyId ?? null,
+            employeeId: employee?.id ?? null,
+          });
+          console.log(created.token);
+          console.error(`Token ${created.id} (${role}) dibuat. Simpan sekarang: token tidak dapat ditampilkan lagi.`);
+        });
+      } catch (error) {
+        reportFailure(error);
+      }
+    });
+
+  token
+    .command('list')
+    .description('List tokens (never their secret)')
+    .action(async () => {
+      try {
+        await withRuntime(async ({ db }) => {
+          const rows = await db.apiToken.findMany({ orderBy: { createdAt: 'asc' } });
+          for (const row of rows) {
+            console.log(`${row.id}\t${row.role}\t${row.name}\t${row.revokedAt ? 'dicabut' : 'aktif'}`);
+          }
+        });
+      } catch (error) {
+        reportFailure(error);
+      }
+    });
+
+  token
+    .command('revoke')
+    .description('Revoke a token by id')
+    .argument('<id>', 'token id from `token list`')
+    .action(async (id: string) => {
+      try {
+        await withRuntime(async ({ db, clock }) => {
+          if (!(await revokeApiToken(db, id, clock.now()))) throw new Error(`token ${id} tidak ada atau sudah dicabut`);
+          console.log(`Token ${id} dicabut.`);
+        });
+      } catch (error) {
+        reportFailure(error);
+      }
+    });
+}

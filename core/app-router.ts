@@ -1,0 +1,11 @@
+import { identityRouter } from './identity/identity-router.js';
+import { recordsRouter } from './records/records-router.js';
+import { createCallerFactory, router } from './trpc/init.js';
+
+export const appRouter = router({
+  records: recordsRouter,
+  identity: identityRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url({ error: 'expected a URL such as https://host/path' }).optional())
+  .optional();
+
+/** Every setting LAYANI reads from the environment. `.env.example` documents each one. */
+export const configSchema = z.object({
+  PORT: z.coerce.number({ error: 'expected a port number' }).int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().default('file:./data/layani.db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_AGENCY_CODE: z
+    .string()
+    .regex(/^[A-Z0-9_-]{2,32}$/, 'expected an agency code of 2–32 capital letters, digits, - or _')
+    .default('DKP'),
+  DEFAULT_AGENCY_NAME: z.string().min(1).default('Dinas Kelautan dan Perikanan Provinsi Kepulauan Bangka Belitung'),
+  LINK_CODE_TTL_HOURS: z.coerce.number({ error: 'expected a number of hours' }).int().min(1).max(720).default(72),
+
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_API_ROOT: z.url({ error: 'expected a URL such as https://api.telegram.org' }).default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: optionalUrl,
+  TELEGRAM_WEBHOOK_SECRET: optionalText,
+
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: z.url({ error: 'expected a URL such as https://slack.com/api/' }).default('https://slack.com/api/'),
+  SLACK_TRIAGE_CHANNEL: optionalText,
+  SLACK_CONFIDENTIAL_CHANNEL: optionalText,
+  SLACK_FEEDBACK_CHANNEL: optionalText,
+
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalUrl,
+  LLM_MODEL: optionalText,
+});
+
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,41 @@
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { loadGeneratedClient, type Db } from './client.js';
+import { ensureSqliteDirectory, parseDatabaseUrl, type DatabaseKind } from './database-url.js';
+import { migrateSqlite } from './migrate-sqlite.js';
+import { migratePostgres } from './migrate-postgres.js';
+
+export interface OpenDatabase {
+  db: Db;
+  kind: DatabaseKind;
+  /** Migrations this start applied (empty when the database was already current). */
+  applied: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  migrate?: boolean;
+}
+
+/** Opens DATABASE_URL through its driver adapter, creating and migrating the database first. */
+export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<OpenDatabase> {
+  const location = parseDatabaseUrl(url);
+  const migrate = options.migrate ?? true;
+  let applied: string[] = [];
+  let db: Db;
+  if (location.kind === 'sqlite') {
+    ensureSqliteDirectory(location);
+    if (migrate) applied = migrateSqlite(location.target);
+    const PrismaClient = loadGeneratedClient('sqlite');
+    db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: location.target, timeout: 15_000 }) });
+    // WAL lets readers go on while one writer commits; busy_timeout makes a second writer wait instead of failing.
+    await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await db.$queryRawUnsafe('PRAGMA busy_timeout = 15000');
+  } else {
+    if (migrate) applied = await migratePostgres(location.target);
+    const PrismaClient = loadGeneratedClient('postgresql');
+    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: location.target, max: 10 }) });
+  }
+  await db.$connect();
+  return { db, kind: location.kind, applied, close: () => db.$disconnect() };
+}

@@ -1,0 +1,49 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { canSeeAgency } from '../auth/actor.js';
+import { roleSchema } from '../auth/roles.js';
+import { writeAudit } from '../audit/audit-log.js';
+import { adminProcedure, hrOfficerProcedure, router } from '../trpc/init.js';
+import { issueLinkCode, redeemLinkCode } from './link-codes.js';
+
+const nipSchema = z.string().regex(/^\d{18}$/, 'NIP harus 18 digit angka');
+
+export const identityRouter = router({
+  /** HR issues a one-time code for an employee; the plaintext is shown once and never stored. */
+  issueLinkCode: hrOfficerProcedure.input(z.object({ nip: nipSchema })).mutation(async ({ ctx, input }) => {
+    const employee = await ctx.db.employee.findUnique({ where: { nip: input.nip } });
+    if (!employee || !canSeeAgency(ctx.actor, employee.agencyId)) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: 'Tidak ada pegawai dengan NIP tersebut. / No employee has that NIP.' });
+    }
+    if (!employee.active) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'Pegawai ini tidak aktif. / This employee is not active.' });
+    }
+    const issued = await issueLinkCode(ctx.db, ctx.clock, ctx.actor, employee.id, ctx.settings.linkCodeTtlHours);
+    return { code: issued.code, expiresAt: issued.expiresAt.toISOString(), name: employee.name };
+  }),
+
+  /** Used by the chat adapters (system actor) when someone sends a code. */
+  redeemLinkCode: adminProcedure
+    .input(z.object({ code: z.string().min(4).max(40), platform: z.enum(['telegram', 'slack']), externalId: z.string().min(1) }))
+    .mutation(({ ctx, input }) => redeemLinkCode(ctx.db, ctx.clock, ctx.actor, input)),
+
+  grantRole: adminProcedure
+    .input(z.object({ nip: nipSchema, role: roleSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const employee = await ctx.db.employee.findUnique({ where: { nip: input.nip } });
+      if (!employee || !canSeeAgency(ctx.actor, employee.agencyId)) {
+        throw new TRPCError({ code: 'NOT_FOUND', message: 'Tidak ada pegawai dengan NIP tersebut. / No employee has that NIP.' });
+      }
+      await ctx.db.$transaction(async (tx) => {
+        await tx.roleAssignment.upsert({
+          where: { employeeId_role: { employeeId: employee.id, role: input.role } },
+          create: { employeeId: employee.id, role: input.role },
+          update: {},
+        });
+        await writeAudit(tx, ctx.actor, {
+          action: 'role.grant', entity: 'Employee', entityId: employee.id, agencyId: employee.agencyId, after: { role: input.role },
+        });
+      });
+      return { ok: true };
+    }),
+});

@@ -1,0 +1,79 @@
+import type { Actor } from '../auth/actor.js';
+import { writeAudit } from '../audit/audit-log.js';
+import type { Db } from '../db/client.js';
+import type { EmployeeRecord } from './employee.js';
+import { changedFields, toEmployeeRecord } from './employee-row.js';
+
+export interface SaveSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+const batchSize = 500;
+
+/**
+ * Creates or updates employees by NIP within one agency, writing an audit entry for every record that changed.
+ * Works in batches, each its own transaction, so a 10,000-row import neither holds one huge transaction nor
+ * loads everything at once. `onProgress` reports how many records are done.
+ */
+export async function saveEmployees(
+  db: Db,
+  actor: Actor,
+  agencyId: string,
+  records: readonly EmployeeRecord[],
+  onProgress?: (done: number) => void,
+): Promise<SaveSummary> {
+  const summary: SaveSummary = { created: 0, updated: 0, unchanged: 0 };
+  for (let start = 0; start < records.length; start += batchSize) {
+    const batch = records.slice(start, start + batchSize);
+    await db.$transaction(
+      async (tx) => {
+        const existing = await tx.employee.findMany({ where: { nip: { in: batch.map((r) => r.nip) } } });
+        const byNip = new Map(existing.map((row) => [row.nip, row]));
+        const fresh = batch.filter((r) => !byNip.has(r.nip));
+        if (fresh.length > 0) {
+          await tx.employee.createMany({ data: fresh.map((r) => ({ ...r, agencyId })) });
+          const created = await tx.employee.findMany({
+            where: { nip: { in: fresh.map((r) => r.nip) } },
+            select: { id: true, nip: true },
+          });
+          const idByNip = new Map(created.map((c) => [c.nip, c.id]));
+          await tx.auditLog.createMany({
+            data: fresh.map((r) => ({
+              actor: actor.ref,
+              action: 'employee.create',
+              entity: 'Employee',
+              entityId: idByNip.get(r.nip) ?? null,
+              agencyId,
+              after: JSON.stringify(r),
+            })),
+          });
+          summary.created += fresh.length;
+        }
+        for (const record of batch) {
+          const row = byNip.get(record.nip);
+          if (!row) continue;
+          const diff = changedFields(toEmployeeRecord(row), record);
+          if (!diff && row.agencyId === agencyId) {
+            summary.unchanged += 1;
+            continue;
+          }
+          await tx.employee.update({ where: { id: row.id }, data: { ...record, agencyId } });
+          await writeAudit(tx, actor, {
+            action: 'employee.update',
+            entity: 'Employee',
+            entityId: row.id,
+            agencyId,
+            before: diff?.before ?? { agencyId: row.agencyId },
+            after: diff?.after ?? { agencyId },
+          });
+          summary.updated += 1;
+        }
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    );
+    onProgress?.(Math.min(start + batch.length, records.length));
+  }
+  return summary;
+}

@@ -1,0 +1,54 @@
+import type { Actor } from './auth/actor.js';
+import { defaultCareerRules } from './career/index.js';
+import { systemClock, type Clock } from './clock/clock.js';
+import type { Config } from './config/config-schema.js';
+import type { Db } from './db/client.js';
+import type { DatabaseKind } from './db/database-url.js';
+import { openDatabase } from './db/open-database.js';
+import { createLogger, type Logger } from './logging/logger.js';
+import { ensureAgency } from './records/agencies.js';
+import type { CoreContext, CoreSettings } from './trpc/context.js';
+import { createCaller } from './app-router.js';
+
+/** Everything a running LAYANI holds once: the database, the clock, the logger and the settings. */
+export interface Runtime {
+  config: Config;
+  db: Db;
+  dbKind: DatabaseKind;
+  log: Logger;
+  clock: Clock;
+  settings: CoreSettings;
+  contextFor(actor: Actor): CoreContext;
+  callerFor(actor: Actor): ReturnType<typeof createCaller>;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  log?: Logger;
+}
+
+export async function startRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const clock = options.clock ?? systemClock;
+  const database = await openDatabase(config.DATABASE_URL);
+  if (database.applied.length > 0) log.info({ migrations: database.applied }, 'database migrated');
+  await ensureAgency(database.db, config.DEFAULT_AGENCY_CODE, config.DEFAULT_AGENCY_NAME);
+  const settings: CoreSettings = {
+    linkCodeTtlHours: config.LINK_CODE_TTL_HOURS,
+    defaultAgencyCode: config.DEFAULT_AGENCY_CODE,
+    careerRules: defaultCareerRules,
+  };
+  const contextFor = (actor: Actor): CoreContext => ({ db: database.db, clock, actor, settings, log });
+  return {
+    config,
+    db: database.db,
+    dbKind: database.kind,
+    log,
+    clock,
+    settings,
+    contextFor,
+    callerFor: (actor) => createCaller(contextFor(actor)),
+    close: database.close,
+  };
+}
