@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../core/config/load-config.js';
+import { destination } from 'pino';
 import { createLogger } from '../core/logging/logger.js';
 import { startRuntime, type Runtime } from '../core/runtime.js';
 
@@ -6,7 +7,7 @@ import { startRuntime, type Runtime } from '../core/runtime.js';
 export async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
   const config = loadConfig();
   // CLI output is for the operator; operational logs would only clutter it.
-  const runtime = await startRuntime(config, { log: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never) });
+  const runtime = await startRuntime(config, { log: createLogger(process.env.LOG_LEVEL ?? 'warn', destination(2)) });
   try {
     return await work(runtime);
   } finally {

@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -9,7 +9,7 @@ const redactedPaths = [
   'birthDate', '*.birthDate', 'name', '*.name',
 ];
 
-export function createLogger(level: string = 'info', destination?: pino.DestinationStream): Logger {
+export function createLogger(level: string = 'info', destination?: DestinationStream): Logger {
   return pino(
     {
       level,

@@ -1,0 +1,95 @@
+import type { EducationLevel, EmployeeRecord, PositionType } from '../../core/records/employee.js';
+import { pnsGolongan } from '../../core/records/employee.js';
+
+/** A small deterministic PRNG so a generated office is the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const units = ['Sekretariat', 'Bidang Perikanan Tangkap', 'Bidang Perikanan Budidaya', 'Bidang Pengawasan', 'UPTD Pelabuhan Perikanan', 'Bidang Kelautan'];
+const educationCap: Record<EducationLevel, number> = {
+  SD: 4, SLTP: 6, SLTA: 9, 'D-I': 9, 'D-II': 9, 'D-III': 10, 'D-IV': 11, S1: 11, S2: 12, S3: 13,
+};
+const positions: Array<[PositionType, string]> = [
+  ['PELAKSANA', 'Pengadministrasi Umum'],
+  ['PELAKSANA', 'Pengelola Data'],
+  ['PENGAWAS', 'Kepala Seksi'],
+  ['ADMINISTRATOR', 'Kepala Bidang'],
+  ['JF_AHLI_PERTAMA', 'Analis Kebijakan Ahli Pertama'],
+  ['JF_AHLI_MUDA', 'Pengawas Perikanan Ahli Muda'],
+  ['JF_AHLI_MADYA', 'Analis Kebijakan Ahli Madya'],
+  ['JF_KETERAMPILAN', 'Pengelola Barang Milik Negara Terampil'],
+];
+const educations: EducationLevel[] = ['SLTA', 'D-III', 'S1', 'S1', 'S1', 'S2', 'D-IV'];
+const names = ['Budi', 'Sari', 'Andi', 'Dewi', 'Rudi', 'Siti', 'Agus', 'Rina', 'Hendra', 'Yuni', 'Fajar', 'Maya'];
+const surnames = ['Santoso', 'Wijaya', 'Pratama', 'Lestari', 'Saputra', 'Rahmawati', 'Hidayat', 'Putri'];
+
+/** `count` valid, varied PNS records whose NIPs agree with their birth date, TMT CPNS and gender. */
+export function generateEmployees(count: number, seed = 42): EmployeeRecord[] {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const sequenceByPrefix = new Map<string, number>();
+  const result: EmployeeRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    const birthYear = 1966 + Math.floor(random() * 34);
+    const birthMonth = 1 + Math.floor(random() * 12);
+    const birthDay = 1 + Math.floor(random() * 28);
+    const cpnsYear = Math.min(2024, birthYear + 20 + Math.floor(random() * 12));
+    const cpnsMonth = 1 + Math.floor(random() * 12);
+    const gender = random() < 0.5 ? 'L' : 'P';
+    const prefix = `${birthYear}${pad(birthMonth)}${pad(birthDay)}${cpnsYear}${pad(cpnsMonth)}${gender === 'L' ? 1 : 2}`;
+    const sequence = (sequenceByPrefix.get(prefix) ?? 0) + 1;
+    sequenceByPrefix.set(prefix, sequence);
+    const education = pick(educations);
+    const rankIndex = Math.min(educationCap[education], 8 + Math.floor(random() * 5));
+    const [positionType, positionName] = pick(positions);
+    const tmtGolonganYear = Math.min(2026, cpnsYear + Math.floor(random() * 10));
+    const lastKgbYear = 2023 + Math.floor(random() * 3);
+    result.push({
+      nip: `${prefix}${pad(sequence, 3)}`,
+      name: `${pick(names)} ${pick(surnames)}`,
+      birthDate: `${birthYear}-${pad(birthMonth)}-${pad(birthDay)}`,
+      gender,
+      employmentType: 'PNS',
+      golongan: pnsGolongan[rankIndex]!,
+      tmtGolongan: `${tmtGolonganYear}-${pad(1 + Math.floor(random() * 12))}-01`,
+      education,
+      positionName,
+      positionType,
+      unit: pick(units),
+      tmtCpns: `${cpnsYear}-${pad(cpnsMonth)}-01`,
+      lastKgbTmt: `${lastKgbYear}-${pad(1 + Math.floor(random() * 12))}-01`,
+      creditPoints: positionType.startsWith('JF_') ? Math.round(random() * 2000) / 10 : null,
+      phone: `08${Math.floor(1e9 + random() * 8e9)}`,
+      email: null,
+      active: true,
+    });
+  }
+  return result;
+}
+
+const csvHeaders = [
+  'nip', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'jenis_pegawai', 'golongan', 'tmt_golongan', 'pendidikan', 'jabatan',
+  'jenis_jabatan', 'unit_kerja', 'tmt_cpns', 'tmt_kgb_terakhir', 'angka_kredit', 'telepon', 'email', 'aktif',
+];
+
+/** The records as an import file in the template's columns. */
+export function employeesCsv(records: readonly EmployeeRecord[]): string {
+  const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+  const lines = records.map((r) =>
+    [
+      r.nip, r.name, r.birthDate, r.gender, r.employmentType, r.golongan, r.tmtGolongan ?? '', r.education,
+      r.positionName, r.positionType, r.unit, r.tmtCpns ?? '', r.lastKgbTmt ?? '',
+      r.creditPoints === null ? '' : String(r.creditPoints), r.phone ?? '', r.email ?? '', r.active ? 'ya' : 'tidak',
+    ].map(quote).join(','),
+  );
+  return [csvHeaders.join(','), ...lines].join('\n') + '\n';
+}
