@@ -12,8 +12,8 @@ import {
   readEmployeeFile,
   templateCsv,
   validateEmployeeRows,
-  type EmployeeRecord,
 } from '../../core/records/import/index.js';
+import type { EmployeeRecord } from '../../core/records/employee.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'layani-import-csv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -141,7 +141,7 @@ describe('reading .xlsx', () => {
   it('round-trips the .xlsx template, whose NIP column is formatted as Text', async () => {
     const data = await templateXlsx();
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(data as never);
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
     expect(workbook.worksheets[0]!.getColumn(1).numFmt).toBe('@');
 
     const sheet = await readEmployeeBuffer(data, 'template.xlsx');

@@ -114,8 +114,8 @@ export function readEmployeeCsv(data: Uint8Array | string): EmployeeSheet {
 export async function readEmployeeXlsx(data: Uint8Array): Promise<EmployeeSheet> {
   const workbook = new ExcelJS.Workbook();
   try {
-    // exceljs' typings want its own Buffer type; any Uint8Array-backed Buffer works.
-    await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as never);
+    // exceljs declares its own `Buffer` type; a Node Buffer is what it expects at run time.
+    await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
   } catch (error) {
     throw new ImportFileError(
       'unreadable-file',

@@ -102,19 +102,20 @@ export function validateEmployeeRows(rows: Iterable<RawRow>, options: ValidateOp
     }
     const { agencyCode = null, ...recordInput } = candidate;
 
-    const result = employeeRecordSchema.safeParse(recordInput, { error: indonesianFallback });
+    // Fields already reported are skipped: a cell the column parser rejected would only repeat itself here.
     const badFields = new Set<string>(unparsed);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
+    const reportIssues = (issues: readonly z.core.$ZodIssue[]) => {
+      for (const issue of issues) {
         const field = String(issue.path[0] ?? '');
-        // A cell the column parser already rejected would only repeat itself here as a type error.
-        if (unparsed.has(field)) continue;
+        if (badFields.has(field)) continue;
         badFields.add(field);
         const column = columnForField(field);
-        const raw = column ? cells[column.header] : undefined;
-        report(column?.header ?? (field || '(baris)'), withCellValue(issue.message, raw));
+        report(column?.header ?? (field || '(baris)'), withCellValue(issue.message, column ? cells[column.header] : undefined));
       }
-    }
+    };
+
+    const result = employeeRecordSchema.safeParse(recordInput, { error: indonesianFallback });
+    if (!result.success) reportIssues(result.error.issues);
 
     if (!result.success && !badFields.has('employmentType')) {
       // The schema's cross-field rule (golongan fits PNS or PPPK) only runs once every field is valid. Run it
@@ -122,13 +123,7 @@ export function validateEmployeeRows(rows: Iterable<RawRow>, options: ValidateOp
       const probe: Record<string, unknown> = { ...exampleRecord };
       for (const [field, value] of Object.entries(recordInput)) if (!badFields.has(field)) probe[field] = value;
       const again = employeeRecordSchema.safeParse(probe, { error: indonesianFallback });
-      for (const issue of again.success ? [] : again.error.issues) {
-        const field = String(issue.path[0] ?? '');
-        if (badFields.has(field)) continue;
-        badFields.add(field);
-        const column = columnForField(field);
-        report(column?.header ?? (field || '(baris)'), withCellValue(issue.message, column ? cells[column.header] : undefined));
-      }
+      if (!again.success) reportIssues(again.error.issues);
     }
 
     if (checkNip && !badFields.has('nip') && !badFields.has('employmentType')) {
