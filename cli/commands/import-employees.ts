@@ -23,8 +23,7 @@ export interface ImportReport {
 
 /** Reads, validates and (unless dry-run or invalid) saves an employee file. Used by the CLI and the benchmark. */
 export async function importEmployeeFile(runtime: Runtime, path: string, options: ImportOptions): Promise<ImportReport> {
-  const sheet = await readEmployeeFile(path);
-  const { valid, problems } = validateEmployeeRows(sheet.rows);
+  const { rowCount, valid, problems } = await readAndValidate(path);
   const defaultAgency = options.agency ?? runtime.settings.defaultAgencyCode;
 
   // Rows naming an agency that is not registered are problems too: a typo must not create a new agency.
@@ -44,8 +43,13 @@ export async function importEmployeeFile(runtime: Runtime, path: string, options
   const badRows = new Set(problems.map((p) => p.rowNumber));
   const good = placed.filter((row) => !badRows.has(row.rowNumber));
 
-  const existing = await runtime.db.employee.count({ where: { nip: { in: good.map((r) => r.record.nip) } } });
-  const report: ImportReport = { rows: sheet.rows.length, problems, imported: null, newRecords: good.length - existing, existingRecords: existing };
+  let existing = 0;
+  // In chunks: databases cap the number of bound parameters in one query.
+  for (let start = 0; start < good.length; start += 500) {
+    const nips = good.slice(start, start + 500).map((r) => r.record.nip);
+    existing += await runtime.db.employee.count({ where: { nip: { in: nips } } });
+  }
+  const report: ImportReport = { rows: rowCount, problems, imported: null, newRecords: good.length - existing, existingRecords: existing };
   if (options.dryRun || (problems.length > 0 && !options.skipInvalid)) return report;
 
   const byAgency = new Map<string, typeof good>();
@@ -63,6 +67,12 @@ export async function importEmployeeFile(runtime: Runtime, path: string, options
   bar.stop();
   report.imported = total;
   return report;
+}
+
+/** Kept apart so the raw cells can be garbage-collected before the records are saved. */
+async function readAndValidate(path: string) {
+  const sheet = await readEmployeeFile(path);
+  return { rowCount: sheet.rows.length, ...validateEmployeeRows(sheet.rows) };
 }
 
 function printProblems(problems: RowProblem[]): void {

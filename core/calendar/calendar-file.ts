@@ -11,17 +11,20 @@ import { isCalendarDate, parseCalendarDate, type CalendarDate } from '../dates/c
 export const holidayKinds = ['libur_nasional', 'cuti_bersama'] as const;
 export type HolidayKind = (typeof holidayKinds)[number];
 
+/** A type error's message, unless the field is simply missing. */
+const expected = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'wajib diisi' : message);
+
 const calendarDateField = z
-  .string({ error: 'harus berupa teks tanggal "TTTT-BB-HH", misalnya "2026-01-01"' })
+  .string({ error: expected('harus berupa teks tanggal "TTTT-BB-HH", misalnya "2026-01-01"') })
   .refine(isCalendarDate, { error: (issue) => `"${String(issue.input)}" bukan tanggal yang ada (format "TTTT-BB-HH")` });
 
-const verifyField = z.boolean({ error: 'harus true atau false (tanpa tanda kutip)' }).optional();
-const noteField = z.string({ error: 'harus berupa teks dalam tanda kutip' }).optional();
+const verifyField = z.boolean({ error: expected('harus true atau false (tanpa tanda kutip)') }).optional();
+const noteField = z.string({ error: expected('harus berupa teks dalam tanda kutip') }).optional();
 
 export const holidaySchema = z.strictObject({
   date: calendarDateField,
-  name: z.string({ error: 'harus berupa teks nama hari libur' }).trim().min(1, { error: 'nama hari libur kosong' }),
-  kind: z.enum(holidayKinds, { error: 'harus "libur_nasional" atau "cuti_bersama"' }),
+  name: z.string({ error: expected('harus berupa teks nama hari libur') }).trim().min(1, { error: 'nama hari libur kosong' }),
+  kind: z.enum(holidayKinds, { error: expected('harus "libur_nasional" atau "cuti_bersama"') }),
   /** True when the date is an estimate HR still has to check against the official SKB. */
   verify: verifyField,
   note: noteField,
@@ -41,10 +44,10 @@ export const dateRangeSchema = z
 
 export const calendarFileSchema = z
   .strictObject({
-    year: z.number({ error: 'harus berupa angka tahun tanpa tanda kutip, misalnya 2026' }).int().min(2000).max(2100),
-    source: z.string({ error: 'harus berupa teks dasar hukum, misalnya nomor SKB' }),
+    year: z.number({ error: expected('harus berupa angka tahun tanpa tanda kutip, misalnya 2026') }).int().min(2000).max(2100),
+    source: z.string({ error: expected('harus berupa teks dasar hukum, misalnya nomor SKB') }),
     note: noteField,
-    holidays: z.array(holidaySchema, { error: 'harus berupa daftar [ ... ]' }),
+    holidays: z.array(holidaySchema, { error: expected('harus berupa daftar [ ... ]') }),
     ramadan: dateRangeSchema.nullable().optional(),
   })
   .superRefine((file, ctx) => {

@@ -10,7 +10,7 @@ export type { Prisma };
 export type TransactionClient = Prisma.TransactionClient;
 
 interface GeneratedClientModule {
-  PrismaClient: new (options: { adapter: unknown; log?: unknown }) => Db;
+  PrismaClient: new (options: { adapter: unknown; log?: unknown; errorFormat?: 'minimal' | 'pretty' | 'colorless' }) => Db;
 }
 
 export function loadGeneratedClient(kind: 'sqlite' | 'postgresql'): GeneratedClientModule['PrismaClient'] {

@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { registerDatabaseKind } from './bulk-insert.js';
 import { loadGeneratedClient, type Db } from './client.js';
 import { ensureSqliteDirectory, parseDatabaseUrl, type DatabaseKind } from './database-url.js';
 import { migrateSqlite } from './migrate-sqlite.js';
@@ -27,15 +28,16 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     ensureSqliteDirectory(location);
     if (migrate) applied = migrateSqlite(location.target);
     const PrismaClient = loadGeneratedClient('sqlite');
-    db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: location.target, timeout: 15_000 }) });
+    db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: location.target, timeout: 15_000 }), errorFormat: 'minimal' });
     // WAL lets readers go on while one writer commits; busy_timeout makes a second writer wait instead of failing.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$queryRawUnsafe('PRAGMA busy_timeout = 15000');
   } else {
     if (migrate) applied = await migratePostgres(location.target);
     const PrismaClient = loadGeneratedClient('postgresql');
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: location.target, max: 10 }) });
+    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: location.target, max: 10 }), errorFormat: 'minimal' });
   }
   await db.$connect();
+  registerDatabaseKind(db, location.kind);
   return { db, kind: location.kind, applied, close: () => db.$disconnect() };
 }

@@ -2,7 +2,9 @@ import type { Actor } from '../auth/actor.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { Db } from '../db/client.js';
 import type { EmployeeRecord } from './employee.js';
-import { changedFields, toEmployeeRecord } from './employee-row.js';
+import { changedFields, recordFields, toEmployeeRecord } from './employee-row.js';
+import { bulkInsert, databaseKindOf } from '../db/bulk-insert.js';
+import { randomUUID } from 'node:crypto';
 
 export interface SaveSummary {
   created: number;
@@ -25,6 +27,7 @@ export async function saveEmployees(
   onProgress?: (done: number) => void,
 ): Promise<SaveSummary> {
   const summary: SaveSummary = { created: 0, updated: 0, unchanged: 0 };
+  const kind = databaseKindOf(db);
   for (let start = 0; start < records.length; start += batchSize) {
     const batch = records.slice(start, start + batchSize);
     await db.$transaction(
@@ -33,22 +36,12 @@ export async function saveEmployees(
         const byNip = new Map(existing.map((row) => [row.nip, row]));
         const fresh = batch.filter((r) => !byNip.has(r.nip));
         if (fresh.length > 0) {
-          await tx.employee.createMany({ data: fresh.map((r) => ({ ...r, agencyId })) });
-          const created = await tx.employee.findMany({
-            where: { nip: { in: fresh.map((r) => r.nip) } },
-            select: { id: true, nip: true },
-          });
-          const idByNip = new Map(created.map((c) => [c.nip, c.id]));
-          await tx.auditLog.createMany({
-            data: fresh.map((r) => ({
-              actor: actor.ref,
-              action: 'employee.create',
-              entity: 'Employee',
-              entityId: idByNip.get(r.nip) ?? null,
-              agencyId,
-              after: JSON.stringify(r),
-            })),
-          });
+          const now = new Date();
+          const ids = fresh.map(() => randomUUID());
+          await bulkInsert(tx, kind, 'Employee', ['id', 'agencyId', ...recordFields, 'createdAt', 'updatedAt'],
+            fresh.map((r, i) => [ids[i], agencyId, ...recordFields.map((f) => r[f]), now, now]));
+          await bulkInsert(tx, kind, 'AuditLog', ['id', 'at', 'agencyId', 'actor', 'action', 'entity', 'entityId', 'after', 'outcome'],
+            fresh.map((r, i) => [randomUUID(), now, agencyId, actor.ref, 'employee.create', 'Employee', ids[i], JSON.stringify(r), 'ok']));
           summary.created += fresh.length;
         }
         for (const record of batch) {

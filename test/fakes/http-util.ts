@@ -256,6 +256,7 @@ export function postRaw(
   body: string | Buffer,
   headers: Record<string, string>,
   timeoutMs = 10_000,
+  signal?: AbortSignal,
 ): Promise<OutboundResponse> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
@@ -269,6 +270,7 @@ export function postRaw(
         agent: false,
         headers: { ...headers, 'content-length': String(buf.length), connection: 'close' },
         timeout: timeoutMs,
+        signal,
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -285,20 +287,22 @@ export function postRaw(
   });
 }
 
-/** Sliding-window counter used by the optional rate limiters. */
+/** Sliding-window counters used by the optional rate limiters. */
 export class SlidingWindow {
   private readonly hits = new Map<string, number[]>();
 
-  /** Returns 0 if a hit is allowed (and records it), else the ms until a slot frees up. */
-  tryHit(key: string, limit: number, windowMs: number, now = Date.now()): number {
+  /** ms until one more hit under `key` would be allowed (0 = allowed now). Does not record anything. */
+  waitMs(key: string, limit: number, windowMs: number, now = Date.now()): number {
     const list = (this.hits.get(key) ?? []).filter((t) => now - t < windowMs);
-    if (list.length >= limit) {
-      this.hits.set(key, list);
-      return windowMs - (now - (list[0] ?? now));
-    }
+    this.hits.set(key, list);
+    if (list.length < limit) return 0;
+    return windowMs - (now - (list[0] ?? now));
+  }
+
+  hit(key: string, now = Date.now()): void {
+    const list = this.hits.get(key) ?? [];
     list.push(now);
     this.hits.set(key, list);
-    return 0;
   }
 
   reset(): void {

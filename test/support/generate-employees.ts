@@ -93,3 +93,14 @@ export function employeesCsv(records: readonly EmployeeRecord[]): string {
   );
   return [csvHeaders.join(','), ...lines].join('\n') + '\n';
 }
+
+/** The records as an .xlsx import file (NIP column as text, as the template asks). */
+export async function employeesXlsx(records: readonly EmployeeRecord[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('pegawai');
+  const [header, ...lines] = employeesCsv(records).trimEnd().split('\n');
+  sheet.addRow(header!.split(','));
+  for (const line of lines) sheet.addRow(line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.slice(0, 17).map((cell) => cell.replace(/,$/, '').replace(/^"|"$/g, '').replaceAll('""', '"')));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

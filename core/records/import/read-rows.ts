@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import { allHeaders, findColumn, isEmptyCell, requiredHeaders, type CellValue } from './columns.js';
 
 /** One data row: `rowNumber` is the row HR sees in the spreadsheet (the header is row 1). */
@@ -110,35 +110,51 @@ export function readEmployeeCsv(data: Uint8Array | string): EmployeeSheet {
 // ---------------------------------------------------------------------------------------------------------------
 // XLSX
 
-/** First worksheet (leftmost tab). Date-formatted cells arrive as Date objects, other numbers as numbers. */
+/**
+ * First worksheet. Read as a stream: the whole-workbook reader keeps every cell object alive at once, which for
+ * a 10,000-row sheet costs more memory than the rest of the import together. Date-formatted cells arrive as Date
+ * objects (styles are read for that), other numbers as numbers.
+ */
 export async function readEmployeeXlsx(data: Uint8Array): Promise<EmployeeSheet> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: ExcelJS } = await import('exceljs');
+  const input = Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    hyperlinks: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
+  let layout: ReturnType<typeof headerLayout> | null = null;
+  const rows: RawRow[] = [];
   try {
-    // exceljs declares its own `Buffer` type; a Node Buffer is what it expects at run time.
-    await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
+    for await (const worksheet of reader) {
+      for await (const row of worksheet as AsyncIterable<{ number: number; values: unknown }>) {
+        const values = row.values as unknown[];
+        if (layout === null) {
+          if (row.number !== 1) throw emptyFile();
+          const header: string[] = [];
+          for (let i = 1; i < values.length; i += 1) {
+            const value = excelCell(values[i]);
+            header[i - 1] = value instanceof Date ? value.toISOString() : value === null ? '' : String(value);
+          }
+          if (header.every((h) => h === undefined || h.trim() === '')) throw emptyFile();
+          layout = headerLayout(Array.from(header, (h) => h ?? ''));
+          continue;
+        }
+        const currentLayout = layout;
+        const parsed = toRow(row.number, currentLayout, (i) => excelCell(values[i + 1]));
+        if (parsed) rows.push(parsed);
+      }
+      break;
+    }
   } catch (error) {
+    if (error instanceof ImportFileError) throw error;
     throw new ImportFileError(
       'unreadable-file',
       `Berkas Excel tidak dapat dibaca (${(error as Error).message}); pastikan berkas .xlsx tidak rusak atau terkunci kata sandi.`,
     );
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw emptyFile();
-  const headerValues = sheet.getRow(1).values as unknown[];
-  const header: string[] = [];
-  for (let i = 1; i < headerValues.length; i += 1) {
-    const value = excelCell(headerValues[i]);
-    header[i - 1] = value instanceof Date ? value.toISOString() : value === null ? '' : String(value);
-  }
-  if (header.every((h) => h === undefined || h.trim() === '')) throw emptyFile();
-  const layout = headerLayout(Array.from(header, (h) => h ?? ''));
-  const rows: RawRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values = row.values as unknown[];
-    const parsed = toRow(rowNumber, layout, (i) => excelCell(values[i + 1]));
-    if (parsed) rows.push(parsed);
-  });
+  if (layout === null) throw emptyFile();
   return { format: 'xlsx', headers: layout.map((l) => l.header), rows };
 }
 

@@ -1,0 +1,25 @@
+// `npm run bench`: prints the figures the issues ask for. PostgreSQL runs when BENCH_DATABASE_URL or
+// TEST_DATABASE_URL names a server, or when the local default server answers.
+import pg from 'pg';
+import type { DatabaseKind } from '../core/db/database-url.js';
+import { benchRecords } from './records-bench.js';
+
+async function postgresAvailable(): Promise<boolean> {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    process.env.TEST_DATABASE_URL = url;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const kinds: DatabaseKind[] = ['sqlite'];
+if (await postgresAvailable()) kinds.push('postgresql');
+else console.log('PostgreSQL not reachable: set BENCH_DATABASE_URL to include it.');
+
+console.log(`LAYANI benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+for (const kind of kinds) await benchRecords(kind);
