@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { cliActor } from '../../core/auth/actor.js';
 import type { Runtime } from '../../core/runtime.js';
-import { ImportFileError, readEmployeeFile, validateEmployeeRows, type RowProblem, type ValidRow } from '../../core/records/import/index.js';
+import type { EmployeeRecord } from '../../core/records/employee.js';
+import { findColumn, ImportFileError, readEmployeeFile, validateEmployeeRows, type RowProblem, type ValidRow } from '../../core/records/import/index.js';
 import { findAgencyByCode } from '../../core/records/agencies.js';
 import { saveEmployees, type SaveSummary } from '../../core/records/save-employees.js';
 import { reportFailure, withRuntime } from '../cli-runtime.js';
@@ -23,7 +24,10 @@ export interface ImportReport {
 
 /** Reads, validates and (unless dry-run or invalid) saves an employee file. Used by the CLI and the benchmark. */
 export async function importEmployeeFile(runtime: Runtime, path: string, options: ImportOptions): Promise<ImportReport> {
-  const { rowCount, valid, problems } = await readAndValidate(path);
+  const { rowCount, headers, valid, problems } = await readAndValidate(path);
+  const presentFields = new Set(
+    headers.map((h) => findColumn(h)?.field).filter((f): f is keyof EmployeeRecord => f !== undefined && f !== 'agencyCode'),
+  );
   const defaultAgency = options.agency ?? runtime.settings.defaultAgencyCode;
 
   // Rows naming an agency that is not registered are problems too: a typo must not create a new agency.
@@ -58,7 +62,7 @@ export async function importEmployeeFile(runtime: Runtime, path: string, options
   const total: SaveSummary = { created: 0, updated: 0, unchanged: 0 };
   let doneBefore = 0;
   for (const [agencyId, rows] of byAgency) {
-    const summary = await saveEmployees(runtime.db, cliActor, agencyId, rows.map((r) => r.record), (done) => bar.update(doneBefore + done));
+    const summary = await saveEmployees(runtime.db, cliActor, agencyId, rows.map((r) => r.record), (done) => bar.update(doneBefore + done), presentFields);
     doneBefore += rows.length;
     total.created += summary.created;
     total.updated += summary.updated;
@@ -72,7 +76,7 @@ export async function importEmployeeFile(runtime: Runtime, path: string, options
 /** Kept apart so the raw cells can be garbage-collected before the records are saved. */
 async function readAndValidate(path: string) {
   const sheet = await readEmployeeFile(path);
-  return { rowCount: sheet.rows.length, ...validateEmployeeRows(sheet.rows) };
+  return { rowCount: sheet.rows.length, headers: sheet.headers, ...validateEmployeeRows(sheet.rows) };
 }
 
 function printProblems(problems: RowProblem[]): void {

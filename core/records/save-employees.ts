@@ -25,6 +25,8 @@ export async function saveEmployees(
   agencyId: string,
   records: readonly EmployeeRecord[],
   onProgress?: (done: number) => void,
+  /** Fields the source actually carries; the others keep their stored values on update (a file without a phone column must not erase phones). */
+  presentFields?: ReadonlySet<keyof EmployeeRecord>,
 ): Promise<SaveSummary> {
   const summary: SaveSummary = { created: 0, updated: 0, unchanged: 0 };
   const kind = databaseKindOf(db);
@@ -44,9 +46,10 @@ export async function saveEmployees(
             fresh.map((r, i) => [randomUUID(), now, agencyId, actor.ref, 'employee.create', 'Employee', ids[i], JSON.stringify(r), 'ok']));
           summary.created += fresh.length;
         }
-        for (const record of batch) {
-          const row = byNip.get(record.nip);
+        for (const incoming of batch) {
+          const row = byNip.get(incoming.nip);
           if (!row) continue;
+          const record = presentFields ? keepAbsentFields(toEmployeeRecord(row), incoming, presentFields) : incoming;
           const diff = changedFields(toEmployeeRecord(row), record);
           if (!diff && row.agencyId === agencyId) {
             summary.unchanged += 1;
@@ -69,4 +72,14 @@ export async function saveEmployees(
     onProgress?.(Math.min(start + batch.length, records.length));
   }
   return summary;
+}
+
+function keepAbsentFields(
+  stored: EmployeeRecord,
+  incoming: EmployeeRecord,
+  present: ReadonlySet<keyof EmployeeRecord>,
+): EmployeeRecord {
+  const merged: Record<string, unknown> = { ...stored };
+  for (const field of recordFields) if (present.has(field)) merged[field] = incoming[field];
+  return merged as EmployeeRecord;
 }

@@ -74,3 +74,23 @@ describe('layani command', () => {
     expect(out).toMatch(new RegExp(`Usage: layani ${command}`));
   });
 });
+
+describe.each(testDatabaseKinds)('re-import with fewer columns on %s', (kind) => {
+  it('keeps stored values of columns the file does not have', async () => {
+    const rt = await createTestRuntime(kind);
+    try {
+      const [person] = generateEmployees(1, 11);
+      await importEmployeeFile(rt, file('full.csv', employeesCsv([person!])), {});
+      const full = employeesCsv([{ ...person!, unit: 'Unit Baru' }]).trimEnd().split('\n').map((line) => line.split(','));
+      const keep = full[0]!.map((header, i) => (header === 'telepon' ? -1 : i)).filter((i) => i >= 0);
+      const withoutPhone = full.map((cells) => keep.map((i) => cells[i]).join(',')).join('\n');
+      const report = await importEmployeeFile(rt, file('nophone.csv', withoutPhone), {});
+      expect(report.imported).toEqual({ created: 0, updated: 1, unchanged: 0 });
+      const stored = await rt.db.employee.findUniqueOrThrow({ where: { nip: person!.nip } });
+      expect(stored.unit).toBe('Unit Baru');
+      expect(stored.phone).not.toBeNull();
+    } finally {
+      await rt.stop();
+    }
+  });
+});
