@@ -16,7 +16,10 @@ const optionalUrl = z
 export const configSchema = z.object({
   PORT: z.coerce.number({ error: 'expected a port number' }).int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().default('file:./data/layani.db'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'expected file:./data/layani.db (SQLite) or postgresql://user@host:5432/db')
+    .default('file:./data/layani.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_AGENCY_CODE: z
     .string()

@@ -12,7 +12,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const lines = result.error.issues.map((issue) => {
     const variable = issue.path.join('.');
     const given = env[variable];
-    const shown = given === undefined ? '' : ` (given: "${/TOKEN|SECRET|KEY/.test(variable) ? '***' : given}")`;
+    const shown = given === undefined ? '' : ` (given: "${printable(variable, given)}")`;
     return `  ${variable}: ${issue.message}${shown}`;
   });
   throw new ConfigError(
@@ -25,4 +25,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 export function loadConfig(envFile = '.env'): Config {
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   return parseConfig(process.env);
+}
+
+/** Secrets are never echoed; URLs lose their user and password. */
+function printable(variable: string, value: string): string {
+  if (/TOKEN|SECRET|KEY/.test(variable)) return '***';
+  return value.replace(/\/\/[^/@\s]*@/, '//***@');
 }
