@@ -168,7 +168,16 @@ export function parseBody(req: IncomingMessage, raw: Buffer): ParsedBody {
   const fields: Record<string, unknown> = {};
   for (const [k, v] of query) fields[k] = v;
   const files: Record<string, UploadedPart> = {};
-  if (raw.length === 0) return { kind: 'empty', fields, files, raw };
+  if (raw.length === 0) {
+    const kind = ctype.startsWith('application/json')
+      ? 'json'
+      : ctype.startsWith('application/x-www-form-urlencoded')
+        ? 'form'
+        : ctype.startsWith('multipart/form-data')
+          ? 'multipart'
+          : 'empty';
+    return { kind, fields, files, raw };
+  }
   if (ctype.startsWith('application/json')) {
     const parsed: unknown = JSON.parse(raw.toString('utf8'));
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) Object.assign(fields, parsed);
