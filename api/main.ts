@@ -1,29 +1,16 @@
 import { ConfigError, loadConfig } from '../core/config/load-config.js';
-import { startRuntime } from '../core/runtime.js';
-import { adapterStatuses } from './adapter-status.js';
-import { createHttpServer } from './http-server.js';
+import { startApp } from './app.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const runtime = await startRuntime(config);
-  const { log } = runtime;
-  for (const adapter of adapterStatuses(config)) {
-    if (adapter.enabled) log.info({ adapter: adapter.name }, `${adapter.name}: enabled`);
-    else log.info({ adapter: adapter.name }, `${adapter.name}: disabled — ${adapter.hint}`);
-  }
-  const server = createHttpServer(runtime);
-  server.listen(config.PORT, config.HOST, () => {
-    log.info({ port: config.PORT, database: runtime.dbKind }, `LAYANI listening on http://${config.HOST}:${config.PORT} (tRPC at /trpc, health at /healthz)`);
-  });
+  const app = await startApp(loadConfig());
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
-    server.close();
-    server.closeIdleConnections();
+    app.runtime.log.info({ signal }, 'shutting down');
+    // In-flight work gets 10 seconds; the outbox keeps whatever was not sent for the next start.
     setTimeout(() => process.exit(1), 10_000).unref();
-    runtime.close().then(
+    app.stop().then(
       () => process.exit(0),
       () => process.exit(1),
     );
@@ -33,10 +20,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    console.error('LAYANI failed to start:', error instanceof Error ? error.message : error);
-  }
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error('LAYANI failed to start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,3 +1,5 @@
+import { feedbackRouter } from './feedback/feedback-router.js';
+import { ticketsRouter } from './tickets/tickets-router.js';
 import { identityRouter } from './identity/identity-router.js';
 import { recordsRouter } from './records/records-router.js';
 import { createCallerFactory, router } from './trpc/init.js';
@@ -5,6 +7,8 @@ import { createCallerFactory, router } from './trpc/init.js';
 export const appRouter = router({
   records: recordsRouter,
   identity: identityRouter,
+  tickets: ticketsRouter,
+  feedback: feedbackRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,7 +7,8 @@ import type { DatabaseKind } from './db/database-url.js';
 import { openDatabase } from './db/open-database.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { ensureAgency } from './records/agencies.js';
-import type { CoreContext, CoreSettings } from './trpc/context.js';
+import type { CoreContext, CoreSettings, DeskChannels } from './trpc/context.js';
+import { defaultBusinessCalendar } from './calendar/index.js';
 import { createCaller } from './app-router.js';
 
 /** Everything a running LAYANI holds once: the database, the clock, the logger and the settings. */
@@ -34,10 +35,19 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   const database = await openDatabase(config.DATABASE_URL);
   if (database.applied.length > 0) log.info({ migrations: database.applied }, 'database migrated');
   await ensureAgency(database.db, config.DEFAULT_AGENCY_CODE, config.DEFAULT_AGENCY_NAME);
+  const calendar = defaultBusinessCalendar();
+  for (const problem of calendar.problems) log.error({ file: problem.file, reason: problem.reason }, 'calendar file not loaded');
+  const channels: DeskChannels = {
+    triage: config.SLACK_TRIAGE_CHANNEL ?? null,
+    confidential: config.SLACK_CONFIDENTIAL_CHANNEL ?? null,
+    feedback: config.SLACK_FEEDBACK_CHANNEL ?? null,
+  };
   const settings: CoreSettings = {
     linkCodeTtlHours: config.LINK_CODE_TTL_HOURS,
     defaultAgencyCode: config.DEFAULT_AGENCY_CODE,
     careerRules: defaultCareerRules,
+    businessCalendar: calendar.calendar,
+    deskChannelsFor: () => channels,
   };
   const contextFor = (actor: Actor): CoreContext => ({ db: database.db, clock, actor, settings, log });
   return {

@@ -4,6 +4,7 @@ import { canSeeAgency } from '../auth/actor.js';
 import { roleSchema } from '../auth/roles.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { adminProcedure, hrOfficerProcedure, router } from '../trpc/init.js';
+import { linkWithCode } from './link-attempts.js';
 import { issueLinkCode, redeemLinkCode } from './link-codes.js';
 
 const nipSchema = z.string().regex(/^\d{18}$/, 'NIP harus 18 digit angka');
@@ -26,6 +27,11 @@ export const identityRouter = router({
   redeemLinkCode: adminProcedure
     .input(z.object({ code: z.string().min(4).max(40), platform: z.enum(['telegram', 'slack']), externalId: z.string().min(1) }))
     .mutation(({ ctx, input }) => redeemLinkCode(ctx.db, ctx.clock, ctx.actor, input)),
+
+  /** A chat adapter (system actor) passes on a code someone typed; five wrong codes in an hour block further tries. */
+  linkWithCode: adminProcedure
+    .input(z.object({ code: z.string().min(1).max(40), platform: z.enum(['telegram', 'slack']), externalId: z.string().min(1) }))
+    .mutation(({ ctx, input }) => linkWithCode(ctx.db, ctx.clock, ctx.actor, input)),
 
   grantRole: adminProcedure
     .input(z.object({ nip: nipSchema, role: roleSchema }))

@@ -1,13 +1,24 @@
 import type { Actor } from '../auth/actor.js';
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { CareerRules } from '../career/rules.js';
 import type { Clock } from '../clock/clock.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logging/logger.js';
 
+/** Where one agency's HR desk lives in Slack. */
+export interface DeskChannels {
+  triage: string | null;
+  confidential: string | null;
+  feedback: string | null;
+}
+
 export interface CoreSettings {
   linkCodeTtlHours: number;
   defaultAgencyCode: string;
   careerRules: CareerRules;
+  businessCalendar: BusinessCalendar;
+  /** The Slack channels of an agency's desk (today every agency shares the configured ones). */
+  deskChannelsFor(agencyId: string): DeskChannels;
 }
 
 /**

@@ -1,0 +1,85 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import cron from 'node-cron';
+import { createSlackAdapter } from '../bots/slack/index.js';
+import { createTelegramAdapter } from '../bots/telegram/index.js';
+import type { Config } from '../core/config/config-schema.js';
+import type { AttachmentFetchers } from '../core/outbox/attachment-files.js';
+import { OutboxWorker, type DeliveryHandler } from '../core/outbox/outbox-worker.js';
+import { startRuntime, type Runtime, type RuntimeOptions } from '../core/runtime.js';
+import { runDeskClock } from '../core/tickets/sla-monitor.js';
+import { adapterStatuses } from './adapter-status.js';
+import type { ChatAdapter } from './chat-adapter.js';
+import { createHttpServer, type HttpRoutes } from './http-server.js';
+
+export interface App {
+  runtime: Runtime;
+  server: Server;
+  url: string;
+  adapters: ChatAdapter[];
+  outbox: OutboxWorker;
+  /** One pass of the SLA/auto-close clock (cron runs it every minute). */
+  tickDeskClock(): Promise<{ alerts: number; closed: number }>;
+  stop(): Promise<void>;
+}
+
+export interface AppOptions extends RuntimeOptions {
+  /** Run the desk clock on its cron schedule (tests drive it by hand). */
+  schedule?: boolean;
+  outboxPollMs?: number;
+}
+
+/** Builds and starts everything: core, adapters that are configured, outbox worker, desk clock, HTTP server. */
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const runtime = await startRuntime(config, options);
+  const { log } = runtime;
+  const files: AttachmentFetchers = {};
+  const adapters: ChatAdapter[] = [];
+  const enabled = new Map(adapterStatuses(config).map((s) => [s.name, s]));
+  for (const status of enabled.values()) {
+    if (status.enabled) log.info({ adapter: status.name }, `${status.name}: enabled`);
+    else log.info({ adapter: status.name }, `${status.name}: disabled — ${status.hint}`);
+  }
+  if (enabled.get('telegram')?.enabled) adapters.push(createTelegramAdapter(runtime, files));
+  if (enabled.get('slack')?.enabled) adapters.push(createSlackAdapter(runtime, files));
+  for (const adapter of adapters) files[adapter.name] = adapter.fetchAttachment;
+
+  const handlers: Partial<Record<ChatAdapter['name'], DeliveryHandler>> = {};
+  for (const adapter of adapters) handlers[adapter.name] = adapter.deliver;
+  const outbox = new OutboxWorker({ db: runtime.db, clock: runtime.clock, log, handlers, pollMs: options.outboxPollMs });
+
+  const routes: HttpRoutes = Object.assign({}, ...adapters.map((a) => a.routes));
+  const server = createHttpServer(runtime, routes);
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const address = server.address() as AddressInfo;
+  const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
+
+  for (const adapter of adapters) await adapter.start();
+  outbox.start();
+  const tickDeskClock = () => runDeskClock(runtime.db, runtime.settings.businessCalendar, runtime.clock, log);
+  const deskClock =
+    options.schedule === false
+      ? null
+      : cron.schedule('* * * * *', () => void tickDeskClock().catch((err: unknown) => log.error({ err }, 'desk clock failed')), {
+          timezone: 'Asia/Jakarta',
+          noOverlap: true,
+        });
+
+  log.info({ port: address.port, database: runtime.dbKind }, `LAYANI listening on ${url} (tRPC at /trpc, health at /healthz)`);
+  return {
+    runtime,
+    server,
+    url,
+    adapters,
+    outbox,
+    tickDeskClock,
+    async stop() {
+      await deskClock?.stop();
+      for (const adapter of adapters) await adapter.stop();
+      server.close();
+      server.closeAllConnections();
+      await outbox.stop();
+      await runtime.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Db, TransactionClient } from '../db/client.js';
+import { outboxIntentSchema, type OutboxIntent } from './outbox-intent.js';
+
+export interface EnqueueOptions {
+  /** Messages sharing a key are delivered in the order they were stored (one ticket's thread, one chat). */
+  orderKey?: string;
+  notBefore?: Date;
+}
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+/** Lets the in-process worker wake up at once instead of waiting for its next poll. */
+export function onEnqueued(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Stores a message for delivery. Call it inside the transaction that makes the change the message reports, so
+ * a message is never lost and never sent for a change that rolled back.
+ */
+export async function enqueue(db: Db | TransactionClient, intent: OutboxIntent, options: EnqueueOptions = {}): Promise<void> {
+  const parsed = outboxIntentSchema.parse(intent);
+  await db.outboxMessage.create({
+    data: {
+      channel: parsed.channel,
+      kind: parsed.kind,
+      payload: JSON.stringify(parsed),
+      orderKey: options.orderKey ?? null,
+      ...(options.notBefore ? { nextAttemptAt: options.notBefore } : {}),
+    },
+  });
+  // Deferred: the caller's transaction commits first.
+  setImmediate(() => listeners.forEach((listener) => listener()));
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+export const attachmentSchema = z.object({
+  /** Where the file lives now: the platform it came from and that platform's id for it. */
+  source: z.enum(['telegram', 'slack']),
+  fileId: z.string(),
+  fileName: z.string().max(255),
+  mimeType: z.string().nullable(),
+  kind: z.enum(['photo', 'document']),
+  /** For Slack files: the private download URL (fetched with the bot token). */
+  url: z.string().nullable().default(null),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+const lang = z.enum(['id', 'en']);
+
+/**
+ * What the core asks a chat platform to deliver. The core decides what is said; each adapter decides how
+ * (escaping, splitting, Block Kit, keyboards). Payloads are validated when they are stored and when they are sent.
+ */
+export const outboxIntentSchema = z.discriminatedUnion('kind', [
+  /** A plain-text notice to a staff member (acknowledgements, office-hours notes, ticket replies). */
+  z.object({ channel: z.literal('telegram'), kind: z.literal('telegram.text'), chatId: z.string(), text: z.string(), lang, attachments: z.array(attachmentSchema).default([]) }),
+  /** The 1–5 rating keyboard after a ticket is resolved. */
+  z.object({ channel: z.literal('telegram'), kind: z.literal('telegram.csatPrompt'), chatId: z.string(), ticketId: z.string(), ticketNumber: z.number(), lang }),
+  /** Post the ticket's card in its channel, or update it in place once posted. */
+  z.object({ channel: z.literal('slack'), kind: z.literal('slack.ticketCard'), ticketId: z.string() }),
+  /**
+   * A message in the ticket's thread: a staff member's words (`author` is their name), a rating, an SLA alert.
+   * `mention` is a Slack user id or "channel"; kept apart from the text, which the adapter escapes.
+   */
+  z.object({
+    channel: z.literal('slack'),
+    kind: z.literal('slack.threadMessage'),
+    ticketId: z.string(),
+    text: z.string(),
+    attachments: z.array(attachmentSchema).default([]),
+    author: z.string().nullable().default(null),
+    mention: z.string().nullable().default(null),
+  }),
+  /** A message in a channel (feedback). */
+  z.object({ channel: z.literal('slack'), kind: z.literal('slack.channelMessage'), slackChannel: z.string(), text: z.string() }),
+]);
+
+export type OutboxIntent = z.infer<typeof outboxIntentSchema>;
+export type OutboxChannel = OutboxIntent['channel'];
+export type IntentOf<K extends OutboxIntent['kind']> = Extract<OutboxIntent, { kind: K }>;

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock/clock.js';
+import type { Db } from '../db/client.js';
+import type { Logger } from '../logging/logger.js';
+import { DeliveryRefused, NotReadyYet, RetryLater } from './delivery-errors.js';
+import { onEnqueued } from './enqueue.js';
+import { outboxIntentSchema, type OutboxChannel, type OutboxIntent } from './outbox-intent.js';
+
+/** Delivers one intent on its platform; returns the platform's id for what it sent, when there is one. */
+export type DeliveryHandler = (intent: OutboxIntent, item: { id: string; attempts: number }) => Promise<string | void>;
+
+export interface OutboxWorkerOptions {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  handlers: Partial<Record<OutboxChannel, DeliveryHandler>>;
+  pollMs?: number;
+  batchSize?: number;
+  concurrency?: number;
+  /** How long a claimed message stays reserved for this instance if it dies mid-delivery. */
+  leaseMs?: number;
+}
+
+const maxBackoffSeconds = 300;
+
+/**
+ * Sends what the outbox holds: oldest first, one message per order key at a time, with backoff on failure.
+ * Several instances may run against one database: a message is claimed with a conditional update (a lease),
+ * so only one instance delivers it; a lease left by a crashed instance expires and the message is retried.
+ */
+export class OutboxWorker {
+  readonly instanceId = randomUUID();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private wakeRequested = false;
+  private stopped = true;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly options: OutboxWorkerOptions) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.unsubscribe = onEnqueued(() => this.wake());
+    this.schedule(0);
+  }
+
+  /** Stops polling and waits for deliveries in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) this.wakeRequested = true;
+    else this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.loop().finally(() => {
+        this.running = null;
+      });
+    }, ms);
+  }
+
+  private async loop(): Promise<void> {
+    let delivered = 0;
+    do {
+      this.wakeRequested = false;
+      try {
+        delivered = await this.runOnce();
+      } catch (err) {
+        this.options.log.error({ err }, 'outbox pass failed');
+        delivered = 0;
+      }
+    } while (!this.stopped && (delivered > 0 || this.wakeRequested));
+    if (!this.stopped) this.schedule(this.options.pollMs ?? 500);
+  }
+
+  /** One pass: claims due messages and delivers them. Returns how many were handled. */
+  async runOnce(): Promise<number> {
+    const { db, clock } = this.options;
+    const now = clock.now();
+    const due = await db.outboxMessage.findMany({
+      where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: this.options.batchSize ?? 50,
+    });
+    const seenKeys = new Set<string>();
+    const claimed: typeof due = [];
+    for (const item of due) {
+      if (item.orderKey) {
+        if (seenKeys.has(item.orderKey)) continue;
+        seenKeys.add(item.orderKey);
+        const earlier = await db.outboxMessage.count({
+          where: {
+            orderKey: item.orderKey,
+            status: 'pending',
+            OR: [{ createdAt: { lt: item.createdAt } }, { createdAt: item.createdAt, id: { lt: item.id } }],
+          },
+        });
+        if (earlier > 0) continue;
+      }
+      if (await this.claim(item.id, now)) claimed.push(item);
+    }
+    const concurrency = this.options.concurrency ?? 8;
+    for (let start = 0; start < claimed.length; start += concurrency) {
+      await Promise.all(claimed.slice(start, start + concurrency).map((item) => this.deliver(item)));
+    }
+    return claimed.length;
+  }
+
+  private async claim(id: string, now: Date): Promise<boolean> {
+    const leaseUntil = new Date(now.getTime() + (this.options.leaseMs ?? 60_000));
+    const result = await this.options.db.outboxMessage.updateMany({
+      where: { id, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      data: { lockedBy: this.instanceId, lockedUntil: leaseUntil },
+    });
+    return result.count === 1;
+  }
+
+  private async deliver(item: { id: string; channel: string; payload: string; attempts: number }): Promise<void> {
+    const { db, clock, log } = this.options;
+    const handler = this.options.handlers[item.channel as OutboxChannel];
+    const release = (data: { nextAttemptAt: Date; attempts?: number; lastError?: string | null }) =>
+      db.outboxMessage.update({ where: { id: item.id }, data: { ...data, lockedBy: null, lockedUntil: null } });
+    if (!handler) {
+      // The adapter is not configured (yet): keep the message until it is.
+      await release({ nextAttemptAt: new Date(clock.now().getTime() + 60_000), lastError: `no ${item.channel} adapter running` });
+      return;
+    }
+    try {
+      const intent = outboxIntentSchema.parse(JSON.parse(item.payload));
+      const ref = await handler(intent, { id: item.id, attempts: item.attempts });
+      await db.outboxMessage.update({
+        where: { id: item.id },
+        data: { status: 'sent', sentAt: clock.now(), resultRef: ref ?? null, lockedBy: null, lockedUntil: null, attempts: item.attempts + 1 },
+      });
+    } catch (error) {
+      const now = clock.now().getTime();
+      if (error instanceof RetryLater) {
+        await release({ nextAttemptAt: new Date(now + error.seconds * 1000), lastError: error.message });
+      } else if (error instanceof NotReadyYet) {
+        await release({ nextAttemptAt: new Date(now + 1000), lastError: error.message });
+      } else if (error instanceof DeliveryRefused) {
+        log.warn({ outboxId: item.id, status: error.status, reason: error.message }, 'delivery refused for good');
+        await db.outboxMessage.update({
+          where: { id: item.id },
+          data: { status: error.status, lastError: error.message, lockedBy: null, lockedUntil: null, attempts: item.attempts + 1 },
+        });
+      } else {
+        const attempts = item.attempts + 1;
+        const backoff = Math.min(maxBackoffSeconds, 2 ** Math.min(attempts, 9)) * (0.75 + Math.random() * 0.5);
+        const reason = error instanceof Error ? error.message : String(error);
+        log.warn({ outboxId: item.id, attempts, retryInSeconds: Math.round(backoff), reason }, 'delivery failed, will retry');
+        await release({ nextAttemptAt: new Date(now + backoff * 1000), attempts, lastError: reason.slice(0, 500) });
+      }
+    }
+  }
+}

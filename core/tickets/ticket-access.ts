@@ -1,0 +1,29 @@
+import { TRPCError } from '@trpc/server';
+import { canSeeAgency } from '../auth/actor.js';
+import { hasAtLeast } from '../auth/roles.js';
+import type { CoreContext } from '../trpc/context.js';
+
+export async function ticketForHr(ctx: CoreContext, ticketId: string) {
+  const ticket = await ctx.db.ticket.findUnique({ where: { id: ticketId } });
+  if (!ticket || !canSeeAgency(ctx.actor, ticket.agencyId)) {
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'Tiket tidak ditemukan. / Ticket not found.' });
+  }
+  // Confidential tickets (problems with a superior or colleague) are for HR leads only.
+  if (ticket.confidential && !hasAtLeast(ctx.actor.role, 'hr_lead')) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Tiket rahasia hanya untuk pimpinan kepegawaian. / Confidential tickets are for HR leads only.' });
+  }
+  return ticket;
+}
+
+export async function ticketForRequester(ctx: CoreContext, ticketId: string) {
+  const ticket = await ctx.db.ticket.findUnique({ where: { id: ticketId } });
+  if (!ticket || ticket.requesterId !== ctx.actor.employeeId) {
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'Tiket tidak ditemukan. / Ticket not found.' });
+  }
+  return ticket;
+}
+
+/** The Slack user id inside an actor ref ("slack:U123"), for assignment and mentions. */
+export function slackUserOf(ctx: CoreContext): string | null {
+  return ctx.actor.ref.startsWith('slack:') ? ctx.actor.ref.slice('slack:'.length) : null;
+}

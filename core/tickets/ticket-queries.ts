@@ -1,0 +1,107 @@
+import { canSeeAgency } from '../auth/actor.js';
+import { hasAtLeast } from '../auth/roles.js';
+import type { Db } from '../db/client.js';
+import { pangkatName } from '../records/pangkat.js';
+import type { CoreContext } from '../trpc/context.js';
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
+import { categoryLabel, type TicketCategoryId } from './categories.js';
+import { slaState } from './sla.js';
+import type { TicketPriority, TicketStatus } from './ticket-status.js';
+import type { TicketView } from './ticket-view.js';
+
+/** The card's content for one ticket, with SLA states as of `now`. */
+export async function loadTicketView(db: Db, calendar: BusinessCalendar, ticketId: string, now: Date): Promise<TicketView | null> {
+  const ticket = await db.ticket.findUnique({ where: { id: ticketId } });
+  if (!ticket) return null;
+  const [requester, agency] = await Promise.all([
+    db.employee.findUnique({ where: { id: ticket.requesterId } }),
+    db.agency.findUnique({ where: { id: ticket.agencyId } }),
+  ]);
+  const respondedAt = ticket.firstResponseAt;
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    agencyCode: agency?.code ?? '',
+    category: ticket.category as TicketCategoryId,
+    confidential: ticket.confidential,
+    priority: ticket.priority as TicketPriority,
+    status: ticket.status as TicketStatus,
+    requester: {
+      name: requester?.name ?? '(pegawai tidak ditemukan)',
+      unit: requester?.unit ?? '',
+      golongan: requester?.golongan ?? '',
+      pangkat: requester ? pangkatName(requester.golongan) : null,
+      positionName: requester?.positionName ?? '',
+    },
+    assigneeSlackId: ticket.assigneeRef && /^[UW][A-Z0-9]+$/.test(ticket.assigneeRef) ? ticket.assigneeRef : null,
+    subject: ticket.subject,
+    createdAt: ticket.createdAt,
+    firstResponseDueAt: ticket.firstResponseDueAt,
+    firstResponseAt: respondedAt,
+    firstResponseSla: slaState(calendar, ticket.createdAt, ticket.firstResponseDueAt, respondedAt, now),
+    resolutionDueAt: ticket.resolutionDueAt,
+    resolvedAt: ticket.resolvedAt,
+    resolutionSla: slaState(calendar, ticket.createdAt, ticket.resolutionDueAt, ticket.resolvedAt, now),
+    csatRating: ticket.csatRating,
+  };
+}
+
+/** Which ticket a Slack thread belongs to. */
+export async function ticketIdForThread(db: Db, slackChannel: string, threadTs: string): Promise<string | null> {
+  const ticket = await db.ticket.findFirst({ where: { slackChannel, slackTs: threadTs }, select: { id: true } });
+  return ticket?.id ?? null;
+}
+
+/** Remembers where a ticket's card was posted, so later messages thread under it and updates edit it. */
+export async function recordTicketCard(db: Db, ticketId: string, slackChannel: string, slackTs: string): Promise<void> {
+  await db.ticket.update({ where: { id: ticketId }, data: { slackChannel, slackTs } });
+}
+
+export async function myTickets(ctx: CoreContext, lang: 'id' | 'en') {
+  if (!ctx.actor.employeeId) return [];
+  const tickets = await ctx.db.ticket.findMany({
+    where: { requesterId: ctx.actor.employeeId },
+    orderBy: { createdAt: 'desc' },
+    take: 20,
+  });
+  return tickets.map((t) => ({
+    id: t.id,
+    number: t.number,
+    category: categoryLabel(t.category, lang),
+    status: t.status as TicketStatus,
+    subject: t.subject,
+    createdAt: t.createdAt,
+    lastActivityAt: t.lastActivityAt,
+  }));
+}
+
+/** The open queue for HR, oldest first; confidential tickets only for HR leads. */
+export async function openQueue(ctx: CoreContext) {
+  const tickets = await ctx.db.ticket.findMany({
+    where: {
+      status: { in: ['baru', 'ditangani', 'menunggu_pegawai'] },
+      ...(ctx.actor.agencyId ? { agencyId: ctx.actor.agencyId } : {}),
+      ...(hasAtLeast(ctx.actor.role, 'hr_lead') ? {} : { confidential: false }),
+    },
+    orderBy: { createdAt: 'asc' },
+    take: 50,
+  });
+  const now = ctx.clock.now();
+  const calendar = ctx.settings.businessCalendar;
+  return tickets
+    .filter((t) => canSeeAgency(ctx.actor, t.agencyId))
+    .map((t) => ({
+      id: t.id,
+      number: t.number,
+      status: t.status as TicketStatus,
+      priority: t.priority as TicketPriority,
+      category: t.category,
+      subject: t.subject,
+      assigneeRef: t.assigneeRef,
+      slackChannel: t.slackChannel,
+      slackTs: t.slackTs,
+      overdue:
+        slaState(calendar, t.createdAt, t.resolutionDueAt, null, now) === 'breached' ||
+        (!t.firstResponseAt && slaState(calendar, t.createdAt, t.firstResponseDueAt, null, now) === 'breached'),
+    }));
+}

@@ -1,0 +1,28 @@
+import type { TicketCategoryId } from './categories.js';
+import type { TicketPriority, TicketStatus } from './ticket-status.js';
+
+/** Where an SLA clock stands: warned at 80% of the target, breached past it. */
+export type SlaState = 'ok' | 'warning' | 'breached' | 'met';
+
+/** Everything the Slack card shows about one ticket; built by the core, rendered by the Slack adapter. */
+export interface TicketView {
+  id: string;
+  number: number;
+  agencyCode: string;
+  category: TicketCategoryId;
+  confidential: boolean;
+  priority: TicketPriority;
+  status: TicketStatus;
+  requester: { name: string; unit: string; golongan: string; pangkat: string | null; positionName: string };
+  /** Slack user id of the HR officer who claimed it. */
+  assigneeSlackId: string | null;
+  subject: string;
+  createdAt: Date;
+  firstResponseDueAt: Date;
+  firstResponseAt: Date | null;
+  firstResponseSla: SlaState;
+  resolutionDueAt: Date;
+  resolvedAt: Date | null;
+  resolutionSla: SlaState;
+  csatRating: number | null;
+}
