@@ -4,9 +4,9 @@ import { isCalendarDate, todayInJakarta } from '../../core/dates/calendar-date.j
 import type { EmployeeRecord } from '../../core/records/employee.js';
 import { toEmployeeRecord } from '../../core/records/employee-row.js';
 import { careerSummaryLines } from '../../core/records/career-summary.js';
-import { ImportFileError, readEmployeeFile, validateEmployeeRows, type RowProblem } from '../../core/records/import/index.js';
+import { readEmployeeFile, validateEmployeeRows, type RowProblem } from '../../core/records/import/index.js';
 import { pangkatName } from '../../core/records/pangkat.js';
-import { reportFailure, withRuntime } from '../cli-runtime.js';
+import { action, withRuntime } from '../cli-runtime.js';
 
 interface CareerOptions {
   json?: boolean;
@@ -51,30 +51,25 @@ export function registerCareer(program: Command): void {
     .argument('[file]', '.xlsx or .csv in the import template\'s columns; without it, every active employee in the database')
     .option('--json', 'print JSON instead of text')
     .option('--as-of <date>', 'compute as of this date (YYYY-MM-DD, default today in WIB)')
-    .action(async (file: string | undefined, options: CareerOptions) => {
-      try {
-        const asOf = options.asOf ?? todayInJakarta(new Date());
-        if (!isCalendarDate(asOf)) throw new Error(`--as-of "${asOf}" bukan tanggal YYYY-MM-DD yang valid`);
-        const source = file ? await recordsFromFile(file) : { entries: await recordsFromDatabase(), problems: [] as RowProblem[] };
-        const entries: CareerEntry[] = source.entries.map((e) => ({ ...e, dates: computeCareerDates(e.record, asOf, defaultCareerRules) }));
-        if (options.json) {
-          const output = entries.map((e) => ({ rowNumber: e.rowNumber, nip: e.record.nip, name: e.record.name, ...e.dates }));
-          console.log(JSON.stringify({ asOf, employees: output, unreadableRows: source.problems }, null, 2));
-          return;
-        }
-        console.log(`Audit tanggal karier per ${asOf} — ${entries.length} pegawai\n`);
-        for (const entry of entries) printEntry(entry);
-        if (source.problems.length > 0) {
-          console.log('Baris yang tidak dapat dihitung:');
-          for (const p of source.problems) console.log(`  Baris ${p.rowNumber}, kolom ${p.column}: ${p.reason}`);
-        }
-        const withProblems = entries.filter((e) => e.dates.problems.length > 0).length;
-        console.log(`Ringkasan: ${entries.length} pegawai, ${withProblems} dengan masalah data, ${source.problems.length} masalah baris.`);
-      } catch (error) {
-        if (error instanceof ImportFileError) {
-          console.error(error.message);
-          process.exitCode = 1;
-        } else reportFailure(error);
+    .action(
+      action(async (file: string | undefined, options: CareerOptions) => {
+      const asOf = options.asOf ?? todayInJakarta(new Date());
+      if (!isCalendarDate(asOf)) throw new Error(`--as-of "${asOf}" bukan tanggal YYYY-MM-DD yang valid`);
+      const source = file ? await recordsFromFile(file) : { entries: await recordsFromDatabase(), problems: [] as RowProblem[] };
+      const entries: CareerEntry[] = source.entries.map((e) => ({ ...e, dates: computeCareerDates(e.record, asOf, defaultCareerRules) }));
+      if (options.json) {
+        const output = entries.map((e) => ({ rowNumber: e.rowNumber, nip: e.record.nip, name: e.record.name, ...e.dates }));
+        console.log(JSON.stringify({ asOf, employees: output, unreadableRows: source.problems }, null, 2));
+        return;
       }
-    });
+      console.log(`Audit tanggal karier per ${asOf} — ${entries.length} pegawai\n`);
+      for (const entry of entries) printEntry(entry);
+      if (source.problems.length > 0) {
+        console.log('Baris yang tidak dapat dihitung:');
+        for (const p of source.problems) console.log(`  Baris ${p.rowNumber}, kolom ${p.column}: ${p.reason}`);
+      }
+      const withProblems = entries.filter((e) => e.dates.problems.length > 0).length;
+      console.log(`Ringkasan: ${entries.length} pegawai, ${withProblems} dengan masalah data, ${source.problems.length} masalah baris.`);
+      }),
+    );
 }

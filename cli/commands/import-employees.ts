@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import { cliActor } from '../../core/auth/actor.js';
 import type { Runtime } from '../../core/runtime.js';
 import type { EmployeeRecord } from '../../core/records/employee.js';
-import { findColumn, ImportFileError, readEmployeeFile, validateEmployeeRows, type RowProblem, type ValidRow } from '../../core/records/import/index.js';
+import { findColumn, readEmployeeFile, validateEmployeeRows, type RowProblem, type ValidRow } from '../../core/records/import/index.js';
 import { findAgencyByCode } from '../../core/records/agencies.js';
 import { saveEmployees, type SaveSummary } from '../../core/records/save-employees.js';
-import { reportFailure, withRuntime } from '../cli-runtime.js';
+import { action, withRuntime } from '../cli-runtime.js';
 import { progressBar } from '../progress.js';
 
 interface ImportOptions {
@@ -91,32 +91,27 @@ export function registerImport(program: Command): void {
     .option('--dry-run', 'check every row and report problems; change nothing')
     .option('--skip-invalid', 'import the valid rows even when some rows are bad')
     .option('--agency <code>', 'agency for rows without an instansi column (default: DEFAULT_AGENCY_CODE)')
-    .action(async (file: string, options: ImportOptions) => {
-      try {
-        await withRuntime(async (runtime) => {
-          const report = await importEmployeeFile(runtime, file, options);
-          const badRows = new Set(report.problems.map((p) => p.rowNumber)).size;
-          printProblems(report.problems);
-          if (report.problems.length > 0) console.log('');
-          console.log(`${report.rows} baris dibaca: ${report.rows - badRows} valid, ${badRows} bermasalah.`);
-          if (options.dryRun) {
-            console.log(`Uji coba (--dry-run): ${report.newRecords} pegawai baru, ${report.existingRecords} sudah ada. Tidak ada yang diubah.`);
-            if (badRows > 0) process.exitCode = 1;
-            return;
-          }
-          if (!report.imported) {
-            console.log('Tidak ada yang diimpor karena ada baris bermasalah. Perbaiki barisnya, atau jalankan lagi dengan --skip-invalid untuk mengimpor baris yang valid saja.');
-            process.exitCode = 1;
-            return;
-          }
-          const { created, updated, unchanged } = report.imported;
-          console.log(`Selesai: ${created} ditambahkan, ${updated} diperbarui, ${unchanged} tidak berubah${badRows ? `, ${badRows} baris dilewati` : ''}.`);
-        });
-      } catch (error) {
-        if (error instanceof ImportFileError) {
-          console.error(error.message);
+    .action(
+      action(async (file: string, options: ImportOptions) => {
+      await withRuntime(async (runtime) => {
+        const report = await importEmployeeFile(runtime, file, options);
+        const badRows = new Set(report.problems.map((p) => p.rowNumber)).size;
+        printProblems(report.problems);
+        if (report.problems.length > 0) console.log('');
+        console.log(`${report.rows} baris dibaca: ${report.rows - badRows} valid, ${badRows} bermasalah.`);
+        if (options.dryRun) {
+          console.log(`Uji coba (--dry-run): ${report.newRecords} pegawai baru, ${report.existingRecords} sudah ada. Tidak ada yang diubah.`);
+          if (badRows > 0) process.exitCode = 1;
+          return;
+        }
+        if (!report.imported) {
+          console.log('Tidak ada yang diimpor karena ada baris bermasalah. Perbaiki barisnya, atau jalankan lagi dengan --skip-invalid untuk mengimpor baris yang valid saja.');
           process.exitCode = 1;
-        } else reportFailure(error);
-      }
-    });
+          return;
+        }
+        const { created, updated, unchanged } = report.imported;
+        console.log(`Selesai: ${created} ditambahkan, ${updated} diperbarui, ${unchanged} tidak berubah${badRows ? `, ${badRows} baris dilewati` : ''}.`);
+      });
+      }),
+    );
 }

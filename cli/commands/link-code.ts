@@ -2,25 +2,23 @@ import type { Command } from 'commander';
 import { cliActor } from '../../core/auth/actor.js';
 import { formatIndonesian } from '../../core/dates/calendar-date.js';
 import { todayInJakarta } from '../../core/dates/calendar-date.js';
-import { reportFailure, withRuntime } from '../cli-runtime.js';
+import { action, withRuntime } from '../cli-runtime.js';
 
 export function registerLinkCode(program: Command): void {
   program
     .command('link-code')
     .description('Issue a one-time code that links an employee\'s chat account (valid 72 hours, single use)')
     .argument('<nip>', 'the employee\'s 18-digit NIP')
-    .action(async (nip: string) => {
-      try {
-        await withRuntime(async (runtime) => {
-          const issued = await runtime.callerFor(cliActor).identity.issueLinkCode({ nip: nip.replace(/\s/g, '') });
-          const expires = new Date(issued.expiresAt);
-          const wib = expires.toLocaleTimeString('id-ID', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit' });
-          console.log(`Kode tautan untuk ${issued.name}: ${issued.code}`);
-          console.log(`Berlaku sampai ${formatIndonesian(todayInJakarta(expires))} pukul ${wib} WIB, sekali pakai.`);
-          console.log(`Pegawai mengirim ke bot Telegram: /start ${issued.code}`);
-        });
-      } catch (error) {
-        reportFailure(error);
-      }
-    });
+    .action(
+      action(async (nip: string) => {
+      await withRuntime(async (runtime) => {
+        const issued = await runtime.callerFor(cliActor).identity.issueLinkCode({ nip: nip.replace(/\s/g, '') });
+        const expires = new Date(issued.expiresAt);
+        const wib = expires.toLocaleTimeString('id-ID', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit' });
+        console.log(`Kode tautan untuk ${issued.name}: ${issued.code}`);
+        console.log(`Berlaku sampai ${formatIndonesian(todayInJakarta(expires))} pukul ${wib} WIB, sekali pakai.`);
+        console.log(`Pegawai mengirim ke bot Telegram: /start ${issued.code}`);
+      });
+      }),
+    );
 }

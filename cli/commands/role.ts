@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { cliActor } from '../../core/auth/actor.js';
 import { roleSchema } from '../../core/auth/roles.js';
-import { reportFailure, withRuntime } from '../cli-runtime.js';
+import { action, withRuntime } from '../cli-runtime.js';
 
 export function registerRole(program: Command): void {
   program
@@ -9,14 +9,12 @@ export function registerRole(program: Command): void {
     .description('Give an employee a role (hr_officer, hr_lead, admin); every employee is staff')
     .argument('<nip>', 'the employee\'s NIP')
     .argument('<role>', roleSchema.options.join(' | '))
-    .action(async (nip: string, role: string) => {
-      try {
-        await withRuntime(async (runtime) => {
-          await runtime.callerFor(cliActor).identity.grantRole({ nip, role: roleSchema.parse(role) });
-          console.log(`Peran ${role} diberikan.`);
-        });
-      } catch (error) {
-        reportFailure(error);
-      }
-    });
+    .action(
+      action(async (nip: string, role: string) => {
+      await withRuntime(async (runtime) => {
+        await runtime.callerFor(cliActor).identity.grantRole({ nip, role: roleSchema.parse(role) });
+        console.log(`Peran ${role} diberikan.`);
+      });
+      }),
+    );
 }

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { templateCsv, templateXlsx } from '../../core/records/import/index.js';
-import { reportFailure } from '../cli-runtime.js';
+import { action } from '../cli-runtime.js';
 
 export function registerTemplate(program: Command): void {
   program
@@ -9,16 +9,14 @@ export function registerTemplate(program: Command): void {
     .description('Print the employee import template (CSV with one example row); columns are in the README')
     .option('--semicolon', 'separate columns with ; (for Excel set to Indonesian regional settings)')
     .option('--xlsx <file>', 'write an Excel template to this file instead')
-    .action(async (options: { semicolon?: boolean; xlsx?: string }) => {
-      try {
-        if (options.xlsx) {
-          await writeFile(options.xlsx, await templateXlsx());
-          console.error(`Templat Excel ditulis ke ${options.xlsx}`);
-          return;
-        }
-        process.stdout.write(templateCsv({ delimiter: options.semicolon ? ';' : ',' }));
-      } catch (error) {
-        reportFailure(error);
+    .action(
+      action(async (options: { semicolon?: boolean; xlsx?: string }) => {
+      if (options.xlsx) {
+        await writeFile(options.xlsx, await templateXlsx());
+        console.error(`Templat Excel ditulis ke ${options.xlsx}`);
+        return;
       }
-    });
+      process.stdout.write(templateCsv({ delimiter: options.semicolon ? ';' : ',' }));
+      }),
+    );
 }

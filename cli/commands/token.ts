@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { createApiToken, revokeApiToken } from '../../core/auth/api-tokens.js';
 import { roleSchema } from '../../core/auth/roles.js';
 import { findAgencyByCode } from '../../core/records/agencies.js';
-import { reportFailure, withRuntime } from '../cli-runtime.js';
+import { action, withRuntime } from '../cli-runtime.js';
 
 export function registerToken(program: Command): void {
   const token = program.command('token').description('Manage API tokens for HTTP callers of /trpc');
@@ -14,56 +14,50 @@ export function registerToken(program: Command): void {
     .option('--name <name>', 'what the token is for', 'api')
     .option('--agency <code>', 'limit the token to one agency (default: all agencies)')
     .option('--nip <nip>', 'act as this employee (for staff tokens)')
-    .action(async (options: { role: string; name: string; agency?: string; nip?: string }) => {
-      try {
-        const role = roleSchema.parse(options.role);
-        await withRuntime(async ({ db }) => {
-          const agency = options.agency ? await findAgencyByCode(db, options.agency) : null;
-          if (options.agency && !agency) throw new Error(`instansi ${options.agency} tidak ada`);
-          const employee = options.nip ? await db.employee.findUnique({ where: { nip: options.nip } }) : null;
-          if (options.nip && !employee) throw new Error('tidak ada pegawai dengan NIP tersebut');
-          const created = await createApiToken(db, {
-            name: options.name,
-            role,
-            agencyId: agency?.id ?? employee?.agencyId ?? null,
-            employeeId: employee?.id ?? null,
-          });
-          console.log(created.token);
-          console.error(`Token ${created.id} (${role}) dibuat. Simpan sekarang: token tidak dapat ditampilkan lagi.`);
+    .action(
+      action(async (options: { role: string; name: string; agency?: string; nip?: string }) => {
+      const role = roleSchema.parse(options.role);
+      await withRuntime(async ({ db }) => {
+        const agency = options.agency ? await findAgencyByCode(db, options.agency) : null;
+        if (options.agency && !agency) throw new Error(`instansi ${options.agency} tidak ada`);
+        const employee = options.nip ? await db.employee.findUnique({ where: { nip: options.nip } }) : null;
+        if (options.nip && !employee) throw new Error('tidak ada pegawai dengan NIP tersebut');
+        const created = await createApiToken(db, {
+          name: options.name,
+          role,
+          agencyId: agency?.id ?? employee?.agencyId ?? null,
+          employeeId: employee?.id ?? null,
         });
-      } catch (error) {
-        reportFailure(error);
-      }
-    });
+        console.log(created.token);
+        console.error(`Token ${created.id} (${role}) dibuat. Simpan sekarang: token tidak dapat ditampilkan lagi.`);
+      });
+      }),
+    );
 
   token
     .command('list')
     .description('List tokens (never their secret)')
-    .action(async () => {
-      try {
-        await withRuntime(async ({ db }) => {
-          const rows = await db.apiToken.findMany({ orderBy: { createdAt: 'asc' } });
-          for (const row of rows) {
-            console.log(`${row.id}\t${row.role}\t${row.name}\t${row.revokedAt ? 'dicabut' : 'aktif'}`);
-          }
-        });
-      } catch (error) {
-        reportFailure(error);
-      }
-    });
+    .action(
+      action(async () => {
+      await withRuntime(async ({ db }) => {
+        const rows = await db.apiToken.findMany({ orderBy: { createdAt: 'asc' } });
+        for (const row of rows) {
+          console.log(`${row.id}\t${row.role}\t${row.name}\t${row.revokedAt ? 'dicabut' : 'aktif'}`);
+        }
+      });
+      }),
+    );
 
   token
     .command('revoke')
     .description('Revoke a token by id')
     .argument('<id>', 'token id from `token list`')
-    .action(async (id: string) => {
-      try {
-        await withRuntime(async ({ db, clock }) => {
-          if (!(await revokeApiToken(db, id, clock.now()))) throw new Error(`token ${id} tidak ada atau sudah dicabut`);
-          console.log(`Token ${id} dicabut.`);
-        });
-      } catch (error) {
-        reportFailure(error);
-      }
-    });
+    .action(
+      action(async (id: string) => {
+      await withRuntime(async ({ db, clock }) => {
+        if (!(await revokeApiToken(db, id, clock.now()))) throw new Error(`token ${id} tidak ada atau sudah dicabut`);
+        console.log(`Token ${id} dicabut.`);
+      });
+      }),
+    );
 }
