@@ -2,11 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter } from '../core/app-router.js';
 import { actorForApiToken } from '../core/auth/api-tokens.js';
-import type { Actor } from '../core/auth/actor.js';
 import type { Runtime } from '../core/runtime.js';
 import { TRPCError } from '@trpc/server';
-
-const anonymous: Actor = { ref: 'anonymous', role: 'staff', employeeId: null, agencyId: null };
 
 /** tRPC over HTTP at /trpc; callers authenticate with `Authorization: Bearer <token>` from `layani token create`. */
 export function createTrpcHandler(runtime: Runtime): (req: IncomingMessage, res: ServerResponse) => void {
@@ -24,7 +21,7 @@ export function createTrpcHandler(runtime: Runtime): (req: IncomingMessage, res:
       }
       const actor = await actorForApiToken(runtime.db, match[1]!);
       if (!actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown or revoked API token.' });
-      return runtime.contextFor(actor ?? anonymous);
+      return runtime.contextFor(actor);
     },
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') runtime.log.error({ err: error, path }, 'tRPC procedure failed');
