@@ -14,7 +14,7 @@ const optionalUrl = z
 
 /** Every setting LAYANI reads from the environment. `.env.example` documents each one. */
 export const configSchema = z.object({
-  PORT: z.coerce.number({ error: 'expected a port number' }).int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number({ error: 'expected a port number (0 lets the system choose)' }).int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z
     .string()

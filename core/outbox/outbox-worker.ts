@@ -146,7 +146,9 @@ export class OutboxWorker {
       if (error instanceof RetryLater) {
         await release({ nextAttemptAt: new Date(now + error.seconds * 1000), lastError: error.message });
       } else if (error instanceof NotReadyYet) {
-        await release({ nextAttemptAt: new Date(now + 1000), lastError: error.message });
+        // Usually ready within a second (the card is being posted); if the earlier step is stuck, ask less often.
+        const wait = Math.min(30_000, 1000 * 2 ** Math.min(item.attempts, 5));
+        await release({ nextAttemptAt: new Date(now + wait), attempts: item.attempts + 1, lastError: error.message });
       } else if (error instanceof DeliveryRefused) {
         log.warn({ outboxId: item.id, status: error.status, reason: error.message }, 'delivery refused for good');
         await db.outboxMessage.update({

@@ -1,0 +1,142 @@
+import type { KnownBlock, WebClient } from '@slack/web-api';
+import { fetchAttachment, type AttachmentFetchers, type FetchedFile } from '../../core/outbox/attachment-files.js';
+import { DeliveryRefused, NotReadyYet } from '../../core/outbox/delivery-errors.js';
+import type { IntentOf } from '../../core/outbox/outbox-intent.js';
+import type { DeliveryHandler } from '../../core/outbox/outbox-worker.js';
+import type { Runtime } from '../../core/runtime.js';
+import { loadTicketView, recordTicketCard } from '../../core/tickets/ticket-queries.js';
+import { slackErrorCode, toDeliveryError } from './errors.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+import { cardFallbackText, ticketCardBlocks } from './ticket-card.js';
+
+/** After this many failed tries a file that cannot be fetched is left out (and named) instead of holding the thread. */
+const attachmentAttempts = 5;
+/** Longer texts go as their own message rather than as the comment of a file upload. */
+const maxInitialComment = 3000;
+
+const slackUserId = /^[UW][A-Z0-9]+$/;
+
+async function slack<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toDeliveryError(error);
+  }
+}
+
+/** Slack cuts messages longer than 40,000 characters; escaping can make a long staff message longer than that. */
+const maxMessageLength = 39_000;
+
+/** The text of a thread message: mention, then author, then the (escaped) words. */
+export function threadText(intent: Pick<IntentOf<'slack.threadMessage'>, 'text' | 'author' | 'mention'>): string {
+  const parts: string[] = [];
+  if (intent.mention === 'channel') parts.push('<!channel>');
+  else if (intent.mention && slackUserId.test(intent.mention)) parts.push(`<@${intent.mention}>`);
+  if (intent.author) parts.push(`*${escapeMrkdwn(intent.author)}*:`);
+  if (intent.text.trim()) parts.push(escapeMrkdwn(intent.text));
+  return withinSlackLimit(parts.join(' '));
+}
+
+function withinSlackLimit(text: string): string {
+  if (text.length <= maxMessageLength) return text;
+  // Do not cut an entity (&amp;) in half.
+  return `${text.slice(0, maxMessageLength).replace(/&[a-z]*$/, '')}… _(terpotong; teks lengkap tersimpan di LAYANI)_`;
+}
+
+/** Sends the outbox's Slack messages: ticket cards (posted once, then edited in place), thread and channel messages. */
+export function createSlackDelivery(runtime: Runtime, client: WebClient, files: AttachmentFetchers): DeliveryHandler {
+  const { db, log } = runtime;
+
+  async function deliverCard(intent: IntentOf<'slack.ticketCard'>): Promise<string> {
+    const ticket = await db.ticket.findUnique({ where: { id: intent.ticketId } });
+    const view = ticket && (await loadTicketView(db, runtime.settings.businessCalendar, ticket.id, runtime.clock.now()));
+    if (!ticket || !view) throw new DeliveryRefused('failed', 'ticket not found');
+    const message = { text: cardFallbackText(view), blocks: ticketCardBlocks(view) as KnownBlock[] };
+    if (ticket.slackChannel && ticket.slackTs) {
+      try {
+        await client.chat.update({ channel: ticket.slackChannel, ts: ticket.slackTs, ...message });
+        return ticket.slackTs;
+      } catch (error) {
+        // Someone deleted the card: post it again rather than lose the ticket from the channel.
+        if (slackErrorCode(error) !== 'message_not_found') throw toDeliveryError(error);
+        log.warn({ ticket: ticket.number }, 'ticket card was deleted in Slack; posting it again');
+      }
+    }
+    const channels = runtime.settings.deskChannelsFor(ticket.agencyId);
+    // Confidential tickets go to the leads' channel only, never to triage.
+    const channel = ticket.confidential ? channels.confidential : channels.triage;
+    if (!channel) {
+      throw new Error(`no Slack ${ticket.confidential ? 'confidential' : 'triage'} channel configured (SLACK_${ticket.confidential ? 'CONFIDENTIAL' : 'TRIAGE'}_CHANNEL)`);
+    }
+    const posted = await slack(() => client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false }));
+    if (!posted.ts) throw new Error('Slack returned no ts for the ticket card');
+    await recordTicketCard(db, ticket.id, posted.channel ?? channel, posted.ts);
+    log.info({ ticket: ticket.number, confidential: ticket.confidential }, 'ticket card posted');
+    return posted.ts;
+  }
+
+  async function fetchAll(intent: IntentOf<'slack.threadMessage'>, attempts: number): Promise<{ fetched: FetchedFile[]; missing: string[] }> {
+    const results = await Promise.allSettled(intent.attachments.map((attachment) => fetchAttachment(files, attachment)));
+    const fetched: FetchedFile[] = [];
+    const missing: string[] = [];
+    results.forEach((result, index) => {
+      if (result.status === 'fulfilled') fetched.push(result.value);
+      else missing.push(intent.attachments[index]!.fileName);
+    });
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure && attempts + 1 < attachmentAttempts) throw failure.reason;
+    if (failure) log.warn({ ticketId: intent.ticketId, missing: missing.length, reason: String((failure.reason as Error)?.message ?? failure.reason) }, 'attachments left out after repeated failures');
+    return { fetched, missing };
+  }
+
+  async function deliverThreadMessage(intent: IntentOf<'slack.threadMessage'>, attempts: number): Promise<string> {
+    const ticket = await db.ticket.findUnique({ where: { id: intent.ticketId }, select: { slackChannel: true, slackTs: true } });
+    if (!ticket) throw new DeliveryRefused('failed', 'ticket not found');
+    if (!ticket.slackChannel || !ticket.slackTs) throw new NotReadyYet('the ticket card is not posted yet');
+    const channel = ticket.slackChannel;
+    const thread_ts = ticket.slackTs;
+    let text = threadText(intent);
+    if (intent.attachments.length === 0) {
+      const posted = await slack(() =>
+        client.chat.postMessage({ channel, thread_ts, text: text || '(pesan kosong)', unfurl_links: false, unfurl_media: false }),
+      );
+      return posted.ts ?? '';
+    }
+    // Files are fetched before anything is posted, so a failed download does not leave half a message behind.
+    const { fetched, missing } = await fetchAll(intent, attempts);
+    if (missing.length > 0) text = `${text}\n_(lampiran tidak dapat diteruskan: ${missing.map(escapeMrkdwn).join(', ')})_`.trim();
+    let comment: string | undefined = text || undefined;
+    if (fetched.length === 0 || (comment && comment.length > maxInitialComment)) {
+      const posted = await slack(() => client.chat.postMessage({ channel, thread_ts, text: text || '(lampiran)', unfurl_links: false, unfurl_media: false }));
+      if (fetched.length === 0) return posted.ts ?? '';
+      comment = undefined;
+    }
+    const uploaded = await slack(() =>
+      client.filesUploadV2({
+        channel_id: channel,
+        thread_ts,
+        ...(comment ? { initial_comment: comment } : {}),
+        file_uploads: fetched.map((file) => ({ file: file.bytes, filename: file.fileName })),
+      }),
+    );
+    const ids = (uploaded.files ?? []).flatMap((result) => (result.files ?? []).map((file) => file.id)).filter(Boolean);
+    return ids.join(',');
+  }
+
+  return async (intent, item) => {
+    switch (intent.kind) {
+      case 'slack.ticketCard':
+        return deliverCard(intent);
+      case 'slack.threadMessage':
+        return deliverThreadMessage(intent, item.attempts);
+      case 'slack.channelMessage': {
+        const posted = await slack(() =>
+          client.chat.postMessage({ channel: intent.slackChannel, text: withinSlackLimit(escapeMrkdwn(intent.text)), unfurl_links: false, unfurl_media: false }),
+        );
+        return posted.ts ?? '';
+      }
+      default:
+        throw new DeliveryRefused('failed', `the Slack adapter does not deliver ${intent.kind}`);
+    }
+  };
+}

@@ -1,0 +1,85 @@
+import type { Actor } from '../../core/auth/actor.js';
+import type { Runtime } from '../../core/runtime.js';
+import { categoryLabel } from '../../core/tickets/categories.js';
+import { priorityLabels, statusLabels } from '../../core/tickets/ticket-status.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+import { formatBusinessMinutes, formatWib } from './wib-time.js';
+
+export const helpText = [
+  '*Perintah /layani*',
+  '• `/layani tautkan <NIP>` — kode sekali pakai untuk menautkan akun Telegram seorang pegawai',
+  '• `/layani tiket` — antrean tiket yang masih terbuka',
+  '• `/layani statistik` — waktu tanggapan, penyelesaian dan kepuasan pegawai (7 dan 30 hari)',
+  'Balas di utas kartu tiket untuk menjawab pegawai; awali dengan `catatan:` untuk catatan internal yang tidak dikirim ke pegawai.',
+].join('\n');
+
+interface CommandContext {
+  teamDomain: string;
+  slackApiUrl: string;
+}
+
+/** Runs `/layani <subcommand>` for an HR actor; returns the (ephemeral) answer in mrkdwn. */
+export async function runLayaniCommand(runtime: Runtime, actor: Actor, text: string, context: CommandContext): Promise<string> {
+  const [word = '', ...rest] = text.trim().split(/\s+/);
+  const caller = runtime.callerFor(actor);
+  switch (word.toLowerCase()) {
+    case 'tautkan': {
+      const nip = rest.join('').replace(/[.\-]/g, '');
+      if (!nip) return 'Tulis NIP pegawai: `/layani tautkan 198609262015051001`';
+      const issued = await caller.identity.issueLinkCode({ nip });
+      runtime.log.info({ actor: actor.ref }, 'link code issued from Slack');
+      return [
+        `Kode tautan untuk *${escapeMrkdwn(issued.name)}*: \`${issued.code}\``,
+        `Berlaku sampai ${formatWib(new Date(issued.expiresAt))} dan hanya dapat dipakai sekali.`,
+        `Sampaikan langsung kepada pegawai tersebut (jangan di kanal): buka bot Telegram LAYANI lalu kirim \`/start ${issued.code}\`.`,
+      ].join('\n');
+    }
+    case 'tiket':
+    case 'antrean':
+      return queueText(await caller.tickets.queue(), context);
+    case 'statistik': {
+      const [week, month] = await Promise.all([caller.tickets.statistics({ days: 7 }), caller.tickets.statistics({ days: 30 })]);
+      return ['*Statistik layanan kepegawaian* (waktu dalam jam kerja)', statisticsText(week), statisticsText(month)].join('\n\n');
+    }
+    default:
+      return helpText;
+  }
+}
+
+type Queue = Awaited<ReturnType<ReturnType<Runtime['callerFor']>['tickets']['queue']>>;
+type Statistics = Awaited<ReturnType<ReturnType<Runtime['callerFor']>['tickets']['statistics']>>;
+
+function permalink(context: CommandContext, channel: string, ts: string): string {
+  const host = new URL(context.slackApiUrl).hostname.endsWith('slack-gov.com') ? 'slack-gov.com' : 'slack.com';
+  return `https://${context.teamDomain}.${host}/archives/${channel}/p${ts.replace('.', '')}`;
+}
+
+function queueText(queue: Queue, context: CommandContext): string {
+  if (queue.length === 0) return 'Tidak ada tiket terbuka. 🎉';
+  const overdue = queue.filter((t) => t.overdue).length;
+  const lines = queue.map((ticket) => {
+    const number = ticket.slackChannel && ticket.slackTs ? `<${permalink(context, ticket.slackChannel, ticket.slackTs)}|#${ticket.number}>` : `#${ticket.number}`;
+    const assignee = ticket.assigneeRef && /^[UW][A-Z0-9]+$/.test(ticket.assigneeRef) ? `<@${ticket.assigneeRef}>` : 'belum diambil';
+    const parts = [
+      number,
+      statusLabels[ticket.status].id,
+      categoryLabel(ticket.category, 'id'),
+      `prioritas ${priorityLabels[ticket.priority].id.toLowerCase()}`,
+      assignee,
+    ];
+    return `• ${ticket.overdue ? '🔴 ' : ''}${parts.join(' · ')} — ${escapeMrkdwn(ticket.subject)}${ticket.overdue ? ' *(lewat batas)*' : ''}`;
+  });
+  const header = `*Tiket terbuka: ${queue.length}*${overdue ? ` (${overdue} lewat batas 🔴)` : ''}`;
+  return [header, ...lines].join('\n');
+}
+
+function statisticsText(stats: Statistics): string {
+  const csat = stats.csat.average === null ? '—' : `${stats.csat.average.toFixed(1).replace('.', ',')}/5 (${stats.csat.responses} penilaian)`;
+  return [
+    `*${stats.days} hari terakhir* — ${stats.tickets} tiket masuk`,
+    `• Median tanggapan pertama: ${formatBusinessMinutes(stats.firstResponseMinutes.median)}`,
+    `• Median penyelesaian: ${formatBusinessMinutes(stats.resolutionMinutes.median)}`,
+    `• Rata-rata kepuasan: ${csat}`,
+    `• Masih terbuka: ${stats.open} · lewat batas: ${stats.overdue}`,
+  ].join('\n');
+}
