@@ -28,7 +28,8 @@ export async function enqueue(db: Db | TransactionClient, intent: OutboxIntent, 
       kind: parsed.kind,
       payload: JSON.stringify(parsed),
       orderKey: options.orderKey ?? null,
-      ...(options.notBefore ? { nextAttemptAt: options.notBefore } : {}),
+      // Due at once whatever the clock says; only retries and deliberate delays set a later time.
+      nextAttemptAt: options.notBefore ?? new Date(0),
     },
   });
   // Deferred: the caller's transaction commits first.
