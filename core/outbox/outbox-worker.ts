@@ -86,26 +86,30 @@ export class OutboxWorker {
   async runOnce(): Promise<number> {
     const { db, clock } = this.options;
     const now = clock.now();
+    const batchSize = this.options.batchSize ?? 50;
+    // Look further than one batch: messages queued behind an earlier one of the same key (a thread reply behind
+    // its card) are not deliverable yet, and must not crowd out the rest.
     const due = await db.outboxMessage.findMany({
       where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: this.options.batchSize ?? 50,
+      take: batchSize * 10,
+      select: { id: true, orderKey: true, channel: true, payload: true, attempts: true },
     });
-    const seenKeys = new Set<string>();
+    const keys = [...new Set(due.map((item) => item.orderKey).filter((key): key is string => key !== null))];
+    const heads = new Set<string>();
+    for (let start = 0; start < keys.length; start += 500) {
+      const firstOfKey = await db.outboxMessage.findMany({
+        where: { status: 'pending', orderKey: { in: keys.slice(start, start + 500) } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        distinct: ['orderKey'],
+        select: { id: true },
+      });
+      for (const head of firstOfKey) heads.add(head.id);
+    }
     const claimed: typeof due = [];
     for (const item of due) {
-      if (item.orderKey) {
-        if (seenKeys.has(item.orderKey)) continue;
-        seenKeys.add(item.orderKey);
-        const earlier = await db.outboxMessage.count({
-          where: {
-            orderKey: item.orderKey,
-            status: 'pending',
-            OR: [{ createdAt: { lt: item.createdAt } }, { createdAt: item.createdAt, id: { lt: item.id } }],
-          },
-        });
-        if (earlier > 0) continue;
-      }
+      if (claimed.length >= batchSize) break;
+      if (item.orderKey !== null && !heads.has(item.id)) continue;
       if (await this.claim(item.id, now)) claimed.push(item);
     }
     const concurrency = this.options.concurrency ?? 8;

@@ -1,0 +1,148 @@
+import { startApp } from '../api/app.js';
+import { cliActor, systemActor } from '../core/auth/actor.js';
+import { parseConfig } from '../core/config/load-config.js';
+import type { DatabaseKind } from '../core/db/database-url.js';
+import { createLogger } from '../core/logging/logger.js';
+import { saveEmployees } from '../core/records/save-employees.js';
+import { FakeSlack } from '../test/fakes/fake-slack.js';
+import { FakeTelegram } from '../test/fakes/fake-telegram.js';
+import { generateEmployees } from '../test/support/generate-employees.js';
+import { createTestDatabase } from '../test/support/test-databases.js';
+import { ms, summarise } from './stats.js';
+
+const signingSecret = 'bench-signing-secret';
+const triage = 'C0TRIAGE';
+const officer = 'U0OFFICER';
+const staffCount = 200;
+
+const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
+
+/**
+ * Relay latency through the fakes: a staff message on Telegram until it is posted in the Slack thread, and an
+ * HR reply in the thread until the bot sends it on Telegram, at a steady rate for `seconds`. Everything runs in
+ * this process (app and fakes), so RSS includes the fakes.
+ */
+export async function benchRelay(kind: DatabaseKind, rates: number[], seconds: number): Promise<void> {
+  const telegram = new FakeTelegram();
+  const slack = new FakeSlack({
+    signingSecret,
+    tokens: ['xoxb-bench-token'],
+    users: [{ id: officer, name: 'petugas', real_name: 'Petugas HR' }],
+    channels: [{ id: triage, name: 'layani-triase', members: [officer] }],
+  });
+  await Promise.all([telegram.start(), slack.start()]);
+  const database = await createTestDatabase(kind);
+  const config = parseConfig({
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    TELEGRAM_BOT_TOKEN: telegram.token,
+    TELEGRAM_API_ROOT: telegram.url,
+    SLACK_BOT_TOKEN: 'xoxb-bench-token',
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_API_URL: slack.apiUrl,
+    SLACK_TRIAGE_CHANNEL: triage,
+  });
+  const app = await startApp(config, { schedule: false, outboxPollMs: 20, log: createLogger('silent') });
+  const { runtime } = app;
+  try {
+    // 200 linked staff members, each with an open ticket whose card is already in Slack.
+    const agency = await runtime.db.agency.findFirstOrThrow();
+    const people = generateEmployees(staffCount, 99);
+    await saveEmployees(runtime.db, cliActor, agency.id, people);
+    const threads: Array<{ userId: number; ts: string }> = [];
+    for (const [index, person] of people.entries()) {
+      const userId = 700_000 + index;
+      const { code } = await runtime.callerFor(cliActor).identity.issueLinkCode({ nip: person.nip });
+      const { employeeId } = await runtime.callerFor(systemActor).identity.linkWithCode({ code, platform: 'telegram', externalId: String(userId) });
+      await runtime.callerFor({ ref: `telegram:${userId}`, role: 'staff', employeeId, agencyId: agency.id }).tickets.open({ category: 'lainnya', text: 'pembuka', lang: 'id' });
+      threads.push({ userId, ts: '' });
+    }
+    for (let waited = 0; ; waited += 100) {
+      const pending = await runtime.db.outboxMessage.count({ where: { status: 'pending' } });
+      if (pending === 0) break;
+      if (waited > Number(process.env.BENCH_SETUP_MS ?? 120_000)) {
+        const stuck = await runtime.db.outboxMessage.groupBy({ by: ['kind', 'lastError'], where: { status: 'pending' }, _count: true });
+        throw new Error(`setup: ${pending} messages still pending: ${JSON.stringify(stuck)}`);
+      }
+      await sleep(100);
+    }
+    const tickets = await runtime.db.ticket.findMany({ include: { messages: false } });
+    const identities = await runtime.db.chatIdentity.findMany({ where: { platform: 'telegram' } });
+    const userByEmployee = new Map(identities.map((i) => [i.employeeId, Number(i.externalId)]));
+    for (const [i, ticket] of tickets.entries()) threads[i] = { userId: userByEmployee.get(ticket.requesterId)!, ts: ticket.slackTs! };
+
+    for (const rate of rates) {
+      // Telegram → Slack
+      const sentAt = new Map<string, number>();
+      await drive(rate, seconds, (i) => {
+        const thread = threads[i % threads.length]!;
+        const token = `t2s-${rate}-${i}`;
+        sentAt.set(token, Date.now());
+        telegram.userSends(thread.userId, `pertanyaan ${token}`);
+      });
+      const t2s = await collect(sentAt, () =>
+        slack.callsTo('chat.postMessage').map((c) => ({ text: String(c.params.text ?? ''), at: c.at })),
+      );
+      report(kind, `Telegram→Slack at ${rate} msg/s`, t2s, sentAt.size);
+
+      // Slack → Telegram
+      const repliedAt = new Map<string, number>();
+      const inflight: Promise<unknown>[] = [];
+      await drive(rate, seconds, (i) => {
+        const thread = threads[i % threads.length]!;
+        const token = `s2t-${rate}-${i}`;
+        repliedAt.set(token, Date.now());
+        const event = slack.messageEvent({ channel: triage, user: officer, text: `jawaban ${token}`, thread_ts: thread.ts });
+        inflight.push(slack.signedRequest(`${app.url}/slack/events`, event, { signingSecret }));
+      });
+      await Promise.all(inflight);
+      const s2t = await collect(repliedAt, () =>
+        telegram.callsTo('sendMessage').map((c) => ({ text: String(c.params.text ?? ''), at: c.at })),
+      );
+      report(kind, `Slack→Telegram at ${rate} msg/s`, s2t, repliedAt.size);
+    }
+  } finally {
+    await app.stop();
+    await Promise.all([telegram.stop(), slack.stop()]);
+    await database.drop();
+  }
+}
+
+/** Calls `send(i)` at `rate` per second for `seconds`, in 10 ms ticks. */
+async function drive(rate: number, seconds: number, send: (i: number) => void): Promise<void> {
+  const total = rate * seconds;
+  const started = Date.now();
+  let i = 0;
+  while (i < total) {
+    const due = Math.min(total, Math.floor(((Date.now() - started) / 1000) * rate));
+    while (i < due) send(i++);
+    await sleep(10);
+  }
+}
+
+/** Waits (up to 60 s after the last send) until every token has arrived, then returns the latencies. */
+async function collect(sentAt: Map<string, number>, arrivals: () => Array<{ text: string; at: number | Date }>): Promise<number[]> {
+  const deadline = Date.now() + 60_000;
+  let latencies: number[] = [];
+  while (Date.now() < deadline) {
+    const arrived = new Map<string, number>();
+    for (const call of arrivals()) {
+      const match = /(?:t2s|s2t)-\d+-\d+/.exec(call.text);
+      if (match && sentAt.has(match[0]) && !arrived.has(match[0])) arrived.set(match[0], new Date(call.at).getTime());
+    }
+    latencies = [...arrived].map(([token, at]) => at - sentAt.get(token)!);
+    if (arrived.size === sentAt.size) break;
+    await sleep(200);
+  }
+  return latencies;
+}
+
+function report(kind: DatabaseKind, label: string, latencies: number[], expected: number): void {
+  const s = summarise(latencies);
+  const rss = process.memoryUsage().rss / 1_048_576;
+  console.log(
+    `[${kind}] relay ${label}: ${s.count}/${expected} delivered, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, RSS ${rss.toFixed(0)} MB`,
+  );
+}

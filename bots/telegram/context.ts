@@ -1,0 +1,68 @@
+import type { I18nFlavor } from '@grammyjs/i18n';
+import { PrismaAdapter } from '@grammyjs/storage-prisma';
+import type { Context, SessionFlavor, StorageAdapter } from 'grammy';
+import { z } from 'zod';
+import type { Actor } from '../../core/auth/actor.js';
+import type { Db } from '../../core/db/client.js';
+import { feedbackKindSchema } from '../../core/feedback/feedback-service.js';
+import { ticketCategorySchema } from '../../core/tickets/categories.js';
+
+export type Lang = 'id' | 'en';
+
+/**
+ * What a chat is in the middle of. Kept in the session (BotSession table) so a restart does not lose it. Feedback
+ * keeps only the kind and the anonymity choice, never the text, and is cleared as it is sent.
+ */
+const pendingSchema = z.discriminatedUnion('kind', [
+  /** /tiket: a category was chosen; the next message opens the ticket. */
+  z.object({ kind: z.literal('ticket'), category: ticketCategorySchema }),
+  /** /saran: the kind and the anonymity choice are made with buttons; the next text is sent. */
+  z.object({ kind: z.literal('feedback'), feedbackKind: feedbackKindSchema.optional(), anonymous: z.boolean().optional() }),
+  /** A rating was given; the next text is its comment ("Lewati" drops it). */
+  z.object({
+    kind: z.literal('csatComment'),
+    ticketId: z.string(),
+    rating: z.number().int().min(1).max(5),
+    askMessageId: z.number().int().optional(),
+  }),
+]);
+
+export const sessionSchema = z.object({
+  lang: z.enum(['id', 'en']).optional(),
+  pending: pendingSchema.optional(),
+});
+
+export type SessionData = z.infer<typeof sessionSchema>;
+export type Pending = NonNullable<SessionData['pending']>;
+
+/** Per-update bookkeeping: who is writing and what came of it (logged with the update id, nothing else). */
+export interface UpdateState {
+  outcome: string;
+  actor: Actor | null;
+}
+
+export type BotContext = Context & SessionFlavor<SessionData> & I18nFlavor & { layani: UpdateState };
+
+/** Session storage in the BotSession table; a row this version cannot read counts as an empty session. */
+export function sessionStorage(db: Db): StorageAdapter<SessionData> {
+  const prisma = new PrismaAdapter<unknown>(db.botSession);
+  return {
+    read: async (key) => {
+      const value = await prisma.read(key);
+      if (value === undefined) return undefined;
+      const parsed = sessionSchema.safeParse(value);
+      return parsed.success ? parsed.data : {};
+    },
+    write: (key, value) => prisma.write(key, value),
+    delete: (key) => prisma.delete(key),
+  };
+}
+
+/** Private chats only: `telegram:<chat id>` (the BotSession table may be shared with other adapters). */
+export function sessionKey(ctx: Context): string | undefined {
+  return ctx.chat?.type === 'private' ? `telegram:${ctx.chat.id}` : undefined;
+}
+
+export function langOf(ctx: BotContext): Lang {
+  return ctx.session.lang ?? 'id';
+}

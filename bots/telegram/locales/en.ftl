@@ -1,0 +1,134 @@
+## LAYANI Telegram bot: English (chosen with /bahasa). Same keys as id.ftl.
+
+## --- linking ---
+
+link-howto =
+    Welcome to LAYANI, the HR desk in your chat.
+
+    Your Telegram account is not linked to your employee record yet. To link it:
+    1. Ask the HR office for a link code (in person, by phone or in writing).
+    2. Send it to this bot: /start CODE
+       for example: /start ABCD-EFGH-JKLM
+
+    A code works once and is valid for { $hours } hours. For your safety, an account cannot be linked with a NIP alone.
+linked =
+    Your account is linked. Welcome, { $name }!
+
+    Write your question at any time, or send /bantuan to see what you can do.
+welcome-back =
+    Welcome back, { $name }.
+
+    Write your question at any time, or send /bantuan to see what you can do.
+private-only = LAYANI works in private chats only. Please message this bot directly.
+not-linked-short = Your account is not linked yet. Send /start to see how.
+
+## --- help and commands ---
+
+help =
+    What you can do in LAYANI:
+    /tanya QUESTION — ask an HR question
+    /tiket — open a new ticket by choosing a category
+    /tiketku — see the status of your tickets
+    /profil — your employee record and key dates (salary step, promotion, retirement)
+    /saran — send a suggestion, complaint or criticism (anonymously if you like)
+    /bahasa — switch language (Indonesia/English)
+
+    You can also just write a message or send a photo or document: it goes to the HR officers in your open ticket.
+cmd-start = Start and link your account with a code from HR
+cmd-bantuan = Help: list of commands
+cmd-tanya = Ask an HR question
+cmd-tiket = Open a new ticket (choose a category)
+cmd-tiketku = See the status of your tickets
+cmd-profil = Your record and salary step, promotion and retirement dates
+cmd-saran = Send a suggestion, complaint or criticism
+cmd-bahasa = Switch language (Indonesia/English)
+unknown-command = Unknown command. Send /bantuan to see the list of commands.
+unsupported-message = Sorry, LAYANI accepts text, photos and documents only for now.
+error-generic = Sorry, something went wrong while handling your message. Please try again in a moment.
+flood-note = You are sending a lot of messages in one minute. All of them are received and will be handled a little more slowly; please wait a moment.
+button-cancel = Cancel
+
+## --- /tanya ---
+
+tanya-usage =
+    Write your question after the command, for example:
+    /tanya How many days of annual leave do I have left?
+
+## --- /tiket ---
+
+tiket-choose = Choose the category of your question:
+tiket-chosen =
+    Category: { $category }.
+    Now write your question in one message (you may add a photo or document).
+tiket-chosen-confidential =
+    Category: { $category }.
+    This ticket is confidential: only the HR leads can read it.
+    Now write your report in one message (you may add a photo or document).
+tiket-cancelled = Ticket cancelled.
+
+## --- /tiketku ---
+
+tiketku-empty = You have no tickets yet. Write your question or use /tiket.
+tiketku-header = Your tickets (newest first):
+tiketku-line =
+    #{ $number } · { $category } · { $status }
+    { $subject }
+status-baru = New
+status-ditangani = In progress
+status-menunggu_pegawai = Waiting for your answer
+status-selesai = Resolved
+status-ditutup = Closed
+
+## --- /profil ---
+
+profil =
+    Employee record
+    Name: { $name }
+    NIP: { $nip }
+    Rank: { $rank }
+    Position: { $position }
+    Unit: { $unit }
+profil-career = Key dates (in Indonesian):
+profil-problems = Notes on your record:
+profil-correction = If anything is wrong, just write it here and an HR officer will correct it.
+
+## --- /saran ---
+
+saran-choose-kind = What would you like to send?
+saran-kind-masukan = Suggestion
+saran-kind-keluhan = Complaint
+saran-kind-kritik = Criticism
+saran-choose-anon =
+    { $kind }: send it with your name or anonymously?
+
+    Anonymous means no link to you is stored anywhere: not with the feedback, not in the audit log, not in the message to the HR team and not in the system logs. For the same reason HR cannot reply to anonymous feedback.
+saran-anon-yes = Anonymous
+saran-anon-no = With my name
+saran-write-anon =
+    Write your { $kindLower } in one text message.
+    It will be sent anonymously: no link to you is stored anywhere.
+saran-write-named =
+    Write your { $kindLower } in one text message.
+    Your name and unit will be included.
+saran-choose-first = Please choose with the buttons in the message above first, or send /saran to start again.
+saran-text-only = Feedback can only be sent as text. Please write it in one text message.
+saran-too-long = That is too long (at most 5,000 characters). Please shorten it and send it again.
+saran-sent-anon = Thank you. Your { $kindLower } was passed on anonymously to the HR team.
+saran-sent-named = Thank you. Your { $kindLower } was passed on to the HR team.
+saran-cancelled = Feedback cancelled.
+
+## --- /bahasa ---
+
+bahasa-set = Language switched to English. Send /bahasa again to switch back to Bahasa Indonesia.
+
+## --- satisfaction rating (CSAT) ---
+
+csat-prompt = Ticket #{ $number } has been resolved. How satisfied are you with the help? (1 = very unsatisfied, 5 = very satisfied)
+csat-rated = Rating saved
+csat-comment-ask =
+    Thank you for your rating: { $stars }
+    Would you like to add a comment? Just write it in one message, or press Skip.
+csat-skip = Skip
+csat-thanks = Thank you for your rating.
+csat-comment-thanks = Thank you, we have received your comment.
+csat-failed = The rating could not be saved for this ticket.
