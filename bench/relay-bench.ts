@@ -86,6 +86,11 @@ export async function benchRelay(kind: DatabaseKind, rates: number[], seconds: n
         slack.callsTo('chat.postMessage').map((c) => ({ text: String(c.params.text ?? ''), at: c.at })),
       );
       report(kind, `Telegram→Slack at ${rate} msg/s`, t2s, sentAt.size);
+      if (process.env.BENCH_DEBUG) {
+        const stored = await runtime.db.ticketMessage.findMany({ where: { direction: 'staff', text: { startsWith: 'pertanyaan t2s' } }, select: { text: true, createdAt: true } });
+        const ingest = stored.map((m) => m.createdAt.getTime() - sentAt.get(m.text.slice('pertanyaan '.length))!);
+        report(kind, `  of which Telegram→stored`, ingest, sentAt.size);
+      }
 
       // Slack → Telegram
       const repliedAt = new Map<string, number>();

@@ -32,6 +32,8 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     // WAL lets readers go on while one writer commits; busy_timeout makes a second writer wait instead of failing.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$queryRawUnsafe('PRAGMA busy_timeout = 15000');
+    // In WAL mode NORMAL survives a crashed or killed process; only a power cut can lose the last commits.
+    await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   } else {
     if (migrate) applied = await migratePostgres(location.target);
     const PrismaClient = loadGeneratedClient('postgresql');

@@ -106,26 +106,28 @@ export class OutboxWorker {
       });
       for (const head of firstOfKey) heads.add(head.id);
     }
-    const claimed: typeof due = [];
-    for (const item of due) {
-      if (claimed.length >= batchSize) break;
-      if (item.orderKey !== null && !heads.has(item.id)) continue;
-      if (await this.claim(item.id, now)) claimed.push(item);
-    }
-    const concurrency = this.options.concurrency ?? 8;
+    const wanted = due.filter((item) => item.orderKey === null || heads.has(item.id)).slice(0, batchSize);
+    const claimed = await this.claim(wanted, now);
+    const concurrency = this.options.concurrency ?? 32;
     for (let start = 0; start < claimed.length; start += concurrency) {
       await Promise.all(claimed.slice(start, start + concurrency).map((item) => this.deliver(item)));
     }
     return claimed.length;
   }
 
-  private async claim(id: string, now: Date): Promise<boolean> {
+  /** Reserves messages for this instance with one conditional update; returns those it got. */
+  private async claim<T extends { id: string }>(items: T[], now: Date): Promise<T[]> {
+    if (items.length === 0) return [];
     const leaseUntil = new Date(now.getTime() + (this.options.leaseMs ?? 60_000));
-    const result = await this.options.db.outboxMessage.updateMany({
-      where: { id, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      data: { lockedBy: this.instanceId, lockedUntil: leaseUntil },
+    const lease = `${this.instanceId}:${leaseUntil.getTime()}`;
+    const ids = items.map((item) => item.id);
+    await this.options.db.outboxMessage.updateMany({
+      where: { id: { in: ids }, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      data: { lockedBy: lease, lockedUntil: leaseUntil },
     });
-    return result.count === 1;
+    const mine = await this.options.db.outboxMessage.findMany({ where: { id: { in: ids }, lockedBy: lease }, select: { id: true } });
+    const got = new Set(mine.map((row) => row.id));
+    return items.filter((item) => got.has(item.id));
   }
 
   private async deliver(item: { id: string; channel: string; payload: string; attempts: number }): Promise<void> {
