@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerAgency } from './commands/agency.js';
+import { registerAsk } from './commands/ask.js';
+import { registerEval } from './commands/eval.js';
 import { registerCareer } from './commands/career.js';
 import { registerImport } from './commands/import-employees.js';
 import { registerLinkCode } from './commands/link-code.js';
@@ -21,5 +23,7 @@ registerRole(program);
 registerAgency(program);
 registerToken(program);
 registerMigrate(program);
+registerAsk(program);
+registerEval(program);
 
 await program.parseAsync(process.argv);

@@ -1,3 +1,4 @@
+import { faqRouter } from './faq/faq-router.js';
 import { feedbackRouter } from './feedback/feedback-router.js';
 import { ticketsRouter } from './tickets/tickets-router.js';
 import { identityRouter } from './identity/identity-router.js';
@@ -9,6 +10,7 @@ export const appRouter = router({
   identity: identityRouter,
   tickets: ticketsRouter,
   feedback: feedbackRouter,
+  faq: faqRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './logging/logger.js';
 import { ensureAgency } from './records/agencies.js';
 import type { CoreContext, CoreSettings, DeskChannels } from './trpc/context.js';
 import { defaultBusinessCalendar } from './calendar/index.js';
+import { createFaqEngine, llmSettingsFromConfig } from './faq/index.js';
 import { createCaller } from './app-router.js';
 
 /** Everything a running LAYANI holds once: the database, the clock, the logger and the settings. */
@@ -27,6 +28,8 @@ export interface Runtime {
 export interface RuntimeOptions {
   clock?: Clock;
   log?: Logger;
+  /** Reload the FAQ corpus when a file changes (default on). */
+  watchCorpus?: boolean;
 }
 
 export async function startRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -48,6 +51,13 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     careerRules: defaultCareerRules,
     businessCalendar: calendar.calendar,
     deskChannelsFor: () => channels,
+    faq: createFaqEngine({
+      corpusDir: config.FAQ_CORPUS_DIR,
+      llm: llmSettingsFromConfig(config),
+      log,
+      threshold: config.FAQ_CONFIDENCE_THRESHOLD,
+      watch: options.watchCorpus ?? true,
+    }),
   };
   const contextFor = (actor: Actor): CoreContext => ({ db: database.db, clock, actor, settings, log });
   return {
@@ -59,6 +69,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     settings,
     contextFor,
     callerFor: (actor) => createCaller(contextFor(actor)),
-    close: database.close,
+    close: async () => {
+      settings.faq.close();
+      await database.close();
+    },
   };
 }

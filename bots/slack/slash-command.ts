@@ -9,6 +9,7 @@ export const helpText = [
   '*Perintah /layani*',
   '• `/layani tautkan <NIP>` — kode sekali pakai untuk menautkan akun Telegram seorang pegawai',
   '• `/layani tiket` — antrean tiket yang masih terbuka',
+  '• `/layani tanya <pertanyaan>` — coba jawaban FAQ yang akan diterima pegawai, lengkap dengan sumbernya',
   '• `/layani statistik` — waktu tanggapan, penyelesaian dan kepuasan pegawai (7 dan 30 hari)',
   'Balas di utas kartu tiket untuk menjawab pegawai; awali dengan `catatan:` untuk catatan internal yang tidak dikirim ke pegawai.',
 ].join('\n');
@@ -37,6 +38,13 @@ export async function runLayaniCommand(runtime: Runtime, actor: Actor, text: str
     case 'tiket':
     case 'antrean':
       return queueText(await caller.tickets.queue(), context);
+    case 'tanya': {
+      const question = rest.join(' ').trim();
+      if (!question) return 'Tulis pertanyaannya: `/layani tanya cuti tahunan berapa hari`';
+      const answer = await caller.faq.ask({ question, lang: 'id' });
+      const label = { answer: 'Jawaban', personal: 'Jawaban dari data pribadi', escalate: 'Diteruskan ke petugas', refuse: 'Ditolak' }[answer.kind];
+      return `*${label}* untuk: _${escapeMrkdwn(question)}_\n\n${escapeMrkdwn(answer.text)}`;
+    }
     case 'statistik': {
       const [week, month] = await Promise.all([caller.tickets.statistics({ days: 7 }), caller.tickets.statistics({ days: 30 })]);
       return ['*Statistik layanan kepegawaian* (waktu dalam jam kerja)', statisticsText(week), statisticsText(month)].join('\n\n');

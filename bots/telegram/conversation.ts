@@ -10,6 +10,8 @@ import type { Runtime } from '../../core/runtime.js';
 import { categoryLabel, categoryOf, ticketCategories, ticketCategoryIds, type TicketCategoryId } from '../../core/tickets/categories.js';
 import { langOf, type BotContext, type Lang, type Pending } from './context.js';
 import { splitMessage, stars } from './format.js';
+import { installFaqButtons, replyWithFaq } from './faq-replies.js';
+import { freeTextConfidence, looksLikeQuestion } from '../../core/faq/answer/question-shape.js';
 
 /** tRPC error messages are "Indonesian / English"; input errors carry zod's first message (Indonesian). */
 export function userMessageOf(error: TRPCError, lang: Lang): string {
@@ -128,6 +130,8 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
     else await howToLink(ctx);
   });
 
+  installFaqButtons(bot, runtime);
+
   bot.command('tanya', async (ctx) => {
     ctx.session.pending = undefined;
     const question = ctx.match.trim();
@@ -136,9 +140,9 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
       await ctx.reply(ctx.t('tanya-usage'));
       return;
     }
-    // Until the FAQ answerer arrives, a question goes to the HR desk as a ticket message.
-    const result = await caller(ctx).tickets.postStaffMessage({ text: question, attachments: [], lang: langOf(ctx) });
-    outcome(ctx, result.created ? 'ticket.open' : 'ticket.message');
+    const answer = await caller(ctx).faq.ask({ question, lang: langOf(ctx) });
+    outcome(ctx, `faq.${answer.kind}`);
+    await replyWithFaq(ctx, answer);
   });
 
   bot.command('tiket', async (ctx) => {
@@ -328,6 +332,17 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
       }
       await ctx.reply(ctx.t('csat-comment-thanks'));
       return;
+    }
+    // A question from someone with no open ticket gets an instant answer when the corpus has one; anything the
+    // answerer cannot handle, and every message on an open ticket, goes to the HR desk.
+    if (attachments.length === 0 && looksLikeQuestion(text) && !(await caller(ctx).tickets.hasOpenTicket())) {
+      const answer = await caller(ctx).faq.ask({ question: text, lang });
+      const sure = answer.kind !== 'escalate' && (answer.kind !== 'answer' || answer.confidence >= freeTextConfidence);
+      if (sure) {
+        outcome(ctx, `faq.${answer.kind}`);
+        await replyWithFaq(ctx, answer);
+        return;
+      }
     }
     const result = await caller(ctx).tickets.postStaffMessage({ text, attachments, lang });
     outcome(ctx, result.created ? 'ticket.open' : 'ticket.message');

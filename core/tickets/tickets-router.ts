@@ -31,6 +31,11 @@ export const ticketsRouter = router({
   postStaffMessage: staffProcedure
     .input(z.object({ text, attachments: z.array(attachmentSchema).default([]), lang: lang.optional() }))
     .mutation(({ ctx, input }) => postStaffMessage(ctx, input)),
+  hasOpenTicket: staffProcedure.query(async ({ ctx }) =>
+    ctx.actor.employeeId
+      ? (await ctx.db.ticket.count({ where: { requesterId: ctx.actor.employeeId, status: { not: 'ditutup' } } })) > 0
+      : false,
+  ),
   mine: staffProcedure.input(z.object({ lang }).optional()).query(({ ctx, input }) => myTickets(ctx, input?.lang ?? 'id')),
   rate: staffProcedure
     .input(z.object({ ticketId: z.string(), rating: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }))

@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { CareerRules } from '../career/rules.js';
+import type { FaqEngine } from '../faq/faq-engine.js';
 import type { Clock } from '../clock/clock.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logging/logger.js';
@@ -19,6 +20,8 @@ export interface CoreSettings {
   businessCalendar: BusinessCalendar;
   /** The Slack channels of an agency's desk (today every agency shares the configured ones). */
   deskChannelsFor(agencyId: string): DeskChannels;
+  /** The FAQ answerer over the policy corpus (reloads when a corpus file changes). */
+  faq: FaqEngine;
 }
 
 /**

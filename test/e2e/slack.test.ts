@@ -332,6 +332,16 @@ describe.each(testDatabaseKinds)('Slack desk on %s', (kind) => {
     expect(help).toContain('/layani tautkan <NIP>');
   });
 
+  it('/layani tanya shows HR the answer staff would get, with its source', async () => {
+    const before = desk.fake.ephemerals.length;
+    await desk.send(desk.fake.slashCommand({ user_id: users.officer, channel_id: channels.triage, command: '/layani', text: 'tanya bup kabid 58 ato 60' }));
+    await desk.settle();
+    const [reply] = desk.fake.ephemerals.slice(before).map((e) => e.text ?? '');
+    expect(reply).toContain('*Jawaban* untuk');
+    expect(reply).toMatch(/58/);
+    expect(reply).toMatch(/UU 20\/2023/);
+  });
+
   it('a Telegram file goes into the thread as an upload, fetched through the shared registry', async () => {
     const bytes = Buffer.from('%PDF-1.4 surat keterangan\n%%EOF\n');
     const fetched: string[] = [];

@@ -65,13 +65,34 @@ describe.each(testDatabaseKinds)('Telegram tickets, feedback and ratings on %s',
     expect(h.texts(user.id)).toHaveLength(1);
   });
 
-  it('/tanya sends the question to the desk as a ticket message', async () => {
+  it('/tanya answers from the corpus with sources, and hands what it cannot answer to HR as a ticket', async () => {
     const { user, employee } = await h.linkedUser();
     h.fake.userSends(user, '/tanya');
     await h.waitForMessage(user.id, 'Tulis pertanyaan Anda setelah perintahnya');
+
+    h.fake.userSends(user, '/tanya cuti thn brp hari');
+    const answer = await h.waitForMessage(user.id, /12 hari kerja/);
+    expect(textOf(answer)).toMatch(/PP 11\/2017/);
+    expect(keyboardOf(answer)?.[0]?.map((b) => b.text)).toEqual(['👍', '👎']);
+    expect(await h.staffMessages(employee.id)).toEqual([]);
+
     h.fake.userSends(user, '/tanya Berapa sisa cuti tahunan saya?');
-    await h.waitForMessage(user.id, /Tiket #\d+ \(Lainnya\) sudah kami terima/);
+    const handOver = await h.waitForMessage(user.id, /Hubungi petugas/);
+    const button = keyboardOf(handOver)![0]![0]!;
+    h.fake.userPressesButton(user, handOver.message_id, callbackData(button)!);
+    await h.waitForMessage(user.id, /Tiket #\d+ \(Cuti\) sudah kami terima/);
     expect(await h.staffMessages(employee.id)).toEqual([{ text: 'Berapa sisa cuti tahunan saya?', attachments: [] }]);
+  });
+
+  it('answers a free question at once when the person has no open ticket, and sends other messages to HR', async () => {
+    const { user, employee } = await h.linkedUser();
+    h.fake.userSends(user, 'bup kabid 58 ato 60?');
+    const answer = await h.waitForMessage(user.id, /58/);
+    expect(textOf(answer)).toMatch(/UU 20\/2023/);
+    expect(await h.staffMessages(employee.id)).toEqual([]);
+    h.fake.userSends(user, 'Saya mau melaporkan data golongan saya salah');
+    await h.waitForMessage(user.id, /sudah kami terima/);
+    expect(await h.staffMessages(employee.id)).toEqual([{ text: 'Saya mau melaporkan data golongan saya salah', attachments: [] }]);
   });
 
   it('carries a photo (its largest size, caption as text) and a document as attachments', async () => {

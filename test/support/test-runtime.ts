@@ -16,7 +16,7 @@ export async function createTestRuntime(
 ): Promise<TestRuntime> {
   const database = await createTestDatabase(kind);
   const config = parseConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...options.env });
-  const runtime = await startRuntime(config, { clock: options.clock, log: createLogger('silent') });
+  const runtime = await startRuntime(config, { clock: options.clock, log: createLogger('silent'), watchCorpus: false });
   return {
     ...runtime,
     database,

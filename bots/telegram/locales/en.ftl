@@ -132,3 +132,8 @@ csat-skip = Skip
 csat-thanks = Thank you for your rating.
 csat-comment-thanks = Thank you, we have received your comment.
 csat-failed = The rating could not be saved for this ticket.
+
+## --- FAQ answers ---
+
+faq-contact-hr = Contact HR
+faq-thanks = Thank you for your feedback.

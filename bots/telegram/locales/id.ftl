@@ -134,3 +134,8 @@ csat-skip = Lewati
 csat-thanks = Terima kasih atas penilaian Anda.
 csat-comment-thanks = Terima kasih, komentar Anda sudah kami terima.
 csat-failed = Penilaian tidak dapat disimpan untuk tiket ini.
+
+## --- FAQ answers ---
+
+faq-contact-hr = Hubungi petugas
+faq-thanks = Terima kasih atas penilaian Anda.

@@ -1,0 +1,286 @@
+import type { Logger } from '../../logging/logger.js';
+import type { TicketCategoryId } from '../../tickets/categories.js';
+import type { CoreContext } from '../../trpc/context.js';
+import type { Chunk } from '../corpus/types.js';
+import { FaqKnowledge } from '../knowledge.js';
+import { normaliseQuery, type NormalisedQuery } from '../retrieval/normalise.js';
+import type { SearchHit } from '../retrieval/search-index.js';
+import { classifyQuestion, type EscalateReason, type Intent, type RefuseReason } from './classify.js';
+import { formatSources, joinUnits, keySentences, sourcesOf, type FaqSource } from './extractive.js';
+import type { FaqLlm, LlmPassage } from './llm.js';
+import { createNameMasker, maskPersonalData, type NameMasker } from './mask.js';
+import { personalAnswer, unlinkedText } from './personal.js';
+import { answerLabels, escalationText, offerText, refusalText, type FaqLang } from './texts.js';
+
+export type FaqAnswer =
+  | { kind: 'answer'; text: string; sources: FaqSource[]; confidence: number; via: 'llm' | 'extractive' }
+  | { kind: 'personal'; text: string }
+  | { kind: 'escalate'; text: string; reason: EscalateReason; category: TicketCategoryId }
+  | { kind: 'refuse'; text: string; reason: RefuseReason };
+
+/** What happened on the way to an answer, for the CLI's --json, the eval and logs (no question text in it). */
+export interface AnswerTrace {
+  intent: Intent['kind'];
+  hits: Array<{ chunkId: string; status: Chunk['status']; confidence: number }>;
+  primaryChunk: string | null;
+  supersededFrom: string | null;
+  llm: { outcome: 'ok' | 'failed' | 'rejected' | 'skipped'; detail: string | null; ms: number | null };
+  ms: number;
+}
+
+export interface AnswerOptions {
+  /** Who is asking: the records of this context's actor are the only ones a personal question can reach. */
+  asker?: CoreContext | null;
+  lang?: FaqLang;
+  /** An LLM when configured; without it answers are extractive. */
+  llm?: FaqLlm | null;
+  /** The corpus (default: the repository's corpus/, loaded once). */
+  knowledge?: FaqKnowledge;
+  /** Names from the records to mask before anything goes to the LLM, and to notice questions about a colleague. */
+  names?: NameMasker | readonly string[] | null;
+  /** Below this confidence the question goes to a human (default 0.5). */
+  threshold?: number;
+  log?: Logger;
+  onTrace?: (trace: AnswerTrace) => void;
+}
+
+export const defaultConfidenceThreshold = 0.5;
+const maxQuestionLength = 1000;
+const passagesForLlm = 4;
+/** A section must state at least this share of what was asked, or a "not covered" statement wins. */
+const groundedCoverage = 0.8;
+
+let shared: FaqKnowledge | null = null;
+/** The repository corpus, loaded on first use (no watcher: the app's engine owns the watched one). */
+export function sharedKnowledge(): FaqKnowledge {
+  shared ??= FaqKnowledge.open();
+  return shared;
+}
+
+/**
+ * Answers one staff question: refusals and hand-overs first (rules, no search), personal questions from the
+ * asker's own record (never an LLM), then the corpus: the LLM when configured and its reply is grounded, else
+ * the extractive answer. Every answer names its sources.
+ */
+export async function answerQuestion(question: string, options: AnswerOptions = {}): Promise<FaqAnswer> {
+  const started = performance.now();
+  const lang: FaqLang = options.lang ?? 'id';
+  const knowledge = options.knowledge ?? sharedKnowledge();
+  const threshold = options.threshold ?? defaultConfidenceThreshold;
+  const text = question.trim().slice(0, maxQuestionLength);
+  const asker = options.asker ?? null;
+  const names = toMasker(options.names, knowledge);
+  const trace: AnswerTrace = { intent: 'policy', hits: [], primaryChunk: null, supersededFrom: null, llm: { outcome: 'skipped', detail: null, ms: null }, ms: 0 };
+
+  const finish = (answer: FaqAnswer): FaqAnswer => {
+    trace.ms = Math.round((performance.now() - started) * 100) / 100;
+    options.onTrace?.(trace);
+    options.log?.info(
+      {
+        faq: answer.kind,
+        reason: 'reason' in answer ? answer.reason : undefined,
+        docs: answer.kind === 'answer' ? [...new Set(answer.sources.map((s) => s.docId))] : undefined,
+        confidence: answer.kind === 'answer' ? answer.confidence : undefined,
+        via: answer.kind === 'answer' ? answer.via : undefined,
+        llm: trace.llm.outcome,
+        ms: trace.ms,
+      },
+      'faq answered',
+    );
+    return answer;
+  };
+
+  const own = asker?.actor.employeeId
+    ? await asker.db.employee.findUnique({ where: { id: asker.actor.employeeId }, select: { nip: true, name: true } })
+    : null;
+  const intent = classifyQuestion(text, {
+    ownNip: own?.nip ?? null,
+    ownName: own?.name ?? null,
+    names,
+    isCommonWord: (word) => knowledge.isCorpusWord(word),
+  });
+  trace.intent = intent.kind;
+
+  if (intent.kind === 'refuse') return finish({ kind: 'refuse', reason: intent.reason, text: refusalText(intent.reason, lang) });
+  if (intent.kind === 'escalate') return finish(escalate(intent.reason, lang, intent.category));
+  if (intent.kind === 'personal') {
+    const answer = asker ? await personalAnswer(asker, intent.topic, lang, intent.nips) : unlinkedText(intent.topic, lang);
+    return finish({ kind: 'personal', text: answer });
+  }
+
+  // Identifiers and names say nothing about which rule is asked for: search without them.
+  const query = normaliseQuery(withoutPersonalData(text, names));
+  const hits = knowledge.search(query, 8);
+  trace.hits = hits.map((h) => ({ chunkId: h.chunk.id, status: h.chunk.status, confidence: h.confidence }));
+  const top = hits[0];
+  if (!top || top.confidence < threshold) return finish(escalate('low_confidence', lang, 'lainnya'));
+  if (top.chunk.status === 'placeholder') {
+    // Placeholders are never an answer; the SATAM-ASN ones belong to the applications desk.
+    const category: TicketCategoryId = /satam|aplikasi|asn digital|myasn|siasn/i.test(`${top.chunk.docId} ${top.chunk.tags.join(' ')}`) ? 'aplikasi' : 'lainnya';
+    return finish(escalate('not_covered', lang, category, top.chunk.title));
+  }
+
+  let primary: SearchHit = top;
+  let notice: string | null = null;
+  if (top.chunk.status === 'superseded') {
+    const replacement = currentReplacement(knowledge, query, top, hits);
+    trace.supersededFrom = top.chunk.id;
+    if (!replacement) {
+      // Nothing current to point to: say plainly the rule is no longer in force, and hand over.
+      return finish({
+        kind: 'escalate',
+        reason: 'not_covered',
+        category: 'lainnya',
+        text: `${answerLabels.supersededNoReplacement[lang](top.chunk.title, top.chunk.docId)}\n\n${offerText(lang)}`,
+      });
+    }
+    const newDoc = knowledge.document(replacement.chunk.docId)!;
+    notice = answerLabels.superseded[lang](top.chunk.title, top.chunk.docId, newDoc.title, newDoc.id);
+    primary = replacement;
+  }
+
+  // Ground the answer in what the document states. When no section states what was asked and the document
+  // says so ("… tidak tercantum di sini"), the honest reply is that sentence and a human.
+  const grounding = knowledge.groundInDocument(query, primary.chunk.docId);
+  const best = grounding.sections[0];
+  const primaryCoverage = grounding.sections.find((s) => s.chunk.id === primary.chunk.id)?.coverage ?? 0;
+  if (best && best.coverage < groundedCoverage && grounding.statements.length > 0) {
+    // What the document does say (when it says something about the question), then what it says it lacks.
+    const document = knowledge.document(primary.chunk.docId)!;
+    const statements = [...new Set(grounding.statements)];
+    const known = best.coverage >= 0.3 ? keySentences(best.chunk, query, { max: 2, maxChars: 320 }).filter((s) => !statements.includes(s)) : [];
+    const intro = lang === 'en' ? `${answerLabels.englishNote.en}\n` : '';
+    const said = `${intro}${joinUnits([...known, ...statements])}`;
+    trace.primaryChunk = best.coverage >= 0.3 ? best.chunk.id : primary.chunk.id;
+    return finish({
+      kind: 'escalate',
+      reason: 'not_covered',
+      category: 'lainnya',
+      text: `${said}\n\n${offerText(lang)}\n\n${formatSources(sourcesOf(document), lang)}`,
+    });
+  }
+  if (best && best.chunk.id !== primary.chunk.id && best.coverage >= primaryCoverage + 0.2) {
+    primary = { chunk: best.chunk, score: primary.score, confidence: primary.confidence, matched: primary.matched };
+  }
+  trace.primaryChunk = primary.chunk.id;
+
+  // Passages: the primary one first, then other current chunks; superseded and placeholder text never goes out.
+  const passages: SearchHit[] = [primary];
+  for (const hit of hits) {
+    if (passages.length >= passagesForLlm) break;
+    if (hit.chunk.status !== 'current' || passages.some((p) => p.chunk.id === hit.chunk.id)) continue;
+    passages.push(hit);
+  }
+
+  if (options.llm) {
+    const llmAnswer = await tryLlm(options.llm, text, passages, lang, names, knowledge, trace);
+    if (llmAnswer === 'insufficient') return finish(escalate('llm_insufficient', lang, 'lainnya'));
+    if (llmAnswer) {
+      const sources = llmAnswer.cited.flatMap((docId) => sourcesOf(knowledge.document(docId)!));
+      const verify = llmAnswer.cited.some((docId) => knowledge.document(docId)?.verify) && !/perlu dipastikan|to be confirmed/i.test(llmAnswer.answer);
+      const body = [llmAnswer.answer, verify ? answerLabels.verify[lang] : null, notice].filter(Boolean).join('\n\n');
+      return finish({ kind: 'answer', via: 'llm', confidence: top.confidence, sources, text: `${body}\n\n${formatSources(sources, lang)}` });
+    }
+  }
+
+  return finish(extractiveAnswer(knowledge, primary, query, lang, notice, top.confidence));
+}
+
+/** The question with identifiers and names taken out, with the words that label them ("NIK saya 3201…"). */
+function withoutPersonalData(text: string, names: NameMasker | null): string {
+  return maskPersonalData(text, names ?? undefined)
+    .replace(
+      /\b(?:nip|nik|no\.? ?hp|nomor hp|hp|no\.? ?wa|wa|whatsapp|telp|telepon|nomor telepon|e-?mail|surel|nama)(?:\s+(?:saya|aku|sy|ku|anda))?\s*[:=]?\s*(?=\[(?:NIP|NIK|TELEPON|EMAIL|ANGKA|NAMA)\])/gi,
+      ' ',
+    )
+    .replace(/\[(?:NIP|NIK|TELEPON|EMAIL|ANGKA|NAMA)\]/g, ' ');
+}
+
+function escalate(reason: EscalateReason, lang: FaqLang, category: TicketCategoryId, topic?: string): FaqAnswer {
+  return { kind: 'escalate', reason, category, text: escalationText(reason, lang, topic) };
+}
+
+function toMasker(names: AnswerOptions['names'], knowledge: FaqKnowledge): NameMasker | null {
+  if (!names) return null;
+  if (Array.isArray(names)) return createNameMasker(names as readonly string[], { isCommonWord: (w) => knowledge.isCorpusWord(w) });
+  return names as NameMasker;
+}
+
+/** The current document a superseded one points to, and its chunk that best matches the question. */
+function currentReplacement(knowledge: FaqKnowledge, query: NormalisedQuery, top: SearchHit, hits: readonly SearchHit[]): SearchHit | null {
+  const target = knowledge.document(top.chunk.docId)?.supersededBy;
+  if (target && knowledge.document(target)?.status === 'current') {
+    const inTarget = knowledge.search(query, 1, (chunk) => chunk.docId === target)[0];
+    if (inTarget) return inTarget;
+    const first = knowledge.chunks.find((c) => c.docId === target);
+    if (first) return { chunk: first, score: 0, confidence: top.confidence, matched: [] };
+  }
+  return hits.find((h) => h.chunk.status === 'current' && h.confidence >= top.confidence * 0.8) ?? null;
+}
+
+/** The primary chunk's key sentences and its sources; deterministic. */
+export function extractiveAnswer(
+  knowledge: FaqKnowledge,
+  primary: SearchHit,
+  query: NormalisedQuery,
+  lang: FaqLang,
+  notice: string | null,
+  confidence: number,
+): FaqAnswer {
+  const document = knowledge.document(primary.chunk.docId)!;
+  const sentences = keySentences(primary.chunk, query);
+  const body = joinUnits(sentences.length > 0 ? sentences : [primary.chunk.text.split('\n')[0]!]);
+  const verify = document.verify && !/perlu dipastikan/i.test(body) ? answerLabels.verify[lang] : null;
+  const sources = sourcesOf(document);
+  const intro = lang === 'en' ? answerLabels.englishNote.en : null;
+  const parts = [intro, body, verify, notice, formatSources(sources, lang)].filter((p): p is string => Boolean(p));
+  return { kind: 'answer', via: 'extractive', confidence, sources, text: parts.join('\n\n') };
+}
+
+interface GroundedLlmAnswer {
+  answer: string;
+  /** Cited documents, in the order first cited. */
+  cited: string[];
+}
+
+/** Sends masked text only; returns a grounded answer, 'insufficient', or null to fall back to extractive. */
+async function tryLlm(
+  llm: FaqLlm,
+  question: string,
+  passages: readonly SearchHit[],
+  lang: FaqLang,
+  names: NameMasker | null,
+  knowledge: FaqKnowledge,
+  trace: AnswerTrace,
+): Promise<GroundedLlmAnswer | 'insufficient' | null> {
+  const sent: LlmPassage[] = passages.map((p) => ({
+    id: p.chunk.id,
+    title: p.chunk.title,
+    heading: p.chunk.heading,
+    text: maskPersonalData(p.chunk.text, names ?? undefined),
+  }));
+  const outcome = await llm.complete({ question: maskPersonalData(question, names ?? undefined), passages: sent, lang });
+  if (!outcome.ok) {
+    trace.llm = { outcome: 'failed', detail: outcome.failure, ms: outcome.ms };
+    return null;
+  }
+  const ids = new Set(sent.map((p) => p.id));
+  const { reply } = outcome;
+  if (!reply.sufficient) {
+    trace.llm = { outcome: 'ok', detail: 'insufficient', ms: outcome.ms };
+    return 'insufficient';
+  }
+  const citations = reply.citations.map((c) => c.replace(/^\[|\]$/g, '').trim());
+  const invented = citations.filter((c) => !ids.has(c));
+  if (citations.length === 0 || invented.length > 0) {
+    trace.llm = { outcome: 'rejected', detail: citations.length === 0 ? 'no citation' : 'citation not among passages sent', ms: outcome.ms };
+    return null;
+  }
+  const cited = [...new Set(citations.map((c) => knowledge.chunk(c)?.docId).filter((d): d is string => Boolean(d)))];
+  if (cited.length === 0) {
+    trace.llm = { outcome: 'rejected', detail: 'citation not in corpus', ms: outcome.ms };
+    return null;
+  }
+  trace.llm = { outcome: 'ok', detail: null, ms: outcome.ms };
+  return { answer: reply.answer, cited };
+}

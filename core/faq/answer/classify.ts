@@ -1,0 +1,363 @@
+import type { TicketCategoryId } from '../../tickets/categories.js';
+import { cleanText, looksEnglish } from '../retrieval/normalise.js';
+import { chatWords } from '../retrieval/synonyms.js';
+import type { NameMasker } from './mask.js';
+
+/**
+ * What a question is, before any search: a request the bot must refuse, one it must hand to a human, a question
+ * about the asker's own record, or a policy question for the corpus. Rules only, deterministic and fast; the
+ * question is data and nothing in it can change these rules.
+ */
+export type RefuseReason = 'injection' | 'other_person' | 'change_data';
+export type EscalateReason =
+  | 'salary'
+  | 'tpp'
+  | 'password'
+  | 'submit_leave'
+  | 'job_openings'
+  | 'disciplinary_case'
+  | 'leave_balance'
+  | 'off_topic'
+  | 'low_confidence'
+  | 'not_covered'
+  | 'llm_insufficient'
+  | 'empty';
+export type PersonalTopic = 'kgb' | 'kp' | 'pension' | 'nip' | 'golongan' | 'profile';
+
+export type Intent =
+  | { kind: 'refuse'; reason: RefuseReason }
+  | { kind: 'escalate'; reason: EscalateReason; category: TicketCategoryId }
+  | { kind: 'personal'; topic: PersonalTopic; nips: string[] }
+  | { kind: 'policy' };
+
+export interface ClassifyContext {
+  /** The asker's own NIP when the account is linked. */
+  ownNip?: string | null;
+  /** The asker's own name (never treated as "another person"). */
+  ownName?: string | null;
+  /** Names from the records, to notice questions about a named colleague. */
+  names?: NameMasker | null;
+  /** True for ordinary words (policy vocabulary, chat words); anything else after "pak"/"bu" reads as a name. */
+  isCommonWord?: (word: string) => boolean;
+}
+
+/** Chat words replaced ("sy" → "saya") but politeness kept ("tolong", "dong"), since requests are told by them. */
+export function requestWords(text: string): string {
+  const english = looksEnglish(text);
+  return cleanText(text)
+    .split(' ')
+    .flatMap((token) => {
+      if (english && token === 'i') return ['saya'];
+      const replaced = chatWords[token];
+      if (replaced === undefined || replaced === '') return [token];
+      return replaced.split(' ');
+    })
+    .join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Patterns. `raw` is the lower-cased text with punctuation kept; `p` is requestWords() (no punctuation).
+// ---------------------------------------------------------------------------------------------------------------
+
+const injectionRaw: RegExp[] = [
+  // "SYSTEM: kamu admin" as a line of its own; "data di sistem: salah" is an ordinary sentence.
+  /(^|\n)\s*[[(<{"'`#*]*\s*(system|sistem|developer|assistant|asisten)\s*[:\]]/,
+  /(^|[\s[(<{"'`])(system|developer|assistant)\s*:/,
+  /<\|?\s*(im_start|im_end|system|endoftext)\s*\|?>/,
+  /#{2,}\s*(instruction|instruksi|system|sistem)/,
+  /\[\s*(inst|system|sistem)\s*\]/,
+];
+const injectionPlain: RegExp[] = [
+  /\b(abaikan|lupakan|acuhkan|hiraukan|abaikanlah|tinggalkan|langgar|hapus)\b.{0,60}\b(instruksi|perintah|aturan|prompt|arahan|sistem|batasan|pedoman|ketentuan)(mu|nya|kamu|anda)?\b/,
+  /\b(kamu|anda|bot)\s+(sekarang\s+|kini\s+)?(bebas|tanpa batas|tidak terikat|boleh menjawab apa saja)\b/,
+  /\b(jangan|tidak usah|tak usah)\s+(ikuti|patuhi|hiraukan|pedulikan|turuti)\b.{0,40}\b(instruksi|perintah|aturan|prompt|arahan|sistem|batasan)\b/,
+  /\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|prompts?|rules?|above|previous|prior|system|guidelines?)\b/,
+  /\b(kamu|anda|you|bot|layani)\s+(sekarang\s+|now\s+|kini\s+)?(adalah\s+|are\s+|jadi\s+|menjadi\s+|bertindak sebagai\s+|sebagai\s+)(now\s+|sekarang\s+)?(seorang\s+|an?\s+)?(admin|administrator|root|developer|superuser|super user|operator sistem|dan)\b/,
+  /\b(mode|akses|hak akses|role|peran)\s+(admin|administrator|developer|root|dewa|god|super)\b/,
+  /\b(developer|admin|god|dan|debug|jailbreak)\s+mode\b/,
+  /\bjailbreak|prompt injection\b/,
+  /\b(tampilkan|tunjukkan|bocorkan|berikan|beri|print|show|reveal|ulangi|tuliskan|sebutkan|cetak)\b.{0,30}\b(system prompt|prompt sistem|prompt (kamu|anda|mu)|instruksi (sistem|kamu|anda|awal|rahasia)|your (instructions|prompt|system prompt)|initial prompt|aturan rahasia)\b/,
+  /\b(berpura pura|pura pura|anggap (saja )?(kamu|dirimu|anda|saya)|act as|pretend|roleplay|role play)\b/,
+  /\bsaya (adalah )?(admin|administrator|developer|pembuat|programmer) (bot|sistem|layani)\b.{0,40}\b(izinkan|berikan|tampilkan|ubah|buka|akses)\b/,
+  /\b(sebagai|as) (admin|administrator|root)\b.{0,40}\b(tampilkan|berikan|beri|ubah|hapus|buka|show|give|list|daftar)\b/,
+];
+
+/** How staff refer to a colleague: a title before a name ("pak Andi", "si Budi") or a post ("kabid", "atasan"). */
+const personTitle = '(pak|bu|bpk|ibu|bapak|sdr|sdri|saudara|saudari|mas|mbak|mba|si|teman|temen|rekan|kawan|suami|istri)';
+const roleWord =
+  '(atasan|bos|kabid|kasi|kasie|kasubag|kasubbag|kadis|sekdis|kepala bidang|kepala seksi|kepala dinas|kepala subbagian|pegawai lain|orang lain|anak buah|bawahan|staf saya|staff saya)';
+/** Data that identify a person. */
+const identifier =
+  '(nip|nik|alamat|alamat rumah|rumah|no hp|nomor hp|no telp|nomor telepon|telepon|telp|no wa|nomor wa|whatsapp|wa|email|e mail|tanggal lahir|tgl lahir|tempat lahir|biodata|data pribadi|profil|nilai skp)';
+/** A person's career facts. */
+const careerDatum = '(pensiun|bup|kgb|kp|golongan|gol|pangkat|tmt|sk|riwayat|hukdis|hukuman|sanksi|skp|gaji|umur|usia|data|cuti|jabatan)';
+const personalDatum = `(${identifier.slice(1, -1)}|${careerDatum.slice(1, -1)})`;
+
+const otherPersonPlain: RegExp[] = [
+  /\b(punya|milik|atas nama|kepunyaan|pemilik|pemiliknya) siapa\b/,
+  /\bsiapa (pemilik|yang punya|pemegang|nama pemilik)\b/,
+  /\b(nip|nik|nomor|no hp|nomor hp|email) (ini|itu|tsb|tersebut) (punya|milik|atas nama|siapa)\b/,
+  /\b(data|daftar|list|rekap|nama nama|biodata|profil|nip|alamat|tanggal lahir)\s+(nama\s+)?((semua|seluruh)\s+(pegawai|karyawan|asn|pns|pppk|staf|staff)|pegawai|karyawan|staf|staff)\b(?!\s+(saya|sendiri))/,
+  /\bsiapa (saja|aja) (pegawai |yang )/,
+  /\b(semua|seluruh) (pegawai|kasi|kabid|staf|staff|asn|pns|pppk)\b.{0,40}\b(nip|data|tanggal lahir|alamat|pensiun|tmt|golongan)\b/,
+  /\b(nip|data|tanggal lahir|alamat|pensiun|tmt|golongan)\b.{0,30}\b(semua|seluruh) (pegawai|kasi|kabid|staf|staff|asn|pns|pppk)\b/,
+  new RegExp(`\\b${identifier}\\s+(nya\\s+)?${roleWord}\\b`),
+  new RegExp(`\\b${roleWord}\\s+(saya|kami|kita|ini|itu|tersebut)\\s+([a-z]+\\s+){0,2}${personalDatum}\\b`),
+];
+/** A colleague's datum: refused unless the question is about a rule comparing ranks ("melebihi atasan"). */
+const colleagueDatumPlain: RegExp[] = [
+  new RegExp(`\\b${roleWord}\\s+([a-z]+\\s+){0,2}(kapan|kpn)\\s+(pensiun|kgb|naik pangkat|kp)\\b`),
+  new RegExp(`\\bkapan\\s+${roleWord}\\s+([a-z]+\\s+){0,2}(pensiun|kgb|naik pangkat|naik gaji)\\b`),
+  /\b(cari|carikan|cek|cekkan|lihat|lihatkan|tampilkan|kasih tahu|beritahu|berikan|minta|kirim|kirimkan)\s+(nip|data|nik|alamat|alamat rumah|no hp|nomor hp|tanggal lahir|profil|biodata)\s+(?!saya\b)(?!sendiri\b)(?!anda\b)[a-z]/,
+];
+
+/**
+ * "pak Andi pensiun kapan", "alamat bu Rina", "si Budi kena hukdis": a title followed by a name (a word that is
+ * not ordinary vocabulary) or a post, with a personal datum near it.
+ */
+function namedColleague(p: string, isCommonWord: (word: string) => boolean): boolean {
+  const words = p.split(' ');
+  const titles = new RegExp(`^${personTitle}$`);
+  const role = new RegExp(`^${roleWord}$`);
+  for (let i = 0; i < words.length - 1; i++) {
+    if (!titles.test(words[i]!)) continue;
+    const next = words[i + 1]!;
+    const named = role.test(next) || role.test(`${next} ${words[i + 2] ?? ''}`) || (!isCommonWord(next) && !/\d/.test(next) && next.length >= 3);
+    if (named && datumNear(words, i, i + 1)) return true;
+  }
+  return false;
+}
+
+/** Single words that are a person's data or something that happened to them; leave is not (the bot holds none). */
+const datumWord = new RegExp(
+  `^(${[identifier, careerDatum].map((g) => g.slice(1, -1)).join('|')}|hp|wa|telp|telepon|nomor|alamat|email|lahir|nik|nip|umur|kena|dikenai|dijatuhi|dihukum|dipecat|diberhentikan|dimutasi|dilaporkan)$`,
+);
+/** A personal datum within a few words around a mention spanning words[from..to]. */
+function datumNear(words: readonly string[], from: number, to: number): boolean {
+  return words.slice(Math.max(0, from - 3), to + 6).some((w) => w !== 'cuti' && datumWord.test(w));
+}
+
+/** A relative, colleague or third person ("dia", "beliau") with one of their personal data nearby. */
+function aboutSomeoneElse(p: string): boolean {
+  const words = p.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const relative =
+      /^(istri|suami|teman|temen|rekan|kawan|atasan|bawahan|kabid|kasi|kasie|kadis|sekdis|kasubag|kasubbag|ayah|bapak|ibu|ortu|anak)$/.test(w) &&
+      /^(saya|ku|kami)$/.test(words[i + 1] ?? '');
+    const pronoun = /^(dia|beliau|mereka|ia|doi)$/.test(w);
+    if ((relative || pronoun) && datumNear(words, i, i + 1)) return true;
+  }
+  return false;
+}
+
+/** "pangkat saya melebihi pangkat atasan": a rule about ranks, not a colleague's data. */
+const comparison = /\b(melebihi|lebih tinggi|lebih rendah|melewati|melampaui|di atas|diatas|sama dengan|setara|aturan|ketentuan|syarat|cara)\b/;
+
+const changeVerb =
+  '(ubah|ubahkan|rubah|robah|ganti|gantikan|gantiin|update|updatekan|apdet|perbarui|perbaiki|perbaikin|benerin|betulkan|betulin|koreksi|edit|hapus|hapuskan|tambahkan|tambahin|masukkan|masukin|input|inputkan|set|naikkan|naikin|turunkan|ubahlah|gantilah)';
+const changeObject =
+  '(data|tanggal lahir|tgl lahir|nama|golongan|pangkat|nip|jabatan|alamat|status|tmt|pendidikan|ijazah|nomor hp|no hp|email|agama|unit|unit kerja|masa kerja|skp|nilai|nilai skp|presensi|absen|absensi|kehadiran|riwayat|foto|jenis kelamin|npwp|rekening|sk)';
+const howTo =
+  /\b(cara|caranya|bagaimana|prosedur|langkah|langkahnya|syarat|syaratnya|di mana|ke mana|kemana|dimana|siapa yang|ke siapa|kepada siapa|apakah|apa bisa|bisa tidak|bisakah saya|boleh tidak|mengapa|kalau|jika|apabila|salah|keliru|beda|berbeda|tidak sesuai|tidak cocok)\b/;
+const requestMarker = /\b(tolong|tlg|mohon|minta|bantu|bantuin|please|pls|plis|dong|segera|harap|saya mau|saya ingin|saya minta|bisa kah|bisakah kamu|bisa kamu|kamu bisa)\b/;
+
+const leaveAction =
+  /\b(ajukan|ajuin|ajukanlah|daftarkan|daftarin|inputkan|input|catat|catatkan|buatkan|bikinkan|bikinin|buatin|setujui|menyetujui|approve|acc|batalkan|membatalkan|batalin|proses|prosesin|kirimkan|kirim|tanda tangani|tandatangani)\s+(cuti|izin|permohonan cuti|surat cuti|form cuti)\b/;
+
+const passwordWord = /\b(password|passwd|pasword|kata sandi|sandi|pin|otp|kode otp|kode mfa|kode verifikasi|passcode|pw)\b/;
+const passwordTrouble =
+  /\b(lupa|reset|riset|ganti|ubah|minta|kirim|kirimkan|buatkan|bikinkan|berapa|apa|hilang|bocor|tidak bisa|gagal|blokir|diblokir|terblokir|terkunci|salah|keluar|expired|kadaluarsa|kedaluwarsa|buka|pulihkan|recovery|masuk|tidak masuk|belum masuk|tidak muncul|error|eror)\b/;
+/** Doing something to an application account for the asker: only the HR desk or the application's operator can. */
+const accountAction =
+  /\b(tolong|tlg|mohon|minta|bantu|bisa|bisakah)\b.{0,25}\b(buatkan|bikinkan|buat|reset|aktifkan|aktivasi|buka blokir|bukakan|hapus|hapuskan|daftarkan|pulihkan)\s+(akun|account|user|login)\b/;
+
+const amountWord = '(berapa|besaran|besarnya|nominal|nominalnya|jumlah|jumlahnya|rp|rupiah|juta|ribu|tabel|kisaran|range)';
+const payWord =
+  '(gaji|gapok|gaji pokok|thr|tunjangan|tukin|tunjangan kinerja|tpp|rapel|rapelan|penghasilan|honor|insentif|uang makan|uang lembur|lembur|remunerasi|take home pay|thp|uang pensiun|gaji pensiun|pesangon|uang pesangon|manfaat pensiun|pensiunan|uang tht|jht)';
+/** Money amounts: asked in rupiah even about a contribution ("potongan Taspen berapa rupiah") → a human. */
+const moneyAmount = /\b(rupiah|rp|nominal|nominalnya|juta|ribu|duit|uang)\b/;
+const salaryPlain: RegExp[] = [
+  new RegExp(`\\b${amountWord}\\s+(sih\\s+|ya\\s+)?${payWord}\\b`),
+  new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,4}${amountWord}\\b`),
+  new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,3}(kapan\\s+)?(cair|dicairkan|ditransfer|dibayar|dibayarkan|masuk rekening|turun|naik berapa|belum masuk|belum cair|telat|terlambat cair)\\b`),
+  /\b(kapan|kpn)\s+(gaji|thr|tukin|tpp|rapel|gaji 13|gaji ke 13)\s*([a-z0-9]+\s+){0,2}(cair|dicairkan|dibayar|masuk|turun)\b/,
+  /\bslip gaji\b/,
+  /\bgaji (ke )?1[34]\b/,
+  /\bthr\b/,
+];
+const tppPlain = /\b(tpp|tambahan penghasilan pegawai|tambahan penghasilan)\b/;
+const tukinPlain = /\b(tukin|tunjangan kinerja)\b/;
+const disciplineContext = /\b(bolos|mangkir|alpa|tidak masuk|tanpa keterangan|hukuman disiplin|hukdis|disiplin|terlambat masuk)\b/;
+const contributionContext = /\b(potongan|dipotong|iuran|taspen|tapera|persen)\b/;
+
+const jobsPlain =
+  /\b(lowongan|loker|lowker|formasi (cpns|pppk|asn|pns)|rekrutmen|recruitment|penerimaan (cpns|pppk|pegawai|asn|pns|honorer)|pendaftaran (cpns|pppk|asn|pns)|seleksi (cpns|pppk|asn|pns|kompetensi dasar)|tes (cpns|pppk|skd|skb)|daftar (cpns|pppk)|buka (cpns|pppk)|casn|sscasn|kapan (cpns|pppk) dibuka|info (cpns|pppk) \d{4}|lowongan kerja)\b/;
+
+const disciplinaryCase =
+  /\b(saya|teman saya|rekan saya|atasan saya|suami saya|istri saya)\s+(sudah\s+|telah\s+|lagi\s+|sedang\s+)?(kena|terkena|dikenai|dikenakan|dijatuhi|dapat|mendapat|menerima|dilaporkan|diperiksa|dipanggil|disidang|diberi)\s+(hukuman|hukdis|hukuman disiplin|sanksi|teguran|sp|surat peringatan|pemeriksaan|bap)\b/;
+const leaveBalance = /\b(sisa|saldo|jatah|kuota)\s+(cuti\s+)?(tahunan\s+)?(saya|ku)\b|\bcuti (tahunan )?saya (masih |tinggal )?(sisa|berapa|tinggal)\b|\b(sisa|saldo) cuti (tahunan )?(saya )?(berapa|tinggal)\b/;
+
+const offTopic =
+  /\b(cuaca|resep|masak|masakan|bola|skor|liga|film|lagu|musik|saham|crypto|kripto|bitcoin|togel|judi|slot|pacar|jodoh|zodiak|horoskop|ramalan|pilpres|pemilu|capres|partai|game|mobile legend|harga emas|harga bensin|bbm|tiket pesawat|hotel|wisata|kuliner|promo|diskon|pinjol|pinjaman online|kredit motor|puisi|pantun|lirik|cerpen|translate|terjemahkan|coding|program python|javascript)\b/;
+
+// Personal questions: the asker's own KGB, KP, pension, NIP, rank.
+const personalTopics: ReadonlyArray<readonly [PersonalTopic, RegExp]> = [
+  ['kgb', /\b(kgb|gaji berkala|kenaikan gaji berkala|berkala|naik gaji)\b/],
+  ['kp', /\b(kp|kenaikan pangkat|naik pangkat|naik golongan|naik gol|pangkat berikutnya|golongan berikutnya)\b/],
+  ['pension', /\b(pensiun|purna tugas|purnabakti|bup|batas usia pensiun|tmt pensiun)\b/],
+  ['nip', /\bnip\b/],
+  ['golongan', /\b(golongan|pangkat|gol|ruang)\b/],
+];
+const personalExclusions =
+  /\b(syarat|syaratnya|cara|caranya|bagaimana|berkas|dokumen|mengapa|kenapa|ditunda|tunda|kalau|jika|apabila|seandainya|misalnya|misal|boleh|bolehkah|dipercepat|percepat|lupa|salah|keliru|usul|usulan|ajukan|mengajukan|prosedur|aturan|hilang|dokumennya|dimana|di mana|proses|bedanya|beda|melebihi|lebih tinggi|dipotong|potongan|iuran|taspen|tapera)\b/;
+const personalAsk =
+  /\b(cek|lihat|info|kapan|tanggal|tgl|berapa lama lagi|berapa tahun lagi|masih lama|jatuh|jadwal|periode|arti|artinya|maksud|maksudnya|baca|apa|berapa|umur berapa|usia berapa|sudah|belum|berikutnya|selanjutnya|tahun ini|tahun depan)\b/;
+
+const nipPattern = /(?<!\d)\d{8}[ .-]?\d{6}[ .-]?\d[ .-]?\d{3}(?!\d)/g;
+
+/** NIPs written in the text, digits only. */
+export function nipsIn(text: string): string[] {
+  return [...text.matchAll(nipPattern)].map((m) => m[0].replace(/\D/g, ''));
+}
+
+/** The rules, in order: injection, other people's data, changing data, hand-overs, personal, policy. */
+export function classifyQuestion(question: string, context: ClassifyContext = {}): Intent {
+  const raw = question.toLowerCase().normalize('NFKC');
+  const p = requestWords(question);
+  if (!p) return { kind: 'escalate', reason: 'empty', category: 'lainnya' };
+
+  const light = cleanText(question);
+  if (injectionRaw.some((r) => r.test(raw)) || injectionPlain.some((r) => r.test(p) || r.test(light))) {
+    return { kind: 'refuse', reason: 'injection' };
+  }
+
+  const nips = nipsIn(question);
+  const ownNip = context.ownNip ?? null;
+  const foreignNips = nips.filter((nip) => nip !== ownNip);
+  const mine = /\b(saya|ku)\b/.test(p);
+  if (foreignNips.length > 0) {
+    // An unlinked asker giving "their" NIP is told how to link; anyone else's NIP is never looked at.
+    if (!ownNip && mine && !/\b(punya|milik|atas nama) siapa\b/.test(p)) return { kind: 'personal', topic: topicOf(p) ?? 'profile', nips };
+    return { kind: 'refuse', reason: 'other_person' };
+  }
+  if (otherPersonPlain.some((r) => r.test(p)) || (colleagueDatumPlain.some((r) => r.test(p)) && !comparison.test(p))) {
+    return { kind: 'refuse', reason: 'other_person' };
+  }
+  if (context.names && mentionsColleague(question, p, context)) return { kind: 'refuse', reason: 'other_person' };
+  if (namedColleague(p, (w) => commonWord(w) || (context.isCommonWord?.(w) ?? false)) && !comparison.test(p)) {
+    return { kind: 'refuse', reason: 'other_person' };
+  }
+  // "istri saya pns, kgb dia kapan", "kabid saya pensiun kapan": someone close, but still someone else.
+  if (aboutSomeoneElse(p) && !comparison.test(p)) return { kind: 'refuse', reason: 'other_person' };
+
+  if (new RegExp(`\\b${changeVerb}\\s+([a-z]+\\s+){0,2}${changeObject}\\b`).test(p) && !howTo.test(p)) {
+    const imperative = new RegExp(`^(tolong |tlg |mohon |minta |bantu |please |pls |saya mau |saya ingin |saya minta )*${changeVerb}\\b`).test(p);
+    if (imperative || requestMarker.test(p)) return { kind: 'refuse', reason: 'change_data' };
+  }
+
+  if (leaveAction.test(p) && !/\b(cara|bagaimana|prosedur|langkah|syarat|siapa yang|ke siapa|kepada siapa|di mana|dimana|ke mana|kemana|apakah|bisa tidak|boleh tidak|berapa lama|kapan|aturan)\b/.test(p)) {
+    return { kind: 'escalate', reason: 'submit_leave', category: 'cuti' };
+  }
+  if (/\b(tolong|tlg|mohon|bantu|bisa|bisakah)\b.{0,20}\b(cutikan|izinkan saya|liburkan)\b/.test(p)) {
+    return { kind: 'escalate', reason: 'submit_leave', category: 'cuti' };
+  }
+  if ((passwordWord.test(p) && passwordTrouble.test(p) && !/\bjangan\b/.test(p)) || accountAction.test(p)) {
+    return { kind: 'escalate', reason: 'password', category: 'aplikasi' };
+  }
+  if (tppPlain.test(p)) return { kind: 'escalate', reason: 'tpp', category: 'lainnya' };
+  if (contributionContext.test(p) && moneyAmount.test(p) && !/\bpersen\b/.test(p)) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
+  // "gaji berkala ditunda berapa lama" is about KGB; "potongan Taspen berapa persen" about a contribution rate.
+  const aboutKgb = /\b(berkala|kgb)\b/.test(p) && !moneyAmount.test(p) && !/\b(naik berapa|berapa naik|jadi berapa|tambah berapa)\b/.test(p);
+  const contributionRate = /\b(iuran|potongan|dipotong|taspen|tapera)\b/.test(p) && /\bpersen\b/.test(p);
+  if (salaryPlain.some((r) => r.test(p)) && !aboutKgb && !contributionRate) {
+    if (!(tukinPlain.test(p) && disciplineContext.test(p))) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
+  }
+  if (tukinPlain.test(p) && !disciplineContext.test(p)) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
+  if (jobsPlain.test(p)) return { kind: 'escalate', reason: 'job_openings', category: 'lainnya' };
+  if (disciplinaryCase.test(p)) return { kind: 'escalate', reason: 'disciplinary_case', category: 'masalah_atasan_rekan' };
+  if (leaveBalance.test(p)) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
+  if (offTopic.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
+
+  const personal = personalIntent(p, nips);
+  if (personal) return personal;
+  return { kind: 'policy' };
+}
+
+/** Chat words, question words and stopwords are never names. */
+function commonWord(word: string): boolean {
+  return word in chatWords || commonWords.has(word);
+}
+const commonWords = new Set([
+  'mau', 'tanya', 'mohon', 'izin', 'ijin', 'boleh', 'bisa', 'apa', 'apakah', 'kapan', 'berapa', 'bagaimana', 'gimana', 'ini', 'itu',
+  'saya', 'kami', 'kita', 'yang', 'untuk', 'sudah', 'belum', 'tidak', 'ada', 'sama', 'juga', 'dan', 'atau', 'kalau', 'minta', 'tolong',
+  'dong', 'ya', 'kok', 'sih', 'nih', 'deh', 'lagi', 'mengapa', 'siapa', 'dimana', 'di', 'ke', 'dari', 'pada', 'dengan', 'harus',
+  'perlu', 'benar', 'salah', 'baru', 'lama', 'dulu', 'nanti', 'besok', 'kemarin', 'sekarang', 'cara', 'terima', 'kasih', 'maaf',
+  'selamat', 'pagi', 'siang', 'sore', 'malam', 'halo', 'permisi', 'assalamualaikum', 'kak', 'min', 'admin', 'petugas', 'bagian',
+]);
+
+function topicOf(p: string): PersonalTopic | null {
+  for (const [topic, pattern] of personalTopics) {
+    // "NIP saya 1986…, cuti tahunan berapa hari" gives the NIP, it does not ask what it means.
+    if (topic === 'nip') {
+      const asksMeaning = /\b(arti|artinya|maksud|maksudnya|baca|membaca|format|susunan|meaning)\b/.test(p);
+      const asksWhich = /\b(apa|berapa)\b/.test(p) && !/\d{6}/.test(p);
+      if (!asksMeaning && !asksWhich) continue;
+    }
+    if (pattern.test(p)) return topic;
+  }
+  return null;
+}
+
+function personalIntent(p: string, nips: string[]): Intent | null {
+  if (!/\bsaya\b/.test(p) && nips.length === 0) return null;
+  const topic = topicOf(p);
+  if (!topic) {
+    const profile = /\b(data saya|profil saya|tanggal penting saya)\b/.test(p) && !personalExclusions.test(p) && !howTo.test(p);
+    return profile ? { kind: 'personal', topic: 'profile', nips } : null;
+  }
+  if (personalExclusions.test(p)) {
+    // "arti nip saya" stays personal; "syarat pensiun saya" is a policy question.
+    if (!(topic === 'nip' && /\b(arti|artinya|maksud|maksudnya|baca)\b/.test(p))) return null;
+  }
+  const words = p.split(' ');
+  const own = words.indexOf('saya');
+  // "kgb saya", "saya pensiun", "kapan saya naik pangkat": the topic is the asker's, not a general one.
+  const adjacent = topicWords(topic).some((w) => {
+    const at = words.indexOf(w);
+    return at >= 0 && own >= 0 && Math.abs(at - own) <= 3;
+  });
+  if (!adjacent && nips.length === 0) return null;
+  if (!personalAsk.test(p) && words.length > 4) return null;
+  return { kind: 'personal', topic, nips };
+}
+
+function topicWords(topic: PersonalTopic): string[] {
+  switch (topic) {
+    case 'kgb':
+      return ['kgb', 'berkala', 'gaji'];
+    case 'kp':
+      return ['kp', 'pangkat', 'golongan', 'gol'];
+    case 'pension':
+      return ['pensiun', 'bup', 'purna', 'purnabakti'];
+    case 'nip':
+      return ['nip'];
+    case 'golongan':
+      return ['golongan', 'pangkat', 'gol', 'ruang'];
+    case 'profile':
+      return ['data', 'profil'];
+  }
+}
+
+/** A known colleague's name next to a personal datum ("kapan pak Andi Wijaya pensiun", "nip Sari Dewi"). */
+function mentionsColleague(question: string, p: string, context: ClassifyContext): boolean {
+  const own = new Set((context.ownName ?? '').toLowerCase().split(/\s+/).filter(Boolean));
+  const others = context.names!.find(question).filter((name) => !name.split(' ').every((part) => own.has(part)));
+  if (others.length === 0) return false;
+  const words = p.split(' ');
+  return others.some((name) => {
+    const parts = name.split(' ');
+    const at = words.findIndex((_w, i) => parts.every((part, k) => words[i + k] === part));
+    return at >= 0 && datumNear(words, at, at + parts.length - 1);
+  });
+}

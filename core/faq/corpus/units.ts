@@ -1,0 +1,105 @@
+/** A chunk's text as sentences, list items and table rows: what answers are cut from. */
+
+export interface Unit {
+  text: string;
+  position: number;
+  kind: 'sentence' | 'item' | 'row';
+  /** The sentence that introduces a list or table ("… menurut jabatan:"). */
+  intro: number | null;
+  /** Items of one list, or rows of one table, share a group. */
+  group: number | null;
+}
+
+/** Numbers asked about ("bolos 5 hari") and whether a unit's range covers them ("4–6: teguran tertulis"). */
+export function coversNumber(text: string, n: number): boolean {
+  for (const m of text.matchAll(/(\d+)\s*(?:–|-|—|sampai|s\.d\.|hingga)\s*(\d+)/g)) {
+    if (n >= Number(m[1]) && n <= Number(m[2])) return true;
+  }
+  for (const m of text.matchAll(/(\d+)\s*(?:\+|atau lebih|ke atas|lebih)/g)) if (n >= Number(m[1])) return true;
+  return new RegExp(`(?<![\\d,.])${n}(?![\\d])`).test(text);
+}
+
+const abbreviationDots = /\b(No|Ps|Pasal|jo|dst|dll|dsb|a\.n|u\.p|Tn|Ny|Sdr|Dr|Drs|Ir|H|Hj|S\.\w+|M\.\w+|Kep|Per|Perka|SE|Ka|Kab|Prov|hlm|tgl|ttg|dkk|vs)\.$/;
+
+function stripMarkdown(text: string): string {
+  return text
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/(^|\s)\*([^*]+)\*(?=\s|$|[.,;:])/g, '$1$2')
+    .replace(/^>\s?/, '')
+    .trim();
+}
+
+/** Sentences of a paragraph; "Pasal 5.", "jo.", decimals and dates do not end one. */
+export function splitSentences(paragraph: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  const parts = paragraph.split(/(?<=[.!?])\s+(?=["“(]?[A-Z0-9])/);
+  for (const part of parts) {
+    current = current ? `${current} ${part}` : part;
+    if (abbreviationDots.test(current)) continue;
+    out.push(current.trim());
+    current = '';
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}
+
+/** Sentences, list items and table rows of a chunk, in order. */
+export function unitsOf(text: string): Unit[] {
+  const units: Unit[] = [];
+  // The sentence ending in ":" right before a list or table introduces it.
+  let intro: number | null = null;
+  let group = 0;
+  for (const block of text.split(/\n\s*\n/)) {
+    const lines = block.split('\n').map((l) => l.trim()).filter(Boolean);
+    if (lines.length === 0) continue;
+    if (lines.every((l) => l.startsWith('|'))) {
+      group++;
+      const rows = lines
+        .filter((l) => !/^\|[\s:|-]+\|?$/.test(l))
+        .map((l) => l.replace(/^\||\|$/g, '').split('|').map((c) => stripMarkdown(c.trim())));
+      for (const cells of rows.slice(1)) {
+        const [first, ...rest] = cells;
+        if (!first) continue;
+        units.push({ text: rest.length ? `${first}: ${rest.join(', ')}` : first, position: units.length, kind: 'row', intro, group });
+      }
+      intro = null;
+      continue;
+    }
+    let paragraph: string[] = [];
+    let inList = false;
+    const flush = () => {
+      if (paragraph.length === 0) return;
+      intro = null;
+      for (const sentence of splitSentences(stripMarkdown(paragraph.join(' ')))) {
+        if (/^\(Untuk petugas:/i.test(sentence)) continue;
+        units.push({ text: sentence, position: units.length, kind: 'sentence', intro: null, group: null });
+        intro = sentence.endsWith(':') ? units.length - 1 : null;
+      }
+      paragraph = [];
+    };
+    for (const line of lines) {
+      const item = /^(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
+      if (item) {
+        flush();
+        if (!inList) group++;
+        inList = true;
+        const text = stripMarkdown(item[1]!).replace(/\s+(dan|atau)$/, '').replace(/[;,.]$/, '');
+        units.push({ text, position: units.length, kind: 'item', intro, group });
+      } else {
+        if (inList) intro = null;
+        inList = false;
+        paragraph.push(line);
+      }
+    }
+    flush();
+    if (inList) intro = null;
+  }
+  return units;
+}
+
+
+/** A sentence in which the corpus says plainly that something is not covered ("… tidak tercantum di sini"). */
+export const notCoveredPattern = /\b(tidak|belum) tercantum\b|\bbelum tersedia\b|\btidak dapat dijawab\b/i;

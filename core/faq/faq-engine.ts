@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../logging/logger.js';
+import type { TicketCategoryId } from '../tickets/categories.js';
+import type { CoreContext } from '../trpc/context.js';
+import { answerQuestion, defaultConfidenceThreshold, sharedKnowledge, type FaqAnswer } from './answer/answer-question.js';
+import { createOpenAiLlm, type FaqLlm, type LlmSettings } from './answer/llm.js';
+import { createNameMasker, type NameMasker } from './answer/mask.js';
+import type { FaqLang } from './answer/texts.js';
+import { FaqKnowledge } from './knowledge.js';
+
+export type FaqReply = FaqAnswer & { answerId: string };
+
+export interface FaqEngineOptions {
+  /** The corpus folder (default: the repository's corpus/). */
+  corpusDir?: string;
+  /** Reload when HR saves a file (default true). */
+  watch?: boolean;
+  /** A configured model, or settings to build one; null/undefined keeps answers extractive. */
+  llm?: LlmSettings | FaqLlm | null;
+  log?: Logger;
+  threshold?: number;
+  /** How long the list of employee names (for masking) is reused before it is read again (default 5 min). */
+  namesTtlMs?: number;
+  /** An already loaded corpus (tests). */
+  knowledge?: FaqKnowledge;
+}
+
+export interface FeedbackTally {
+  docId: string;
+  helpful: number;
+  unhelpful: number;
+}
+
+interface Remembered {
+  actorRef: string;
+  at: number;
+  kind: FaqAnswer['kind'];
+  docIds: string[];
+  category: TicketCategoryId;
+  /** Kept only so "Hubungi petugas" can open a ticket carrying the question; forgotten after an hour. */
+  question: string;
+  rated: boolean;
+}
+
+const rememberMs = 60 * 60 * 1000;
+const rememberMax = 5000;
+
+function isFaqLlm(value: LlmSettings | FaqLlm): value is FaqLlm {
+  return typeof (value as FaqLlm).complete === 'function';
+}
+
+/**
+ * The FAQ answerer as the app runs it: the watched corpus, the optional LLM, employee names for masking, and a
+ * short memory of recent answers for 👍/👎 and "Hubungi petugas". Ratings are kept as counts per document only.
+ */
+export class FaqEngine {
+  readonly knowledge: FaqKnowledge;
+  readonly llm: FaqLlm | null;
+  private readonly threshold: number;
+  private readonly namesTtlMs: number;
+  private names: { masker: NameMasker; at: number } | null = null;
+  private readonly recent = new Map<string, Remembered>();
+  private readonly tallies = new Map<string, FeedbackTally>();
+  private readonly ownsKnowledge: boolean;
+
+  constructor(private readonly options: FaqEngineOptions = {}) {
+    const log = options.log;
+    this.ownsKnowledge = !options.knowledge;
+    this.knowledge =
+      options.knowledge ??
+      FaqKnowledge.open(options.corpusDir, {
+        watch: options.watch ?? true,
+        onReload: (event) => {
+          for (const problem of event.problems) {
+            const entry = { file: problem.file, line: problem.line, reason: problem.reason };
+            if (problem.severity === 'error') log?.error(entry, 'corpus file not loaded');
+            else log?.warn(entry, 'corpus file loaded with a problem');
+          }
+          log?.info({ documents: event.documents, chunks: event.chunks, ms: Math.round(event.ms) }, 'faq corpus loaded');
+        },
+      });
+    this.llm = options.llm ? (isFaqLlm(options.llm) ? options.llm : createOpenAiLlm(options.llm)) : null;
+    this.threshold = options.threshold ?? defaultConfidenceThreshold;
+    this.namesTtlMs = options.namesTtlMs ?? 5 * 60 * 1000;
+  }
+
+  /** Answers `question` for the actor of `ctx`; remembers the answer briefly for rating and hand-over. */
+  async ask(ctx: CoreContext, question: string, lang: FaqLang = 'id'): Promise<FaqReply> {
+    const answer = await answerQuestion(question, {
+      asker: ctx,
+      lang,
+      llm: this.llm,
+      knowledge: this.knowledge,
+      names: await this.namesFor(ctx),
+      threshold: this.threshold,
+      log: this.options.log ?? ctx.log,
+    });
+    const answerId = randomBytes(9).toString('base64url');
+    this.remember(answerId, {
+      actorRef: ctx.actor.ref,
+      at: Date.now(),
+      kind: answer.kind,
+      docIds: answer.kind === 'answer' ? [...new Set(answer.sources.map((s) => s.docId))] : [],
+      category: answer.kind === 'escalate' ? answer.category : 'lainnya',
+      question: question.trim().slice(0, 1000),
+      rated: false,
+    });
+    return { ...answer, answerId };
+  }
+
+  /** 👍/👎 on an answer the same actor received. Stores counts per document, nothing about the person. */
+  rate(actorRef: string, answerId: string, helpful: boolean): { ok: boolean; offerHuman: boolean } {
+    const entry = this.recall(answerId, actorRef);
+    if (!entry || entry.rated) return { ok: false, offerHuman: !helpful };
+    entry.rated = true;
+    for (const docId of entry.docIds) {
+      const tally = this.tallies.get(docId) ?? { docId, helpful: 0, unhelpful: 0 };
+      if (helpful) tally.helpful++;
+      else tally.unhelpful++;
+      this.tallies.set(docId, tally);
+    }
+    return { ok: true, offerHuman: !helpful };
+  }
+
+  /** The question behind a recent answer, for "Hubungi petugas" (same actor only). */
+  handOver(actorRef: string, answerId: string): { question: string; category: TicketCategoryId } | null {
+    const entry = this.recall(answerId, actorRef);
+    return entry ? { question: entry.question, category: entry.category } : null;
+  }
+
+  feedbackSummary(): FeedbackTally[] {
+    return [...this.tallies.values()].sort((a, b) => b.unhelpful - a.unhelpful || a.docId.localeCompare(b.docId));
+  }
+
+  close(): void {
+    if (this.ownsKnowledge) this.knowledge.close();
+  }
+
+  private async namesFor(ctx: CoreContext): Promise<NameMasker> {
+    const now = Date.now();
+    if (this.names && now - this.names.at < this.namesTtlMs) return this.names.masker;
+    const rows = await ctx.db.employee.findMany({ select: { name: true } });
+    const masker = createNameMasker(
+      rows.map((r) => r.name),
+      { isCommonWord: (word) => this.knowledge.isCorpusWord(word) },
+    );
+    this.names = { masker, at: now };
+    return masker;
+  }
+
+  private remember(answerId: string, entry: Remembered): void {
+    this.recent.set(answerId, entry);
+    const cutoff = Date.now() - rememberMs;
+    for (const [id, old] of this.recent) {
+      if (this.recent.size <= rememberMax && old.at >= cutoff) break;
+      this.recent.delete(id);
+    }
+  }
+
+  private recall(answerId: string, actorRef: string): Remembered | null {
+    const entry = this.recent.get(answerId);
+    if (!entry || entry.actorRef !== actorRef || Date.now() - entry.at > rememberMs) return null;
+    return entry;
+  }
+}
+
+export function createFaqEngine(options: FaqEngineOptions = {}): FaqEngine {
+  return new FaqEngine(options);
+}
+
+let fallback: FaqEngine | null = null;
+/** Used by the router until the runtime puts a configured engine in the settings: repository corpus, no LLM. */
+export function fallbackFaqEngine(): FaqEngine {
+  fallback ??= new FaqEngine({ knowledge: sharedKnowledge(), watch: false });
+  return fallback;
+}

@@ -1,0 +1,63 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { ticketCategorySchema } from '../tickets/categories.js';
+import { openTicket } from '../tickets/ticket-service.js';
+import type { CoreContext, CoreSettings } from '../trpc/context.js';
+import { hrOfficerProcedure, router, staffProcedure } from '../trpc/init.js';
+import { fallbackFaqEngine, type FaqEngine } from './faq-engine.js';
+
+/** The engine the runtime configured (`settings.faq`), or the repository corpus without an LLM. */
+export function faqEngineOf(ctx: CoreContext): FaqEngine {
+  return (ctx.settings as CoreSettings & { faq?: FaqEngine }).faq ?? fallbackFaqEngine();
+}
+
+const langSchema = z.enum(['id', 'en']).default('id');
+
+export const faqRouter = router({
+  /** Answers a staff question: answer with sources, personal dates, a hand-over offer, or a polite refusal. */
+  ask: staffProcedure
+    .input(z.object({ question: z.string().trim().min(1, 'pertanyaan wajib diisi').max(1000, 'pertanyaan paling panjang 1000 karakter'), lang: langSchema }))
+    .mutation(({ ctx, input }) => faqEngineOf(ctx).ask(ctx, input.question, input.lang)),
+
+  /** 👍/👎 on an answer; 👎 comes back with `offerHuman` so the adapter shows "Hubungi petugas". */
+  rate: staffProcedure
+    .input(z.object({ answerId: z.string().min(1).max(64), helpful: z.boolean() }))
+    .mutation(({ ctx, input }) => faqEngineOf(ctx).rate(ctx.actor.ref, input.answerId, input.helpful)),
+
+  /**
+   * "Hubungi petugas": opens a ticket carrying the question, either the one behind a recent answer (`answerId`,
+   * same actor, within an hour) or the text given.
+   */
+  handOver: staffProcedure
+    .input(
+      z
+        .object({
+          answerId: z.string().min(1).max(64).optional(),
+          question: z.string().trim().min(1).max(4000).optional(),
+          category: ticketCategorySchema.optional(),
+          lang: langSchema,
+        })
+        .refine((v) => v.answerId !== undefined || v.question !== undefined, 'answerId atau question wajib diisi'),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const remembered = input.answerId ? faqEngineOf(ctx).handOver(ctx.actor.ref, input.answerId) : null;
+      const question = input.question ?? remembered?.question;
+      if (!question) {
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: 'Pertanyaan itu sudah tidak tersimpan; tulis ulang pertanyaan Anda. / That question has expired; please type it again.',
+        });
+      }
+      const result = await openTicket(ctx, { category: input.category ?? remembered?.category ?? 'lainnya', text: question, lang: input.lang });
+      return { ticketId: result.ticketId, number: result.number, outsideOfficeHours: result.outsideOfficeHours };
+    }),
+
+  /** 👍/👎 counts per document, for HR to see which entries need work. */
+  feedbackSummary: hrOfficerProcedure.query(({ ctx }) => faqEngineOf(ctx).feedbackSummary()),
+
+  /** Corpus files that could not be loaded (or loaded with a remark): file, line, reason. */
+  corpusProblems: hrOfficerProcedure.query(({ ctx }) => {
+    const knowledge = faqEngineOf(ctx).knowledge;
+    return { documents: knowledge.documents.length, chunks: knowledge.chunks.length, problems: [...knowledge.problems] };
+  }),
+});

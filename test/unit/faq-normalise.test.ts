@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, looksEnglish, normaliseQuery, plainWords } from '../../core/faq/retrieval/normalise.js';
+import { boundedDamerau, stem, tokenizeForIndex } from '../../core/faq/retrieval/search-index.js';
+import { sharedKnowledge } from '../../core/faq/answer/answer-question.js';
+
+const plain = (text: string) => normaliseQuery(text).plain;
+const expansionOf = (text: string, word: string) => normaliseQuery(text).terms.find((t) => t.word === word)?.expansion.join(' ');
+
+describe('query normaliser', () => {
+  it('lower-cases, drops punctuation and folds repeated letters', () => {
+    expect(cleanText('Cuti THN brp hari?!!')).toBe('cuti thn brp hari');
+    expect(cleanText('kapannnn yaaa')).toBe('kapan ya');
+    expect(cleanText('e-Kinerja, SKP & TPP.')).toBe('e kinerja skp tpp');
+  });
+
+  it('keeps abbreviations and roman numerals that repeat a letter', () => {
+    expect(cleanText('PPPK golongan III')).toBe('pppk golongan iii');
+  });
+
+  it('reads ranks as the corpus writes them', () => {
+    expect(cleanText('3c itu apa')).toBe('iii c itu apa');
+    expect(cleanText('gol 4a')).toBe('gol iv a');
+    expect(cleanText('golongan 3')).toBe('golongan iii');
+  });
+
+  it('splits numbers glued to units and reduplication', () => {
+    expect(cleanText('cuti 12hr')).toBe('cuti 12 hr');
+    expect(cleanText('kata2')).toBe('kata');
+  });
+
+  it('replaces chat words', () => {
+    expect(plain('sy mau tny brp lama cuti sakit')).toBe('saya mau tanya berapa lama cuti sakit');
+    expect(plain('gmn klo tdk dgn surat dokter yg asli')).toBe('bagaimana kalau tidak dengan surat dokter yang asli');
+    expect(plain('kpn aku bs cuti utk nikah')).toBe('kapan saya bisa cuti untuk nikah');
+    expect(expansionOf('kpn aku bs cuti utk nikah', 'nikah')).toBe('menikah');
+    expect(plain('gak ada ga bisa')).toBe('tidak ada tidak bisa');
+  });
+
+  it('drops greetings and politeness', () => {
+    expect(plain('halo min, mau tanya dong kak')).toBe('mau tanya');
+  });
+
+  it('expands staff abbreviations while keeping them', () => {
+    expect(expansionOf('kgb kapan', 'kgb')).toBe('kenaikan gaji berkala');
+    expect(expansionOf('kp reguler', 'kp')).toBe('kenaikan pangkat');
+    expect(expansionOf('bup kabid', 'bup')).toBe('batas usia pensiun');
+    expect(expansionOf('bup kabid', 'kabid')).toBe('kepala bidang administrator');
+    expect(expansionOf('kasi', 'kasi')).toBe('kepala seksi pengawas');
+    expect(expansionOf('jf ahli', 'jf')).toBe('jabatan fungsional');
+    expect(expansionOf('hukdis', 'hukdis')).toBe('hukuman disiplin');
+    expect(expansionOf('wfa', 'wfa')).toContain('kerja fleksibel');
+    expect(expansionOf('wfh', 'wfh')).toContain('kerja fleksibel');
+    expect(expansionOf('ak jf', 'ak')).toBe('angka kredit');
+    expect(expansionOf('tmt', 'tmt')).toBe('terhitung mulai tanggal');
+    expect(expansionOf('sk', 'sk')).toBe('surat keputusan');
+    expect(expansionOf('skp', 'skp')).toContain('sasaran kinerja pegawai');
+    expect(expansionOf('pns', 'pns')).toBe('pegawai negeri sipil');
+    expect(expansionOf('pppk', 'pppk')).toContain('perjanjian kerja');
+  });
+
+  it('reads "cuti thn" as annual leave, and time words', () => {
+    expect(plain('cuti thn brp hari')).toBe('cuti tahunan berapa hari');
+    expect(plain('3 bln 2 thn')).toBe('3 bulan 2 tahun');
+  });
+
+  it('turns phrases into the corpus wording', () => {
+    expect(plain('naik pangkat')).toBe('kenaikan pangkat');
+    expect(plain('anak ke 4')).toBe('anak keempat');
+    expect(plain('update data di my asn')).toContain('myasn');
+  });
+
+  it('splits possessives on known nouns', () => {
+    expect(plain('pensiunku kapan')).toBe('pensiun saya kapan');
+    expect(plain('kgbnya kapan')).toBe('kgb kapan');
+  });
+
+  it('reads English questions into Indonesian words', () => {
+    expect(looksEnglish('when is my next salary increment')).toBe(true);
+    expect(looksEnglish('cuti tahunan berapa hari')).toBe(false);
+    expect(plainWords('when will i retire')).toEqual(['kapan', 'saya', 'pensiun']);
+    expect(plain('how many days of annual leave')).toBe('berapa hari tahunan cuti');
+  });
+
+  it('derives hints from the kind of question', () => {
+    expect(normaliseQuery('lhkpn kapan').hints).toContain('batas');
+    expect(normaliseQuery('kgb tiap brp thn').hints).toEqual(['tiap', 'setiap', 'sekali']);
+    expect(normaliseQuery('cuti sakit brp lama').hints).toContain('lama');
+  });
+});
+
+describe('Indonesian stemming and typo tolerance', () => {
+  it('stems with the Orama Indonesian stemmer, keeping word families together', () => {
+    expect(stem('kenaikan')).toBe('naik');
+    expect(stem('pensiun')).toBe(stem('pensiunan'));
+    expect(stem('penundaan')).toBe(stem('ditunda'));
+    expect(stem('iii')).toBe('iii');
+  });
+
+  it('drops Indonesian stopwords but keeps the ones that matter here', () => {
+    expect(tokenizeForIndex('berapa lama cuti bersama yang tidak')).toEqual(['lama', 'cuti', stem('bersama')]);
+  });
+
+  it('measures edits with swaps counted once', () => {
+    expect(boundedDamerau('pensuin', 'pensiun', 2)).toBe(1);
+    expect(boundedDamerau('melahirakn', 'melahirkan', 2)).toBe(1);
+    expect(boundedDamerau('kgb', 'kp', 1)).toBe(2);
+  });
+
+  it('corrects typos to corpus words', () => {
+    const knowledge = sharedKnowledge();
+    const search = (q: string) => knowledge.search(q, 1)[0]?.chunk.docId;
+    expect(search('cuti melahirakn brp bulan')).toBe('cuti-melahirkan');
+    expect(search('kenaiakn gaji berkala')).toMatch(/^kgb/);
+    expect(search('pensuin umur brp')).toBe('batas-usia-pensiun');
+  });
+});
