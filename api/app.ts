@@ -33,6 +33,8 @@ export interface AppOptions extends RuntimeOptions {
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const runtime = await startRuntime(config, options);
   const { log } = runtime;
+  // Load the corpus now, so the first question is answered as fast as the rest.
+  void runtime.settings.faq;
   const files: AttachmentFetchers = {};
   const adapters: ChatAdapter[] = [];
   const enabled = new Map(adapterStatuses(config).map((s) => [s.name, s]));

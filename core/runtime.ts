@@ -10,6 +10,7 @@ import { ensureAgency } from './records/agencies.js';
 import type { CoreContext, CoreSettings, DeskChannels } from './trpc/context.js';
 import { defaultBusinessCalendar } from './calendar/index.js';
 import { createFaqEngine, llmSettingsFromConfig } from './faq/index.js';
+import type { FaqEngine } from './faq/faq-engine.js';
 import { createCaller } from './app-router.js';
 
 /** Everything a running LAYANI holds once: the database, the clock, the logger and the settings. */
@@ -45,19 +46,24 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     confidential: config.SLACK_CONFIDENTIAL_CHANNEL ?? null,
     feedback: config.SLACK_FEEDBACK_CHANNEL ?? null,
   };
+  let faq: FaqEngine | null = null;
   const settings: CoreSettings = {
     linkCodeTtlHours: config.LINK_CODE_TTL_HOURS,
     defaultAgencyCode: config.DEFAULT_AGENCY_CODE,
     careerRules: defaultCareerRules,
     businessCalendar: calendar.calendar,
     deskChannelsFor: () => channels,
-    faq: createFaqEngine({
-      corpusDir: config.FAQ_CORPUS_DIR,
-      llm: llmSettingsFromConfig(config),
-      log,
-      threshold: config.FAQ_CONFIDENCE_THRESHOLD,
-      watch: options.watchCorpus ?? true,
-    }),
+    // Built on first use: CLI commands such as import never load the corpus.
+    get faq() {
+      faq ??= createFaqEngine({
+        corpusDir: config.FAQ_CORPUS_DIR,
+        llm: llmSettingsFromConfig(config),
+        log,
+        threshold: config.FAQ_CONFIDENCE_THRESHOLD,
+        watch: options.watchCorpus ?? true,
+      });
+      return faq;
+    },
   };
   const contextFor = (actor: Actor): CoreContext => ({ db: database.db, clock, actor, settings, log });
   return {
@@ -70,7 +76,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     contextFor,
     callerFor: (actor) => createCaller(contextFor(actor)),
     close: async () => {
-      settings.faq.close();
+      faq?.close();
       await database.close();
     },
   };
