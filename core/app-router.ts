@@ -1,4 +1,5 @@
 import { faqRouter } from './faq/faq-router.js';
+import { faqDraftsRouter } from './faq/drafts/index.js';
 import { feedbackRouter } from './feedback/feedback-router.js';
 import { ticketsRouter } from './tickets/tickets-router.js';
 import { identityRouter } from './identity/identity-router.js';
@@ -11,6 +12,7 @@ export const appRouter = router({
   tickets: ticketsRouter,
   feedback: feedbackRouter,
   faq: faqRouter,
+  faqDrafts: faqDraftsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,8 +4,10 @@ import { DeliveryRefused, NotReadyYet } from '../../core/outbox/delivery-errors.
 import type { IntentOf } from '../../core/outbox/outbox-intent.js';
 import type { DeliveryHandler } from '../../core/outbox/outbox-worker.js';
 import type { Runtime } from '../../core/runtime.js';
+import { loadFaqDraftView, recordFaqDraftReview } from '../../core/faq/drafts/index.js';
 import { loadTicketView, recordTicketCard } from '../../core/tickets/ticket-queries.js';
 import { slackErrorCode, toDeliveryError } from './errors.js';
+import { faqDraftFallbackText, faqDraftReviewBlocks } from './faq-draft-review.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { cardFallbackText, ticketCardBlocks } from './ticket-card.js';
 
@@ -75,6 +77,29 @@ export function createSlackDelivery(runtime: Runtime, client: WebClient, files: 
     return posted.ts;
   }
 
+  /** A FAQ draft's review message in the HR leads' channel: posted once, then edited when a lead decides. */
+  async function deliverFaqDraftReview(intent: IntentOf<'slack.faqDraftReview'>): Promise<string> {
+    const view = await loadFaqDraftView(db, intent.draftId);
+    if (!view) throw new DeliveryRefused('failed', 'FAQ draft not found');
+    const message = { text: faqDraftFallbackText(view), blocks: faqDraftReviewBlocks(view) as KnownBlock[] };
+    if (view.slackChannel && view.slackTs) {
+      try {
+        await client.chat.update({ channel: view.slackChannel, ts: view.slackTs, ...message });
+        return view.slackTs;
+      } catch (error) {
+        if (slackErrorCode(error) !== 'message_not_found') throw toDeliveryError(error);
+        log.warn({ draftId: view.id }, 'FAQ draft review message was deleted in Slack; posting it again');
+      }
+    }
+    const channel = runtime.settings.deskChannelsFor(view.agencyId).confidential;
+    if (!channel) throw new Error('no Slack confidential channel configured (SLACK_CONFIDENTIAL_CHANNEL) for FAQ draft reviews');
+    const posted = await slack(() => client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false }));
+    if (!posted.ts) throw new Error('Slack returned no ts for the FAQ draft review');
+    await recordFaqDraftReview(db, view.id, posted.channel ?? channel, posted.ts);
+    log.info({ draftId: view.id }, 'FAQ draft review posted');
+    return posted.ts;
+  }
+
   async function fetchAll(intent: IntentOf<'slack.threadMessage'>, attempts: number): Promise<{ fetched: FetchedFile[]; missing: string[] }> {
     const results = await Promise.allSettled(intent.attachments.map((attachment) => fetchAttachment(files, attachment)));
     const fetched: FetchedFile[] = [];
@@ -129,6 +154,8 @@ export function createSlackDelivery(runtime: Runtime, client: WebClient, files: 
         return deliverCard(intent);
       case 'slack.threadMessage':
         return deliverThreadMessage(intent, item.attempts);
+      case 'slack.faqDraftReview':
+        return deliverFaqDraftReview(intent);
       case 'slack.channelMessage': {
         const posted = await slack(() =>
           client.chat.postMessage({ channel: intent.slackChannel, text: withinSlackLimit(escapeMrkdwn(intent.text)), unfurl_links: false, unfurl_media: false }),

@@ -1,6 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../core/auth/actor.js';
+import { hasAtLeast } from '../../core/auth/roles.js';
 import { isFirstDelivery } from '../../core/inbound/first-delivery.js';
 import type { Attachment } from '../../core/outbox/outbox-intent.js';
 import type { Runtime } from '../../core/runtime.js';
@@ -10,8 +11,13 @@ import { ticketPrioritySchema } from '../../core/tickets/ticket-status.js';
 import type { DeskMembers } from './desk-members.js';
 import { loggableError, userMessageOf } from './errors.js';
 import { mentionedUserIds, slackToPlainText } from './mrkdwn.js';
+import { faqDraftActions } from './faq-draft-review.js';
 import { runLayaniCommand } from './slash-command.js';
 import { cardActions } from './ticket-card.js';
+
+/** The FAQ draft procedures, called the way the app router would (role checks included). */
+
+export const leadsOnlyText = 'Maaf, hanya pimpinan kepegawaian (anggota kanal rahasia LAYANI) yang dapat menyetujui atau menolak draf FAQ.';
 
 export const refusalText =
   'Maaf, Anda tidak berwenang melakukan ini. Hanya anggota kanal layanan kepegawaian LAYANI yang dapat menangani tiket.';
@@ -177,13 +183,20 @@ export function registerInboundHandlers(app: App, deps: InboundDeps): void {
         await tell(target, 'Kartu ini tidak terhubung ke tiket LAYANI.');
         return;
       }
-      await runCardAction(actor, element.action_id ?? '', ticketId, element.selected_option?.value);
+      const answer = await runCardAction(actor, element.action_id ?? '', ticketId, element.selected_option?.value);
+      if (answer) await tell(target, answer);
     });
   });
 
-  async function runCardAction(actor: Actor, actionId: string, ticketId: string, selected: string | undefined): Promise<void> {
+  /** Runs a card control; returns what to tell the clicker privately, if anything. */
+  async function runCardAction(actor: Actor, actionId: string, ticketId: string, selected: string | undefined): Promise<string | void> {
     const tickets = runtime.callerFor(actor).tickets;
     switch (actionId) {
+      case cardActions.faqDraft: {
+        const draft = await runtime.callerFor(actor).faqDrafts.createFromTicket({ ticketId });
+        log.info({ ticketId, draftId: draft.draftId }, 'FAQ draft created from Slack');
+        return `📝 Draf FAQ dari tiket #${draft.ticketNumber} dibuat dan dikirim ke pimpinan kepegawaian untuk disetujui.`;
+      }
       case cardActions.claim:
         await tickets.claim({ ticketId });
         break;
@@ -208,6 +221,34 @@ export function registerInboundHandlers(app: App, deps: InboundDeps): void {
     }
     log.info({ ticketId, action: actionId }, 'card action from Slack');
   }
+
+  // --- FAQ draft review (HR leads' channel) ----------------------------------------------------------------------
+  app.action(new RegExp(`^(${Object.values(faqDraftActions).join('|')})$`), async ({ ack, body, action, respond }) => {
+    await ack();
+    if (body.type !== 'block_actions') return;
+    const container = (body as { container?: { channel_id?: string } }).container;
+    const channel = body.channel?.id ?? container?.channel_id;
+    const target: EphemeralTarget = { user: body.user.id, ...(channel ? { channel } : {}), respond };
+    const element = action as { action_id?: string; value?: string };
+    const draftId = element.value;
+    if (!draftId) return;
+    await runForUser(target, async () => {
+      const actor = await members.actorFor(body.user.id);
+      if (!actor || !hasAtLeast(actor.role, 'hr_lead')) {
+        log.info({ channel }, 'FAQ draft decision from a Slack user who is not an HR lead refused');
+        await tell(target, leadsOnlyText);
+        return;
+      }
+      const drafts = runtime.callerFor(actor).faqDrafts;
+      if (element.action_id === faqDraftActions.approve) {
+        const approved = await drafts.approve({ draftId });
+        log.info({ draftId, docId: approved.docId }, 'FAQ draft approved from Slack');
+      } else if (element.action_id === faqDraftActions.reject) {
+        await drafts.reject({ draftId });
+        log.info({ draftId }, 'FAQ draft rejected from Slack');
+      }
+    });
+  });
 
   // --- /layani ----------------------------------------------------------------------------------------------------
   app.command('/layani', async ({ ack, command, respond }) => {

@@ -12,6 +12,8 @@ export const cardActions = {
   priority: 'layani_ticket_priority',
   resolve: 'layani_ticket_resolve',
   reopen: 'layani_ticket_reopen',
+  /** "Jadikan FAQ": draft a corpus entry from a resolved, non-confidential ticket's answer. */
+  faqDraft: 'layani_ticket_faq_draft',
 } as const;
 
 export const slaMarkers: Record<SlaState, string> = {
@@ -72,7 +74,9 @@ export function ticketCardBlocks(view: TicketView): SlackBlockDto[] {
 function cardControls(view: TicketView) {
   const value = view.id;
   if (!isOpen(view.status)) {
-    return [Elements.Button({ text: 'Buka lagi', actionId: cardActions.reopen, value })];
+    const reopen = Elements.Button({ text: 'Buka lagi', actionId: cardActions.reopen, value });
+    // Confidential tickets never become FAQ entries.
+    return view.confidential ? [reopen] : [reopen, Elements.Button({ text: 'Jadikan FAQ', actionId: cardActions.faqDraft, value })];
   }
   // A confidential ticket stays confidential and a regular one regular: the other kind belongs in another channel.
   const categories = ticketCategories.filter((c) => c.confidential === view.confidential);

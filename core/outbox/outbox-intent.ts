@@ -40,6 +40,8 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
   }),
   /** A message in a channel (feedback). */
   z.object({ channel: z.literal('slack'), kind: z.literal('slack.channelMessage'), slackChannel: z.string(), text: z.string() }),
+  /** Post a FAQ draft's review message in the HR leads' channel, or update it in place once posted. */
+  z.object({ channel: z.literal('slack'), kind: z.literal('slack.faqDraftReview'), draftId: z.string() }),
 ]);
 
 export type OutboxIntent = z.infer<typeof outboxIntentSchema>;

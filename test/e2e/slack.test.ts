@@ -199,7 +199,7 @@ describe.each(testDatabaseKinds)('Slack desk on %s', (kind) => {
     const resolved = card(channels.triage, number);
     expect(resolved.ts).toBe(ts);
     expect(blockText(resolved)).toContain('Selesai');
-    expect(actionIdsOf(resolved)).toEqual([cardActions.reopen]);
+    expect(actionIdsOf(resolved)).toEqual([cardActions.reopen, cardActions.faqDraft]);
     const csat = await telegramRows('telegram.csatPrompt');
     expect(csat).toHaveLength(prompts + 1);
     expect(csat.at(-1)).toMatchObject({ chatId: staffChatId, ticketId, ticketNumber: number });

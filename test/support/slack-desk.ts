@@ -81,7 +81,8 @@ export interface SlackDesk {
   stop(): Promise<void>;
 }
 
-export async function startSlackDesk(kind: DatabaseKind): Promise<SlackDesk> {
+/** `config`: extra settings for this desk (e.g. FAQ_CORPUS_DIR pointing at a temp copy of the corpus). */
+export async function startSlackDesk(kind: DatabaseKind, options: { config?: Record<string, string> } = {}): Promise<SlackDesk> {
   const fake = new FakeSlack({
     signingSecret,
     users: [
@@ -110,6 +111,7 @@ export async function startSlackDesk(kind: DatabaseKind): Promise<SlackDesk> {
     SLACK_TRIAGE_CHANNEL: channels.triage,
     SLACK_CONFIDENTIAL_CHANNEL: channels.confidential,
     SLACK_FEEDBACK_CHANNEL: channels.feedback,
+    ...options.config,
   });
   const app = await startApp(config, { clock, schedule: false, outboxPollMs: 50, log: createLogger(process.env.LAYANI_TEST_LOG_LEVEL ?? 'silent') });
   const slack = app.adapters.find((a): a is SlackAdapter => a.name === 'slack');
