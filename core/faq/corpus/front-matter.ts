@@ -1,7 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { isCalendarDate } from '../../dates/calendar-date.js';
-import type { CorpusProblem, DocStatus, LegalSource } from './types.js';
+import type { CorpusProblem, FrontMatter } from './types.js';
 
 /**
  * Front matter of a corpus file, validated the way corpus/README.md explains it to HR staff. Every message is in
@@ -61,17 +61,7 @@ export const frontMatterSchema = z.object(
   { error: 'bagian keterangan harus berisi kolom-kolom seperti "id: ..." dan "title: ..."' },
 );
 
-export interface FrontMatter {
-  id: string;
-  title: string;
-  sources: LegalSource[];
-  effective: string;
-  lastReviewed: string;
-  tags: string[];
-  status: DocStatus;
-  verify: boolean;
-  supersededBy: string | null;
-}
+export type { FrontMatter };
 
 export type FrontMatterResult =
   | { ok: true; frontMatter: FrontMatter; body: string; bodyStartLine: number }

@@ -7,7 +7,8 @@ export interface LegalSource {
   article: string | null;
 }
 
-export interface PolicyDocument {
+/** What a document's front matter says about it. */
+export interface FrontMatter {
   id: string;
   title: string;
   sources: LegalSource[];
@@ -18,6 +19,9 @@ export interface PolicyDocument {
   verify: boolean;
   /** For a superseded document: the id of the document now in force (front matter `superseded_by`, or inferred). */
   supersededBy: string | null;
+}
+
+export interface PolicyDocument extends FrontMatter {
   /** File name inside the corpus folder, e.g. `cuti-tahunan.md`. */
   file: string;
   /** The Markdown body after the front matter. */
