@@ -1,4 +1,5 @@
 import type { KnownBlock, WebClient } from '@slack/web-api';
+import { slackUserIdOf } from '../../core/tickets/ticket-access.js';
 import { fetchAttachment, type AttachmentFetchers, type FetchedFile } from '../../core/outbox/attachment-files.js';
 import { DeliveryRefused, NotReadyYet } from '../../core/outbox/delivery-errors.js';
 import type { IntentOf } from '../../core/outbox/outbox-intent.js';
@@ -16,8 +17,6 @@ const attachmentAttempts = 5;
 /** Longer texts go as their own message rather than as the comment of a file upload. */
 const maxInitialComment = 3000;
 
-const slackUserId = /^[UW][A-Z0-9]+$/;
-
 async function slack<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
@@ -33,7 +32,7 @@ const maxMessageLength = 39_000;
 export function threadText(intent: Pick<IntentOf<'slack.threadMessage'>, 'text' | 'author' | 'mention'>): string {
   const parts: string[] = [];
   if (intent.mention === 'channel') parts.push('<!channel>');
-  else if (intent.mention && slackUserId.test(intent.mention)) parts.push(`<@${intent.mention}>`);
+  else if (slackUserIdOf(intent.mention)) parts.push(`<@${intent.mention}>`);
   if (intent.author) parts.push(`*${escapeMrkdwn(intent.author)}*:`);
   if (intent.text.trim()) parts.push(escapeMrkdwn(intent.text));
   return withinSlackLimit(parts.join(' '));

@@ -1,4 +1,5 @@
 import { Blocks, Elements, Message, type SlackBlockDto } from 'slack-block-builder';
+import { slackUserIdOf } from '../../core/tickets/ticket-access.js';
 import type { FaqDraftView } from '../../core/faq/drafts/index.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
@@ -13,8 +14,8 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 const sectionText = (label: string, text: string) => clip(`*${label}*\n${escapeMrkdwn(text)}`, 3000);
 
 const slackUser = (ref: string | null) => {
-  const id = ref?.startsWith('slack:') ? ref.slice('slack:'.length) : null;
-  return id && /^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : 'petugas';
+  const id = slackUserIdOf(ref?.startsWith('slack:') ? ref.slice('slack:'.length) : null);
+  return id ? `<@${id}>` : 'petugas';
 };
 
 export function faqDraftFallbackText(view: FaqDraftView): string {

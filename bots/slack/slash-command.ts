@@ -1,6 +1,7 @@
 import type { Actor } from '../../core/auth/actor.js';
 import type { Runtime } from '../../core/runtime.js';
 import { categoryLabel } from '../../core/tickets/categories.js';
+import { slackUserIdOf } from '../../core/tickets/ticket-access.js';
 import { priorityLabels, statusLabels } from '../../core/tickets/ticket-status.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { formatBusinessMinutes, formatWib } from './wib-time.js';
@@ -67,7 +68,8 @@ function queueText(queue: Queue, context: CommandContext): string {
   const overdue = queue.filter((t) => t.overdue).length;
   const lines = queue.map((ticket) => {
     const number = ticket.slackChannel && ticket.slackTs ? `<${permalink(context, ticket.slackChannel, ticket.slackTs)}|#${ticket.number}>` : `#${ticket.number}`;
-    const assignee = ticket.assigneeRef && /^[UW][A-Z0-9]+$/.test(ticket.assigneeRef) ? `<@${ticket.assigneeRef}>` : 'belum diambil';
+    const assigneeId = slackUserIdOf(ticket.assigneeRef);
+    const assignee = assigneeId ? `<@${assigneeId}>` : 'belum diambil';
     const parts = [
       number,
       statusLabels[ticket.status].id,

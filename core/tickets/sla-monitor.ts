@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import type { Logger } from '../logging/logger.js';
 import { enqueue } from '../outbox/enqueue.js';
 import { ticketOrderKey } from './staff-chat.js';
+import { slackUserIdOf } from './ticket-access.js';
 import { formatSlaFlags, parseSlaFlags, slaFraction, type SlaFlag } from './sla.js';
 
 /** Business days a resolved ticket waits for a reply before it closes by itself. */
@@ -45,7 +46,7 @@ export async function runDeskClock(db: Db, calendar: BusinessCalendar, clock: Cl
     for (const alert of resolutionAlerts) if (used >= alert.at && !flags.has(alert.flag)) raised.push(alert);
     if (raised.length === 0) continue;
     for (const alert of raised) flags.add(alert.flag);
-    const mention = ticket.assigneeRef && /^[UW][A-Z0-9]+$/.test(ticket.assigneeRef) ? ticket.assigneeRef : 'channel';
+    const mention = slackUserIdOf(ticket.assigneeRef) ?? 'channel';
     // Only the most serious new alert is posted: a ticket found at 100% does not also need its 80% warning.
     const alert = raised[raised.length - 1]!;
     const claimed = await db.ticket.updateMany({

@@ -27,3 +27,8 @@ export async function ticketForRequester(ctx: CoreContext, ticketId: string) {
 export function slackUserOf(ctx: CoreContext): string | null {
   return ctx.actor.ref.startsWith('slack:') ? ctx.actor.ref.slice('slack:'.length) : null;
 }
+
+/** A stored assignee or mention that is a Slack user id ("U…"/"W…"), or null for anything else (CLI, token refs). */
+export function slackUserIdOf(ref: string | null | undefined): string | null {
+  return ref && /^[UW][A-Z0-9]+$/.test(ref) ? ref : null;
+}

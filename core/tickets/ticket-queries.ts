@@ -6,6 +6,7 @@ import type { CoreContext } from '../trpc/context.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { categoryLabel, type TicketCategoryId } from './categories.js';
 import { slaState } from './sla.js';
+import { slackUserIdOf } from './ticket-access.js';
 import type { TicketPriority, TicketStatus } from './ticket-status.js';
 import type { TicketView } from './ticket-view.js';
 
@@ -33,7 +34,7 @@ export async function loadTicketView(db: Db, calendar: BusinessCalendar, ticketI
       pangkat: requester ? pangkatName(requester.golongan) : null,
       positionName: requester?.positionName ?? '',
     },
-    assigneeSlackId: ticket.assigneeRef && /^[UW][A-Z0-9]+$/.test(ticket.assigneeRef) ? ticket.assigneeRef : null,
+    assigneeSlackId: slackUserIdOf(ticket.assigneeRef),
     subject: ticket.subject,
     createdAt: ticket.createdAt,
     firstResponseDueAt: ticket.firstResponseDueAt,
