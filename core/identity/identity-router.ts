@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { canSeeAgency } from '../auth/actor.js';
 import { roleSchema } from '../auth/roles.js';
 import { writeAudit } from '../audit/audit-log.js';
+import { nipSchema } from '../records/employee.js';
 import { adminProcedure, hrOfficerProcedure, router } from '../trpc/init.js';
 import { linkWithCode } from './link-attempts.js';
 import { issueLinkCode, redeemLinkCode } from './link-codes.js';
-
-const nipSchema = z.string().regex(/^\d{18}$/, 'NIP harus 18 digit angka');
 
 export const identityRouter = router({
   /** HR issues a one-time code for an employee; the plaintext is shown once and never stored. */

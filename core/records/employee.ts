@@ -46,10 +46,12 @@ const isoDate = z
 
 export const calendarDateSchema = isoDate;
 
+export const nipSchema = z.string().regex(/^\d{18}$/, 'NIP harus 18 digit angka');
+
 /** An employee record as the domain sees it: what import, the API and the career engine all share. */
 export const employeeRecordSchema = z
   .object({
-    nip: z.string().regex(/^\d{18}$/, 'NIP harus 18 digit angka'),
+    nip: nipSchema,
     name: z.string().trim().min(1, 'nama wajib diisi').max(200),
     birthDate: isoDate,
     gender: z.enum(genders, { error: 'jenis kelamin harus L atau P' }),

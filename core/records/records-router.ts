@@ -6,14 +6,12 @@ import { canSeeAgency } from '../auth/actor.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { CoreContext } from '../trpc/context.js';
 import { adminProcedure, hrOfficerProcedure, router, staffProcedure } from '../trpc/init.js';
-import { calendarDateSchema, employeeRecordSchema } from './employee.js';
+import { calendarDateSchema, employeeRecordSchema, nipSchema } from './employee.js';
 import { changedFields, toEmployeeRecord, type EmployeeRow } from './employee-row.js';
 import { ownEmployee, readableEmployee } from './employee-access.js';
 import { pangkatName } from './pangkat.js';
 import { ensureAgency, findAgencyByCode } from './agencies.js';
 import { saveEmployees } from './save-employees.js';
-
-const nipSchema = z.string().regex(/^\d{18}$/, 'NIP harus 18 digit angka');
 
 function profile(row: EmployeeRow) {
   return { id: row.id, agencyId: row.agencyId, ...toEmployeeRecord(row), pangkat: pangkatName(row.golongan) };
