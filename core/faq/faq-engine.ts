@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logging/logger.js';
 import type { TicketCategoryId } from '../tickets/categories.js';
 import type { CoreContext } from '../trpc/context.js';
-import { answerQuestion, defaultConfidenceThreshold, sharedKnowledge, type FaqAnswer } from './answer/answer-question.js';
+import { answerQuestion, defaultConfidenceThreshold, type FaqAnswer } from './answer/answer-question.js';
 import { createOpenAiLlm, type FaqLlm, type LlmSettings } from './answer/llm.js';
 import { createNameMasker, type NameMasker } from './answer/mask.js';
 import type { FaqLang } from './answer/texts.js';
@@ -166,11 +166,4 @@ export class FaqEngine {
 
 export function createFaqEngine(options: FaqEngineOptions = {}): FaqEngine {
   return new FaqEngine(options);
-}
-
-let fallback: FaqEngine | null = null;
-/** Used by the router until the runtime puts a configured engine in the settings: repository corpus, no LLM. */
-export function fallbackFaqEngine(): FaqEngine {
-  fallback ??= new FaqEngine({ knowledge: sharedKnowledge(), watch: false });
-  return fallback;
 }

@@ -2,13 +2,13 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { ticketCategorySchema } from '../tickets/categories.js';
 import { openTicket } from '../tickets/ticket-service.js';
-import type { CoreContext, CoreSettings } from '../trpc/context.js';
+import type { CoreContext } from '../trpc/context.js';
 import { hrOfficerProcedure, router, staffProcedure } from '../trpc/init.js';
-import { fallbackFaqEngine, type FaqEngine } from './faq-engine.js';
+import type { FaqEngine } from './faq-engine.js';
 
-/** The engine the runtime configured (`settings.faq`), or the repository corpus without an LLM. */
+/** The engine the runtime configured (corpus, LLM, threshold). */
 export function faqEngineOf(ctx: CoreContext): FaqEngine {
-  return (ctx.settings as CoreSettings & { faq?: FaqEngine }).faq ?? fallbackFaqEngine();
+  return ctx.settings.faq;
 }
 
 const langSchema = z.enum(['id', 'en']).default('id');
