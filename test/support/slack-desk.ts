@@ -1,7 +1,6 @@
 /**
  * Helpers for end-to-end tests of the Slack desk: LAYANI (startApp) with the real Bolt/WebClient against FakeSlack.
  */
-import { createServer } from 'node:net';
 import { startApp, type App } from '../../api/app.js';
 import type { SlackAdapter } from '../../bots/slack/index.js';
 import { cliActor, systemActor, type Actor } from '../../core/auth/actor.js';
@@ -41,22 +40,6 @@ export function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs 
       setTimeout(() => void tick(), 15);
     };
     void tick();
-  });
-}
-
-/**
- * A free TCP port. PORT=0 (let the OS choose) is refused by the config schema today (min 1), so the tests pick a
- * port themselves; once the schema accepts 0 this can go.
- */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
   });
 }
 
@@ -103,7 +86,7 @@ export async function startSlackDesk(kind: DatabaseKind, options: { config?: Rec
   const config = parseConfig({
     DATABASE_URL: database.url,
     LOG_LEVEL: 'silent',
-    PORT: String(await freePort()),
+    PORT: '0',
     HOST: '127.0.0.1',
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: signingSecret,

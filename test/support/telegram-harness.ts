@@ -105,7 +105,7 @@ export async function startTelegramHarness(
   const env: Record<string, string> = {
     DATABASE_URL: database.url,
     LOG_LEVEL: 'silent',
-    // core/config/config-schema.ts refuses PORT=0 (min 1), so an ephemeral port is picked here.
+    // Webhook mode needs the URL (with its port) before the app starts, so the port is picked here.
     PORT: String(await freePort()),
     HOST: '127.0.0.1',
     TELEGRAM_BOT_TOKEN: fake.token,
