@@ -7,6 +7,8 @@ import type { Config } from '../core/config/config-schema.js';
 import type { AttachmentFetchers } from '../core/outbox/attachment-files.js';
 import { OutboxWorker, type DeliveryHandler } from '../core/outbox/outbox-worker.js';
 import { startRuntime, type Runtime, type RuntimeOptions } from '../core/runtime.js';
+import { scheduledWork } from '../core/scheduling/scheduled-work.js';
+import { Scheduler } from '../core/scheduling/scheduler.js';
 import { runDeskClock } from '../core/tickets/sla-monitor.js';
 import { adapterStatuses } from './adapter-status.js';
 import type { ChatAdapter } from './chat-adapter.js';
@@ -20,11 +22,13 @@ export interface App {
   outbox: OutboxWorker;
   /** One pass of the SLA/auto-close clock (cron runs it every minute). */
   tickDeskClock(): Promise<{ alerts: number; closed: number }>;
+  /** One pass of the minute scheduler (reminders, digests, broadcasts); cron runs it every minute. */
+  tickScheduler(now?: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
 export interface AppOptions extends RuntimeOptions {
-  /** Run the desk clock on its cron schedule (tests drive it by hand). */
+  /** Run the desk clock and the scheduler on their cron schedules (tests drive them by hand). */
   schedule?: boolean;
   outboxPollMs?: number;
 }
@@ -66,6 +70,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           timezone: 'Asia/Jakarta',
           noOverlap: true,
         });
+  const scheduler = new Scheduler(runtime, scheduledWork);
+  const minuteTick =
+    options.schedule === false
+      ? null
+      : cron.schedule('* * * * *', () => void scheduler.tick(), { timezone: 'Asia/Jakarta', noOverlap: true });
 
   log.info({ port: address.port, database: runtime.dbKind }, `LAYANI listening on ${url} (tRPC at /trpc, health at /healthz)`);
   return {
@@ -75,8 +84,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     adapters,
     outbox,
     tickDeskClock,
+    tickScheduler: (now) => scheduler.tick(now),
     async stop() {
       await deskClock?.stop();
+      await minuteTick?.stop();
+      await scheduler.idle();
       for (const adapter of adapters) await adapter.stop();
       server.close();
       server.closeAllConnections();

@@ -3,7 +3,7 @@ import { GrammyError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { fetchAttachment, type AttachmentFetcher, type AttachmentFetchers } from '../../core/outbox/attachment-files.js';
 import { DeliveryRefused, RetryLater } from '../../core/outbox/delivery-errors.js';
-import type { Attachment, IntentOf, OutboxIntent } from '../../core/outbox/outbox-intent.js';
+import type { Attachment, Button, IntentOf, OutboxIntent } from '../../core/outbox/outbox-intent.js';
 import type { DeliveryHandler } from '../../core/outbox/outbox-worker.js';
 import type { BotContext } from './context.js';
 import { escapeHtml, splitMessage } from './format.js';
@@ -41,6 +41,11 @@ function chatIdOf(chatId: string): number | string {
 
 export function csatKeyboard(ticketId: string): InlineKeyboardMarkup {
   return { inline_keyboard: [[1, 2, 3, 4, 5].map((n) => ({ text: String(n), callback_data: `csat:${ticketId}:${n}` }))] };
+}
+
+function buttonKeyboard(rows: Button[][]): InlineKeyboardMarkup | null {
+  if (rows.length === 0) return null;
+  return { inline_keyboard: rows.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) };
 }
 
 export function createDelivery(options: DeliveryOptions): { deliver: DeliveryHandler; fetchAttachment: AttachmentFetcher } {
@@ -83,8 +88,11 @@ export function createDelivery(options: DeliveryOptions): { deliver: DeliveryHan
 
   function textSteps(intent: IntentOf<'telegram.text'>): Step[] {
     const chatId = chatIdOf(intent.chatId);
-    const parts = splitMessage(intent.text).map(
-      (part): Step => () => api.sendMessage(chatId, escapeHtml(part), { parse_mode: 'HTML' }),
+    const texts = splitMessage(intent.text);
+    const keyboard = buttonKeyboard(intent.buttons);
+    const parts = texts.map(
+      (part, index): Step => () =>
+        api.sendMessage(chatId, escapeHtml(part), { parse_mode: 'HTML', ...(keyboard && index === texts.length - 1 ? { reply_markup: keyboard } : {}) }),
     );
     const files = intent.attachments.map((attachment): Step => () => sendAttachment(chatId, attachment));
     return [...parts, ...files];

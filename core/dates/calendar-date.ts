@@ -155,3 +155,13 @@ export function formatDayMonthYear(date: CalendarDate): string {
   parseCalendarDate(date);
   return `${day}-${month}-${year}`;
 }
+
+/** A day plus `days` (negative to go back). */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,5 +1,5 @@
 import type { Db, TransactionClient } from '../db/client.js';
-import { outboxIntentSchema, type OutboxIntent } from './outbox-intent.js';
+import { outboxIntentSchema, type OutboxIntentInput } from './outbox-intent.js';
 
 export interface EnqueueOptions {
   /** Messages sharing a key are delivered in the order they were stored (one ticket's thread, one chat). */
@@ -20,9 +20,10 @@ export function onEnqueued(listener: Listener): () => void {
  * Stores a message for delivery. Call it inside the transaction that makes the change the message reports, so
  * a message is never lost and never sent for a change that rolled back.
  */
-export async function enqueue(db: Db | TransactionClient, intent: OutboxIntent, options: EnqueueOptions = {}): Promise<void> {
+export async function enqueue(db: Db | TransactionClient, intent: OutboxIntentInput, options: EnqueueOptions = {}): Promise<string> {
   const parsed = outboxIntentSchema.parse(intent);
-  await db.outboxMessage.create({
+  const { id } = await db.outboxMessage.create({
+    select: { id: true },
     data: {
       channel: parsed.channel,
       kind: parsed.kind,
@@ -32,6 +33,11 @@ export async function enqueue(db: Db | TransactionClient, intent: OutboxIntent, 
       nextAttemptAt: options.notBefore ?? new Date(0),
     },
   });
-  // Deferred: the caller's transaction commits first.
+  notifyEnqueued();
+  return id;
+}
+
+/** Wakes in-process workers; deferred so that the caller's transaction commits first. */
+export function notifyEnqueued(): void {
   setImmediate(() => listeners.forEach((listener) => listener()));
 }

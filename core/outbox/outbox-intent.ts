@@ -14,13 +14,45 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 
 const lang = z.enum(['id', 'en']);
 
+/** An inline button: its label (already in the reader's language) and what pressing it sends back to us. */
+export const buttonSchema = z.object({ text: z.string().min(1).max(64), data: z.string().min(1).max(64) });
+export type Button = z.infer<typeof buttonSchema>;
+
+/** Personal messages nobody asked for wait out quiet hours (21:00–06:00 WIB) unless marked urgent. */
+const holdInQuietHours = z.boolean().default(false);
+
 /**
  * What the core asks a chat platform to deliver. The core decides what is said; each adapter decides how
  * (escaping, splitting, Block Kit, keyboards). Payloads are validated when they are stored and when they are sent.
  */
 export const outboxIntentSchema = z.discriminatedUnion('kind', [
   /** A plain-text notice to a staff member (acknowledgements, office-hours notes, ticket replies). */
-  z.object({ channel: z.literal('telegram'), kind: z.literal('telegram.text'), chatId: z.string(), text: z.string(), lang, attachments: z.array(attachmentSchema).default([]) }),
+  z.object({
+    channel: z.literal('telegram'),
+    kind: z.literal('telegram.text'),
+    chatId: z.string(),
+    text: z.string(),
+    lang,
+    attachments: z.array(attachmentSchema).default([]),
+    /** Rows of buttons under the (last part of the) text. */
+    buttons: z.array(z.array(buttonSchema)).default([]),
+    holdInQuietHours,
+  }),
+  /**
+   * A broadcast to one chat (a person or a group). `text` is the broadcast's Markdown; `ackLabel` (when the
+   * broadcast asks for confirmation) is the label of the "read and understood" button.
+   */
+  z.object({
+    channel: z.literal('telegram'),
+    kind: z.literal('telegram.broadcast'),
+    chatId: z.string(),
+    broadcastId: z.string(),
+    title: z.string(),
+    text: z.string(),
+    attachment: attachmentSchema.nullable().default(null),
+    ackLabel: z.string().nullable().default(null),
+    holdInQuietHours,
+  }),
   /** The 1–5 rating keyboard after a ticket is resolved. */
   z.object({ channel: z.literal('telegram'), kind: z.literal('telegram.csatPrompt'), chatId: z.string(), ticketId: z.string(), ticketNumber: z.number(), lang }),
   /** Post the ticket's card in its channel, or update it in place once posted. */
@@ -45,5 +77,7 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type OutboxIntent = z.infer<typeof outboxIntentSchema>;
+/** What callers pass to enqueue: defaults (no buttons, no attachments) may be left out. */
+export type OutboxIntentInput = z.input<typeof outboxIntentSchema>;
 export type OutboxChannel = OutboxIntent['channel'];
 export type IntentOf<K extends OutboxIntent['kind']> = Extract<OutboxIntent, { kind: K }>;

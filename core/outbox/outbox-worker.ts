@@ -3,6 +3,7 @@ import type { Clock } from '../clock/clock.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logging/logger.js';
 import { DeliveryRefused, NotReadyYet, RetryLater } from './delivery-errors.js';
+import { quietHoursEnd } from '../scheduling/quiet-hours.js';
 import { onEnqueued } from './enqueue.js';
 import { outboxIntentSchema, type OutboxChannel, type OutboxIntent } from './outbox-intent.js';
 
@@ -142,6 +143,11 @@ export class OutboxWorker {
     }
     try {
       const intent = outboxIntentSchema.parse(JSON.parse(item.payload));
+      const quietUntil = 'holdInQuietHours' in intent && intent.holdInQuietHours ? quietHoursEnd(clock.now()) : null;
+      if (quietUntil) {
+        await release({ nextAttemptAt: quietUntil, lastError: null });
+        return;
+      }
       const ref = await handler(intent, { id: item.id, attempts: item.attempts });
       await db.outboxMessage.update({
         where: { id: item.id },

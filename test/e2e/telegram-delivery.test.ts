@@ -33,6 +33,8 @@ describe.each(testDatabaseKinds)('Telegram outbox delivery on %s', (kind) => {
     text: body,
     lang: 'id',
     attachments,
+    buttons: [],
+    holdInQuietHours: false,
   });
   const send = (intent: IntentOf<'telegram.text'>) => enqueue(db(), intent, { orderKey: `telegram:${intent.chatId}` });
   const rowFor = (chatId: number) => db().outboxMessage.findFirstOrThrow({ where: { orderKey: `telegram:${chatId}` }, orderBy: { createdAt: 'desc' } });

@@ -1,0 +1,75 @@
+import type { Db } from '../db/client.js';
+import { golonganMatches, hasEmployeeFilter, type Audience } from './audience.js';
+
+/** An employee an audience reaches, with their Telegram chat when they linked one and did not block the bot. */
+export interface AudienceMember {
+  employeeId: string;
+  unit: string;
+  golongan: string;
+  positionType: string;
+  /** Telegram private chat id; null when not linked. */
+  telegramChatId: string | null;
+  /** Linked, but the chat refused our messages (blocked the bot). */
+  blocked: boolean;
+}
+
+/**
+ * The active employees of an agency an audience reaches, in a stable order (by id). Inactive employees are never
+ * reached. Filtering happens in memory: a whole agency (~10,000 rows of a few columns) is cheap to scan and the
+ * rank-group rule ("III" = III/a–III/d) is awkward in SQL.
+ */
+export async function resolveAudienceMembers(db: Db, agencyId: string, audience: Audience): Promise<AudienceMember[]> {
+  const wantsFilter = audience.everyone || hasEmployeeFilter(audience);
+  if (!wantsFilter && audience.nips.length === 0) return [];
+  const employees = await db.employee.findMany({
+    where: { agencyId, active: true, ...(wantsFilter ? {} : { nip: { in: audience.nips } }) },
+    select: { id: true, nip: true, unit: true, golongan: true, positionType: true },
+    orderBy: { id: 'asc' },
+  });
+  const nips = new Set(audience.nips);
+  const units = new Set(audience.units.map((unit) => unit.toLowerCase()));
+  const positionTypes = new Set<string>(audience.positionTypes);
+  const matches = (e: (typeof employees)[number]) => {
+    if (nips.has(e.nip)) return true;
+    if (audience.everyone) return true;
+    if (!hasEmployeeFilter(audience)) return false;
+    if (units.size && !units.has(e.unit.toLowerCase())) return false;
+    if (audience.golongan.length && !golonganMatches(e.golongan, audience.golongan)) return false;
+    if (positionTypes.size && !positionTypes.has(e.positionType)) return false;
+    return true;
+  };
+  const chosen = employees.filter(matches);
+  const chats = await telegramChatsOf(db, chosen.map((e) => e.id));
+  return chosen.map((e) => {
+    const chat = chats.get(e.id);
+    return {
+      employeeId: e.id,
+      unit: e.unit,
+      golongan: e.golongan,
+      positionType: e.positionType,
+      telegramChatId: chat?.chatId ?? null,
+      blocked: chat?.blocked ?? false,
+    };
+  });
+}
+
+/** Each employee's Telegram private chat (a Telegram user id is also their private chat id). */
+export async function telegramChatsOf(db: Db, employeeIds: string[]): Promise<Map<string, { chatId: string; blocked: boolean }>> {
+  const result = new Map<string, { chatId: string; blocked: boolean }>();
+  for (let start = 0; start < employeeIds.length; start += 5000) {
+    const ids = employeeIds.slice(start, start + 5000);
+    const identities = await db.chatIdentity.findMany({
+      where: { platform: 'telegram', employeeId: { in: ids } },
+      select: { employeeId: true, externalId: true, linkedAt: true },
+      orderBy: { linkedAt: 'asc' },
+    });
+    const blocked = new Set(
+      (await db.blockedChat.findMany({ where: { platform: 'telegram', chatId: { in: identities.map((i) => i.externalId) } }, select: { chatId: true } })).map(
+        (row) => row.chatId,
+      ),
+    );
+    // The newest link wins when someone linked twice.
+    for (const identity of identities) result.set(identity.employeeId, { chatId: identity.externalId, blocked: blocked.has(identity.externalId) });
+  }
+  return result;
+}

@@ -1,0 +1,4 @@
+import type { ScheduledWork } from './scheduler.js';
+
+/** Everything the minute tick runs, in this order. */
+export const scheduledWork: ScheduledWork[] = [];
