@@ -6,7 +6,10 @@ import { createTelegramAdapter } from '../bots/telegram/index.js';
 import type { Config } from '../core/config/config-schema.js';
 import type { AttachmentFetchers } from '../core/outbox/attachment-files.js';
 import { OutboxWorker, type DeliveryHandler } from '../core/outbox/outbox-worker.js';
+import { rememberBlockedChats } from './blocked-chats.js';
+import { acquireInstanceLock } from './instance-lock.js';
 import { startRuntime, type Runtime, type RuntimeOptions } from '../core/runtime.js';
+import { onBroadcastDue } from '../core/broadcasts/broadcast-events.js';
 import { scheduledWork } from '../core/scheduling/scheduled-work.js';
 import { Scheduler } from '../core/scheduling/scheduler.js';
 import { runDeskClock } from '../core/tickets/sla-monitor.js';
@@ -35,7 +38,11 @@ export interface AppOptions extends RuntimeOptions {
 
 /** Builds and starts everything: core, adapters that are configured, outbox worker, desk clock, HTTP server. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const runtime = await startRuntime(config, options);
+  const releaseLock = acquireInstanceLock(config.DATABASE_URL);
+  const runtime = await startRuntime(config, options).catch((error: unknown) => {
+    releaseLock();
+    throw error;
+  });
   const { log } = runtime;
   // Load the corpus now, so the first question is answered as fast as the rest.
   void runtime.settings.faq;
@@ -51,7 +58,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   for (const adapter of adapters) files[adapter.name] = adapter.fetchAttachment;
 
   const handlers: Partial<Record<ChatAdapter['name'], DeliveryHandler>> = {};
-  for (const adapter of adapters) handlers[adapter.name] = adapter.deliver;
+  for (const adapter of adapters) handlers[adapter.name] = rememberBlockedChats(runtime, adapter.deliver);
   const outbox = new OutboxWorker({ db: runtime.db, clock: runtime.clock, log, handlers, pollMs: options.outboxPollMs });
 
   const routes: HttpRoutes = Object.assign({}, ...adapters.map((a) => a.routes));
@@ -71,6 +78,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           noOverlap: true,
         });
   const scheduler = new Scheduler(runtime, scheduledWork);
+  const stopListening = options.schedule === false ? null : onBroadcastDue(() => void scheduler.tick());
   const minuteTick =
     options.schedule === false
       ? null
@@ -88,12 +96,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     async stop() {
       await deskClock?.stop();
       await minuteTick?.stop();
+      stopListening?.();
       await scheduler.idle();
       for (const adapter of adapters) await adapter.stop();
       server.close();
       server.closeAllConnections();
       await outbox.stop();
       await runtime.close();
+      releaseLock();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAgency } from './commands/agency.js';
 import { registerAsk } from './commands/ask.js';
+import { registerBroadcast } from './commands/broadcast.js';
 import { registerEval } from './commands/eval.js';
 import { registerCareer } from './commands/career.js';
 import { registerImport } from './commands/import-employees.js';
@@ -25,5 +26,6 @@ registerToken(program);
 registerMigrate(program);
 registerAsk(program);
 registerEval(program);
+registerBroadcast(program);
 
 await program.parseAsync(process.argv);

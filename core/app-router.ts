@@ -1,3 +1,4 @@
+import { broadcastsRouter } from './broadcasts/broadcasts-router.js';
 import { faqRouter } from './faq/faq-router.js';
 import { faqDraftsRouter } from './faq/drafts/index.js';
 import { feedbackRouter } from './feedback/feedback-router.js';
@@ -13,6 +14,7 @@ export const appRouter = router({
   feedback: feedbackRouter,
   faq: faqRouter,
   faqDrafts: faqDraftsRouter,
+  broadcasts: broadcastsRouter,
 });
 
 export type AppRouter = typeof appRouter;

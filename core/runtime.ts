@@ -53,6 +53,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     careerRules: defaultCareerRules,
     businessCalendar: calendar.calendar,
     deskChannelsFor: () => channels,
+    broadcasts: { approval: config.BROADCAST_APPROVAL, nudgeAfterDays: config.BROADCAST_NUDGE_DAYS },
     // Built on first use: CLI commands such as import never load the corpus.
     get faq() {
       faq ??= createFaqEngine({

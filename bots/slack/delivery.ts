@@ -7,6 +7,8 @@ import type { DeliveryHandler } from '../../core/outbox/outbox-worker.js';
 import type { Runtime } from '../../core/runtime.js';
 import { loadFaqDraftView, recordFaqDraftReview } from '../../core/faq/drafts/index.js';
 import { loadTicketView, recordTicketCard } from '../../core/tickets/ticket-queries.js';
+import { loadBroadcastView, recordApprovalMessage } from '../../core/broadcasts/broadcast-view.js';
+import { approvalBlocks, approvalFallbackText, broadcastMrkdwn } from './broadcast-blocks.js';
 import { slackErrorCode, toDeliveryError } from './errors.js';
 import { faqDraftFallbackText, faqDraftReviewBlocks } from './faq-draft-review.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -99,6 +101,24 @@ export function createSlackDelivery(runtime: Runtime, client: WebClient, files: 
     return posted.ts;
   }
 
+  /** The approval request in the HR leads' channel (triage when there is none): posted once, then edited. */
+  async function deliverBroadcastApproval(intent: IntentOf<'slack.broadcastApproval'>): Promise<string> {
+    const view = await loadBroadcastView(db, intent.broadcastId);
+    if (!view) throw new DeliveryRefused('failed', 'broadcast not found');
+    const message = { text: approvalFallbackText(view), blocks: approvalBlocks(view) as KnownBlock[] };
+    if (view.slackChannel && view.slackTs) {
+      await slack(() => client.chat.update({ channel: view.slackChannel!, ts: view.slackTs!, ...message }));
+      return view.slackTs;
+    }
+    const channels = runtime.settings.deskChannelsFor(view.agencyId);
+    const channel = channels.confidential ?? channels.triage;
+    if (!channel) throw new Error('no Slack channel configured for broadcast approvals (SLACK_CONFIDENTIAL_CHANNEL or SLACK_TRIAGE_CHANNEL)');
+    const posted = await slack(() => client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false }));
+    if (!posted.ts) throw new Error('Slack returned no ts for the approval request');
+    await recordApprovalMessage(db, view.id, posted.channel ?? channel, posted.ts);
+    return posted.ts;
+  }
+
   async function fetchAll(intent: IntentOf<'slack.threadMessage'>, attempts: number): Promise<{ fetched: FetchedFile[]; missing: string[] }> {
     const results = await Promise.allSettled(intent.attachments.map((attachment) => fetchAttachment(files, attachment)));
     const fetched: FetchedFile[] = [];
@@ -155,6 +175,14 @@ export function createSlackDelivery(runtime: Runtime, client: WebClient, files: 
         return deliverThreadMessage(intent, item.attempts);
       case 'slack.faqDraftReview':
         return deliverFaqDraftReview(intent);
+      case 'slack.broadcast': {
+        const posted = await slack(() =>
+          client.chat.postMessage({ channel: intent.slackChannel, text: broadcastMrkdwn(intent.title, intent.text), mrkdwn: true, unfurl_links: false, unfurl_media: false }),
+        );
+        return posted.ts ?? '';
+      }
+      case 'slack.broadcastApproval':
+        return deliverBroadcastApproval(intent);
       case 'slack.channelMessage': {
         const posted = await slack(() =>
           client.chat.postMessage({ channel: intent.slackChannel, text: withinSlackLimit(escapeMrkdwn(intent.text)), unfurl_links: false, unfurl_media: false }),

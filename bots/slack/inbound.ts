@@ -264,8 +264,11 @@ export function registerInboundHandlers(app: App, deps: InboundDeps): void {
       const text = await runLayaniCommand(runtime, actor, command.text ?? '', {
         teamDomain: command.team_domain,
         slackApiUrl: runtime.config.SLACK_API_URL,
+        client,
+        triggerId: command.trigger_id,
       });
-      await tell(target, text);
+      // Empty: the command opened a modal instead of answering.
+      if (text) await tell(target, text);
     });
   });
 }

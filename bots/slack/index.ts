@@ -8,6 +8,7 @@ import { createSlackDelivery } from './delivery.js';
 import { DeskMembers } from './desk-members.js';
 import { loggableError } from './errors.js';
 import { MountedHttpReceiver } from './http-receiver.js';
+import { registerBroadcastHandlers } from './broadcasts.js';
 import { registerInboundHandlers } from './inbound.js';
 
 /** The Slack adapter, plus what tests and operators may want to wait on. */
@@ -88,6 +89,7 @@ export function createSlackAdapter(runtime: Runtime, files: AttachmentFetchers):
 
   const members = new DeskMembers(runtime, client);
   registerInboundHandlers(app, { runtime, client, members });
+  registerBroadcastHandlers(app, { runtime, client, members });
 
   const fetchAttachment: AttachmentFetcher = async (attachment) => {
     let url = attachment.url;

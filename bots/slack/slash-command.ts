@@ -1,8 +1,10 @@
+import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../core/auth/actor.js';
 import type { Runtime } from '../../core/runtime.js';
 import { categoryLabel } from '../../core/tickets/categories.js';
 import { slackUserIdOf } from '../../core/tickets/ticket-access.js';
 import { priorityLabels, statusLabels } from '../../core/tickets/ticket-status.js';
+import { broadcastHelp, runBroadcastCommand } from './broadcasts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { formatBusinessMinutes, formatWib } from './wib-time.js';
 
@@ -12,12 +14,15 @@ export const helpText = [
   '• `/layani tiket` — antrean tiket yang masih terbuka',
   '• `/layani tanya <pertanyaan>` — coba jawaban FAQ yang akan diterima pegawai, lengkap dengan sumbernya',
   '• `/layani statistik` — waktu tanggapan, penyelesaian dan kepuasan pegawai (7 dan 30 hari)',
+  broadcastHelp,
   'Balas di utas kartu tiket untuk menjawab pegawai; awali dengan `catatan:` untuk catatan internal yang tidak dikirim ke pegawai.',
 ].join('\n');
 
 interface CommandContext {
   teamDomain: string;
   slackApiUrl: string;
+  client: WebClient;
+  triggerId?: string;
 }
 
 /** Runs `/layani <subcommand>` for an HR actor; returns the (ephemeral) answer in mrkdwn. */
@@ -46,6 +51,8 @@ export async function runLayaniCommand(runtime: Runtime, actor: Actor, text: str
       const label = { answer: 'Jawaban', personal: 'Jawaban dari data pribadi', escalate: 'Diteruskan ke petugas', refuse: 'Ditolak' }[answer.kind];
       return `*${label}* untuk: _${escapeMrkdwn(question)}_\n\n${escapeMrkdwn(answer.text)}`;
     }
+    case 'siaran':
+      return runBroadcastCommand(runtime, actor, rest, { client: context.client, triggerId: context.triggerId });
     case 'statistik': {
       const [week, month] = await Promise.all([caller.tickets.statistics({ days: 7 }), caller.tickets.statistics({ days: 30 })]);
       return ['*Statistik layanan kepegawaian* (waktu dalam jam kerja)', statisticsText(week), statisticsText(month)].join('\n\n');

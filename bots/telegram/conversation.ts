@@ -3,6 +3,7 @@ import { GrammyError, type Bot, type Filter } from 'grammy';
 import type { InlineKeyboardButton, Message } from 'grammy/types';
 import { ZodError } from 'zod';
 import { systemActor } from '../../core/auth/actor.js';
+import { clearBlockedChat } from '../../core/broadcasts/chat-groups.js';
 import { feedbackKinds, type FeedbackKind } from '../../core/feedback/feedback-service.js';
 import type { Attachment } from '../../core/outbox/outbox-intent.js';
 import { careerSummaryLines } from '../../core/records/career-summary.js';
@@ -81,6 +82,8 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
 
   bot.command('start', async (ctx) => {
     ctx.session.pending = undefined;
+    // Start again after blocking the bot: broadcasts and reminders may reach this chat again.
+    await clearBlockedChat(runtime.db, 'telegram', String(ctx.chat.id));
     const code = ctx.match.trim();
     if (code === '') {
       if (!linked(ctx)) {

@@ -6,6 +6,8 @@ import { DeliveryRefused, RetryLater } from '../../core/outbox/delivery-errors.j
 import type { Attachment, Button, IntentOf, OutboxIntent } from '../../core/outbox/outbox-intent.js';
 import type { DeliveryHandler } from '../../core/outbox/outbox-worker.js';
 import type { BotContext } from './context.js';
+import { ackCallbackPrefix } from './broadcast-callbacks.js';
+import { broadcastMarkdownV2 } from './broadcast-markdown.js';
 import { escapeHtml, splitMessage } from './format.js';
 
 export interface DeliveryOptions {
@@ -77,6 +79,8 @@ export function createDelivery(options: DeliveryOptions): { deliver: DeliveryHan
     switch (intent.kind) {
       case 'telegram.text':
         return textSteps(intent);
+      case 'telegram.broadcast':
+        return broadcastSteps(intent);
       case 'telegram.csatPrompt': {
         const text = i18n.t(intent.lang, 'csat-prompt', { number: String(intent.ticketNumber) });
         return [() => api.sendMessage(chatIdOf(intent.chatId), text, { reply_markup: csatKeyboard(intent.ticketId) })];
@@ -84,6 +88,37 @@ export function createDelivery(options: DeliveryOptions): { deliver: DeliveryHan
       default:
         throw new Error(`the Telegram adapter cannot deliver ${intent.kind}`);
     }
+  }
+
+  /**
+   * A broadcast's Markdown as Telegram MarkdownV2, the confirmation button under it, then its attachment. Text that
+   * Telegram cannot parse or that is too long once escaped goes out as plain text instead of not at all.
+   */
+  function broadcastSteps(intent: IntentOf<'telegram.broadcast'>): Step[] {
+    const chatId = chatIdOf(intent.chatId);
+    const keyboard = intent.ackLabel ? buttonKeyboard([[{ text: intent.ackLabel, data: `${ackCallbackPrefix}${intent.broadcastId}` }]]) : null;
+    const markup = keyboard ? { reply_markup: keyboard } : {};
+    const plain = `${intent.title}\n\n${intent.text}`;
+    const formatted = broadcastMarkdownV2(intent.title, intent.text);
+    const plainSteps = () => {
+      const parts = splitMessage(plain);
+      return parts.map((part, index): Step => () => api.sendMessage(chatId, part, index === parts.length - 1 ? markup : {}));
+    };
+    const textSteps: Step[] =
+      formatted.length > 4096
+        ? plainSteps()
+        : [
+            async () => {
+              try {
+                return await api.sendMessage(chatId, formatted, { parse_mode: 'MarkdownV2', ...markup });
+              } catch (error) {
+                if (!(error instanceof GrammyError) || error.error_code !== 400 || !/parse entities/i.test(error.description)) throw error;
+                return api.sendMessage(chatId, plain, markup);
+              }
+            },
+          ];
+    const files = intent.attachment ? [(): Promise<Sent> => sendAttachment(chatId, intent.attachment!)] : [];
+    return [...textSteps, ...files];
   }
 
   function textSteps(intent: IntentOf<'telegram.text'>): Step[] {

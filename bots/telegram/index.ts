@@ -13,14 +13,15 @@ import type { AttachmentFetchers } from '../../core/outbox/attachment-files.js';
 import type { Runtime } from '../../core/runtime.js';
 import { sessionKey, sessionStorage, type BotContext, type SessionData } from './context.js';
 import { installConversation } from './conversation.js';
+import { broadcastReplies } from './broadcast-replies.js';
 import { createDelivery } from './delivery.js';
 import { FloodGate } from './flood.js';
 import { commandNames, createI18n, languages } from './i18n.js';
 
 export const webhookPath = '/telegram/webhook';
 
-/** Updates the bot asks for: everything else (edits, reactions, member changes) is not served. */
-const allowedUpdates = ['message', 'callback_query'] as const;
+/** Updates the bot asks for: everything else (edits, reactions, other members' changes) is not served. */
+const allowedUpdates = ['message', 'callback_query', 'my_chat_member'] as const;
 
 /** Methods that put a new message into a chat: these count against Telegram's per-chat and global limits. */
 const sendingMethods = new Set([
@@ -175,6 +176,9 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
     }
     await next();
   });
+
+  // 4a. Broadcast confirmations (also pressed in groups) and the groups the bot is in.
+  bot.use(broadcastReplies(runtime));
 
   // 4. Private chats only. In a group, /start (to us) gets a pointer to the private chat; the rest is ignored.
   bot.use(async (ctx, next) => {

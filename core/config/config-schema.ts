@@ -27,6 +27,8 @@ export const configSchema = z.object({
     .default('DKP'),
   DEFAULT_AGENCY_NAME: z.string().min(1).default('Dinas Kelautan dan Perikanan Provinsi Kepulauan Bangka Belitung'),
   LINK_CODE_TTL_HOURS: z.coerce.number({ error: 'expected a number of hours' }).int().min(1).max(720).default(72),
+  BROADCAST_APPROVAL: z.enum(['off', 'required'], { error: 'expected off or required' }).default('off'),
+  BROADCAST_NUDGE_DAYS: z.coerce.number({ error: 'expected a number of days' }).int().min(1).max(30).default(3),
 
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: z.url({ error: 'expected a URL such as https://api.telegram.org' }).default('https://api.telegram.org'),

@@ -72,6 +72,10 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
   }),
   /** A message in a channel (feedback). */
   z.object({ channel: z.literal('slack'), kind: z.literal('slack.channelMessage'), slackChannel: z.string(), text: z.string() }),
+  /** A broadcast posted in a Slack channel (`text` is Markdown; the adapter converts it). */
+  z.object({ channel: z.literal('slack'), kind: z.literal('slack.broadcast'), slackChannel: z.string(), broadcastId: z.string(), title: z.string(), text: z.string() }),
+  /** Ask the HR leads to approve a broadcast, or update that request once decided. */
+  z.object({ channel: z.literal('slack'), kind: z.literal('slack.broadcastApproval'), broadcastId: z.string() }),
   /** Post a FAQ draft's review message in the HR leads' channel, or update it in place once posted. */
   z.object({ channel: z.literal('slack'), kind: z.literal('slack.faqDraftReview'), draftId: z.string() }),
 ]);

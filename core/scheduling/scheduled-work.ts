@@ -1,4 +1,5 @@
+import { broadcastWork, nudgeWork } from '../broadcasts/broadcast-work.js';
 import type { ScheduledWork } from './scheduler.js';
 
 /** Everything the minute tick runs, in this order. */
-export const scheduledWork: ScheduledWork[] = [];
+export const scheduledWork: ScheduledWork[] = [broadcastWork, nudgeWork];

@@ -20,6 +20,7 @@ export interface CoreSettings {
   businessCalendar: BusinessCalendar;
   /** The Slack channels of an agency's desk (today every agency shares the configured ones). */
   deskChannelsFor(agencyId: string): DeskChannels;
+  broadcasts: { approval: 'off' | 'required'; nudgeAfterDays: number };
   /** The FAQ answerer over the policy corpus (reloads when a corpus file changes). */
   faq: FaqEngine;
 }

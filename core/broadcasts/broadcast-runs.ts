@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import cron from 'node-cron';
+import { resolveAudienceMembers } from '../audience/resolve-audience.js';
+import { bulkInsert, databaseKindOf } from '../db/bulk-insert.js';
+import type { Db } from '../db/client.js';
+import type { Logger } from '../logging/logger.js';
+import { enqueueMany, type QueuedIntent } from '../outbox/enqueue-many.js';
+import type { Attachment } from '../outbox/outbox-intent.js';
+import { audienceOf, type StoredBroadcast } from './broadcast-service.js';
+import { ackButtonLabel } from './broadcast-texts.js';
+
+const minute = 60_000;
+const expansionLeaseMs = 2 * minute;
+const chunkSize = 500;
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === 'P2002';
+}
+
+/**
+ * The scheduled times that have come for a broadcast since it was last looked at. A cron broadcast whose times were
+ * missed while LAYANI was down sends once for the latest missed time, not once per missed time.
+ */
+export function dueTimes(broadcast: Pick<StoredBroadcast, 'scheduleKind' | 'runAt' | 'cron' | 'cronCheckedAt' | 'createdAt'>, now: Date): Date[] {
+  if (broadcast.scheduleKind !== 'cron') {
+    return broadcast.runAt && broadcast.runAt.getTime() <= now.getTime() ? [broadcast.runAt] : [];
+  }
+  if (!broadcast.cron) return [];
+  const task = cron.createTask(broadcast.cron, () => undefined, { timezone: 'Asia/Jakarta' });
+  try {
+    const from = Math.max((broadcast.cronCheckedAt ?? broadcast.createdAt).getTime(), now.getTime() - 24 * 60 * minute);
+    // Minutes after the last check, up to and including the current one.
+    const end = Math.floor(now.getTime() / minute) * minute;
+    for (let at = end; at > from; at -= minute) {
+      if (task.match(new Date(at))) return [new Date(at)];
+    }
+    return [];
+  } finally {
+    void task.destroy();
+  }
+}
+
+/**
+ * Starts the runs that are due. The run's unique (broadcast, scheduled time) makes a tick on several instances
+ * start it once; a one-off broadcast is marked sent in the same step.
+ */
+export async function startDueRuns(db: Db, now: Date): Promise<number> {
+  const broadcasts = await db.broadcast.findMany({ where: { status: 'scheduled' } });
+  let started = 0;
+  for (const broadcast of broadcasts) {
+    for (const scheduledFor of dueTimes(broadcast, now)) {
+      try {
+        await db.$transaction(async (tx) => {
+          await tx.broadcastRun.create({ data: { broadcastId: broadcast.id, scheduledFor } });
+          if (broadcast.scheduleKind !== 'cron') await tx.broadcast.update({ where: { id: broadcast.id }, data: { status: 'sent' } });
+        });
+        started++;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    if (broadcast.scheduleKind === 'cron') await db.broadcast.updateMany({ where: { id: broadcast.id, status: 'scheduled' }, data: { cronCheckedAt: now } });
+  }
+  return started;
+}
+
+/** Takes an unfinished run for this instance for a while; null when another instance holds it. */
+async function leaseRun(db: Db, runId: string, now: Date): Promise<Date | null> {
+  const until = new Date(now.getTime() + expansionLeaseMs + Math.floor(Math.random() * 1000));
+  const { count } = await db.broadcastRun.updateMany({
+    where: { id: runId, status: 'expanding', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    data: { lockedUntil: until },
+  });
+  return count === 1 ? until : null;
+}
+
+/**
+ * Turns runs into one outbox message per recipient, in chunks. Each chunk stores its deliveries and their outbox
+ * messages in one transaction, and only while this instance still holds the run, so a run taken over after a crash
+ * continues where the last committed chunk ended and nobody is queued twice.
+ */
+export async function expandRuns(db: Db, now: Date, log: Logger): Promise<number> {
+  const runs = await db.broadcastRun.findMany({
+    where: { status: 'expanding', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    orderBy: { createdAt: 'asc' },
+  });
+  let queued = 0;
+  for (const run of runs) {
+    let lease = await leaseRun(db, run.id, now);
+    if (!lease) continue;
+    const broadcast = await db.broadcast.findUniqueOrThrow({ where: { id: run.broadcastId } });
+    const targets = await recipientsOf(db, broadcast);
+    const done = new Set((await db.broadcastDelivery.findMany({ where: { runId: run.id }, select: { target: true } })).map((d) => d.target));
+    const remaining = targets.filter((t) => !done.has(t.target));
+    for (let start = 0; start < remaining.length && lease; start += chunkSize) {
+      const chunk = remaining.slice(start, start + chunkSize);
+      lease = await storeChunk(db, run.id, broadcast, chunk, lease, now);
+      if (lease) queued += chunk.filter((t) => t.intent).length;
+    }
+    if (!lease) {
+      log.warn({ runId: run.id }, 'broadcast run taken over by another instance');
+      continue;
+    }
+    await db.broadcastRun.updateMany({
+      where: { id: run.id, lockedUntil: lease },
+      data: { status: 'sending', lockedUntil: null, recipients: targets.length },
+    });
+    log.info({ broadcastId: broadcast.id, number: broadcast.number, recipients: targets.length }, 'broadcast queued');
+  }
+  return queued;
+}
+
+interface Target {
+  target: string;
+  employeeId: string | null;
+  unit: string | null;
+  /** Why nobody is sent to (unlinked, blocked); null when there is a message. */
+  skipped: string | null;
+  intent: QueuedIntent | null;
+}
+
+async function storeChunk(db: Db, runId: string, broadcast: StoredBroadcast, chunk: Target[], lease: Date, now: Date): Promise<Date | null> {
+  const kind = databaseKindOf(db);
+  const next = new Date(now.getTime() + expansionLeaseMs);
+  try {
+    return await db.$transaction(async (tx) => {
+      const { count } = await tx.broadcastRun.updateMany({ where: { id: runId, lockedUntil: lease }, data: { lockedUntil: next } });
+      if (count !== 1) throw new LeaseLost();
+      const withMessage = chunk.filter((t) => t.intent);
+      const outboxIds = await enqueueMany(tx, kind, withMessage.map((t) => t.intent!), now);
+      const outboxIdOf = new Map(withMessage.map((t, i) => [t.target, outboxIds[i]!]));
+      await bulkInsert(
+        tx,
+        kind,
+        'BroadcastDelivery',
+        ['id', 'runId', 'broadcastId', 'employeeId', 'unit', 'target', 'outboxId', 'skipped', 'nudges', 'createdAt'],
+        chunk.map((t) => [randomUUID(), runId, broadcast.id, t.employeeId, t.unit, t.target, outboxIdOf.get(t.target) ?? null, t.skipped, 0, now]),
+      );
+      return next;
+    });
+  } catch (error) {
+    if (error instanceof LeaseLost) return null;
+    throw error;
+  }
+}
+
+class LeaseLost extends Error {}
+
+/** Everyone and every chat the broadcast reaches, each once, with the message each gets. */
+async function recipientsOf(db: Db, broadcast: StoredBroadcast): Promise<Target[]> {
+  const audience = audienceOf(broadcast);
+  const attachment: Attachment | null = broadcast.attachment ? JSON.parse(broadcast.attachment) : null;
+  const telegram = (chatId: string, personal: boolean): QueuedIntent => ({
+    intent: {
+      channel: 'telegram',
+      kind: 'telegram.broadcast',
+      chatId,
+      broadcastId: broadcast.id,
+      title: broadcast.title,
+      text: broadcast.text,
+      attachment,
+      ackLabel: broadcast.needsAck ? ackButtonLabel : null,
+      // Groups are not someone's phone at night; people are.
+      holdInQuietHours: personal && !broadcast.urgent,
+    },
+  });
+  const targets: Target[] = [];
+  const seen = new Set<string>();
+  const add = (target: Target) => {
+    if (seen.has(target.target)) return;
+    seen.add(target.target);
+    targets.push(target);
+  };
+  for (const member of await resolveAudienceMembers(db, broadcast.agencyId, audience)) {
+    const reachable = member.telegramChatId && !member.blocked;
+    add({
+      target: member.telegramChatId ? `telegram:${member.telegramChatId}` : `employee:${member.employeeId}`,
+      employeeId: member.employeeId,
+      unit: member.unit,
+      skipped: reachable ? null : member.telegramChatId ? 'blocked' : 'unlinked',
+      intent: reachable ? telegram(member.telegramChatId!, true) : null,
+    });
+  }
+  for (const chatId of audience.telegramGroups) add({ target: `telegram:${chatId}`, employeeId: null, unit: null, skipped: null, intent: telegram(chatId, false) });
+  for (const channel of audience.slackChannels) {
+    add({
+      target: `slack:${channel}`,
+      employeeId: null,
+      unit: null,
+      skipped: null,
+      intent: { intent: { channel: 'slack', kind: 'slack.broadcast', slackChannel: channel, broadcastId: broadcast.id, title: broadcast.title, text: broadcast.text } },
+    });
+  }
+  return targets;
+}
