@@ -7,7 +7,7 @@ import type { Config } from '../core/config/config-schema.js';
 import type { AttachmentFetchers } from '../core/outbox/attachment-files.js';
 import { OutboxWorker, type DeliveryHandler } from '../core/outbox/outbox-worker.js';
 import { rememberBlockedChats } from './blocked-chats.js';
-import { acquireInstanceLock } from './instance-lock.js';
+import { acquireInstanceLock, releaseStaleLeases } from './instance-lock.js';
 import { startRuntime, type Runtime, type RuntimeOptions } from '../core/runtime.js';
 import { onBroadcastDue } from '../core/broadcasts/broadcast-events.js';
 import { scheduledWork } from '../core/scheduling/scheduled-work.js';
@@ -68,6 +68,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
 
   for (const adapter of adapters) await adapter.start();
+  // With SQLite only this process may run (the instance lock), so leases still held were left by one that died.
+  if (runtime.dbKind === 'sqlite') await releaseStaleLeases(runtime.db);
   outbox.start();
   const tickDeskClock = () => runDeskClock(runtime.db, runtime.settings.businessCalendar, runtime.clock, log);
   const deskClock =
@@ -79,6 +81,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         });
   const scheduler = new Scheduler(runtime, scheduledWork);
   const stopListening = options.schedule === false ? null : onBroadcastDue(() => void scheduler.tick());
+  // Catch up at once after a restart (a broadcast half queued, a reminder pass not yet run today).
+  if (options.schedule !== false) void scheduler.tick();
   const minuteTick =
     options.schedule === false
       ? null

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import type { Db } from '../core/db/client.js';
 import { parseDatabaseUrl } from '../core/db/database-url.js';
 
 export class InstanceLockError extends Error {
@@ -57,4 +58,13 @@ export function acquireInstanceLock(databaseUrl: string): () => void {
     );
   }
   throw new InstanceLockError(`Could not take the instance lock ${path}; check the permissions of its folder.`);
+}
+
+/**
+ * After a crash, messages and broadcast runs the dead process had claimed stay reserved until their lease runs out.
+ * When this process holds the instance lock nobody else can be working on them: free them now instead.
+ */
+export async function releaseStaleLeases(db: Db): Promise<void> {
+  await db.outboxMessage.updateMany({ where: { status: 'pending', lockedBy: { not: null } }, data: { lockedBy: null, lockedUntil: null } });
+  await db.broadcastRun.updateMany({ where: { status: 'expanding', lockedUntil: { not: null } }, data: { lockedUntil: null } });
 }

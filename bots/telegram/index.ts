@@ -78,12 +78,12 @@ export function loggableError(error: unknown): Record<string, unknown> {
 }
 
 /**
- * Telegram's flood limits (30 messages/s overall, 1/s per chat, 20/min per group) for new messages only. The plugin
+ * Telegram's flood limits (30 messages/s overall by default, 1/s per chat, 20/min per group) for new messages only. The plugin
  * spaces the *starts* of calls; requests reach Telegram a few ms apart from that, so chats get a 10% margin.
  */
-function sendingThrottler(): Transformer {
+function sendingThrottler(perSecond: number): Transformer {
   const throttler = apiThrottler({
-    global: { reservoir: 30, reservoirRefreshAmount: 30, reservoirRefreshInterval: 1000 },
+    global: { reservoir: perSecond, reservoirRefreshAmount: perSecond, reservoirRefreshInterval: 1000 },
     out: { maxConcurrent: 1, minTime: 1100 },
     group: { maxConcurrent: 1, minTime: 1100, reservoir: 20, reservoirRefreshAmount: 20, reservoirRefreshInterval: 60_000 },
   });
@@ -131,7 +131,7 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
   const client = { apiRoot, timeoutSeconds: 60 };
 
   // One throttler for both API objects, so replies and outbox deliveries share Telegram's limits.
-  const throttle = sendingThrottler();
+  const throttle = sendingThrottler(config.TELEGRAM_MESSAGES_PER_SECOND);
   const bot = new Bot<BotContext>(token, { client });
   bot.api.config.use(throttle, pollingHealth(log), interactiveRetry());
   const deliveryApi = new Api(token, client);

@@ -22,7 +22,7 @@ export async function resolveAudienceMembers(db: Db, agencyId: string, audience:
   const wantsFilter = audience.everyone || hasEmployeeFilter(audience);
   if (!wantsFilter && audience.nips.length === 0) return [];
   const employees = await db.employee.findMany({
-    where: { agencyId, active: true, ...(wantsFilter ? {} : { nip: { in: audience.nips } }) },
+    where: { agencyId, active: true },
     select: { id: true, nip: true, unit: true, golongan: true, positionType: true },
     orderBy: { id: 'asc' },
   });
@@ -39,7 +39,7 @@ export async function resolveAudienceMembers(db: Db, agencyId: string, audience:
     return true;
   };
   const chosen = employees.filter(matches);
-  const chats = await telegramChatsOf(db, chosen.map((e) => e.id));
+  const chats = await telegramChatsOf(db, agencyId);
   return chosen.map((e) => {
     const chat = chats.get(e.id);
     return {
@@ -53,23 +53,20 @@ export async function resolveAudienceMembers(db: Db, agencyId: string, audience:
   });
 }
 
-/** Each employee's Telegram private chat (a Telegram user id is also their private chat id). */
-export async function telegramChatsOf(db: Db, employeeIds: string[]): Promise<Map<string, { chatId: string; blocked: boolean }>> {
+/**
+ * The Telegram private chat of every linked employee of an agency (a Telegram user id is also their private chat
+ * id). One query for the whole agency rather than long IN lists, which SQLite caps at a few hundred parameters.
+ */
+export async function telegramChatsOf(db: Db, agencyId: string): Promise<Map<string, { chatId: string; blocked: boolean }>> {
+  const identities = await db.chatIdentity.findMany({
+    where: { platform: 'telegram', employee: { agencyId } },
+    select: { employeeId: true, externalId: true },
+    orderBy: { linkedAt: 'asc' },
+  });
+  // Few people block the bot: the whole list is small.
+  const blocked = new Set((await db.blockedChat.findMany({ where: { platform: 'telegram' }, select: { chatId: true } })).map((row) => row.chatId));
   const result = new Map<string, { chatId: string; blocked: boolean }>();
-  for (let start = 0; start < employeeIds.length; start += 5000) {
-    const ids = employeeIds.slice(start, start + 5000);
-    const identities = await db.chatIdentity.findMany({
-      where: { platform: 'telegram', employeeId: { in: ids } },
-      select: { employeeId: true, externalId: true, linkedAt: true },
-      orderBy: { linkedAt: 'asc' },
-    });
-    const blocked = new Set(
-      (await db.blockedChat.findMany({ where: { platform: 'telegram', chatId: { in: identities.map((i) => i.externalId) } }, select: { chatId: true } })).map(
-        (row) => row.chatId,
-      ),
-    );
-    // The newest link wins when someone linked twice.
-    for (const identity of identities) result.set(identity.employeeId, { chatId: identity.externalId, blocked: blocked.has(identity.externalId) });
-  }
+  // The newest link wins when someone linked twice.
+  for (const identity of identities) result.set(identity.employeeId, { chatId: identity.externalId, blocked: blocked.has(identity.externalId) });
   return result;
 }

@@ -27,8 +27,8 @@ export async function sendNudges(db: Db, calendar: BusinessCalendar, now: Date, 
     const acked = new Set((await db.broadcastAck.findMany({ where: { broadcastId: broadcast.id }, select: { employeeId: true } })).map((a) => a.employeeId));
     const sentAt = new Map<string, Date | null>();
     const open = candidates.filter((c) => !acked.has(c.employeeId!));
-    for (let start = 0; start < open.length; start += 5000) {
-      const ids = open.slice(start, start + 5000).map((c) => c.outboxId!);
+    for (let start = 0; start < open.length; start += 400) {
+      const ids = open.slice(start, start + 400).map((c) => c.outboxId!);
       for (const row of await db.outboxMessage.findMany({ where: { id: { in: ids }, status: 'sent' }, select: { id: true, sentAt: true } })) sentAt.set(row.id, row.sentAt);
     }
     const attachment: Attachment | null = broadcast.attachment ? JSON.parse(broadcast.attachment) : null;

@@ -24,3 +24,9 @@ export function fixedClock(at: Date | string): Clock & { set(at: Date | string):
 export function todayOf(clock: Clock): string {
   return todayInJakarta(clock.now());
 }
+
+/** Real time, shifted to start at `at`: for runs that wait on real retries (429) on a chosen day. */
+export function shiftedClock(at: Date | string): Clock {
+  const offset = new Date(at).getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}

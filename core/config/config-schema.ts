@@ -34,6 +34,7 @@ export const configSchema = z.object({
   TELEGRAM_API_ROOT: z.url({ error: 'expected a URL such as https://api.telegram.org' }).default('https://api.telegram.org'),
   TELEGRAM_WEBHOOK_URL: optionalUrl,
   TELEGRAM_WEBHOOK_SECRET: optionalText,
+  TELEGRAM_MESSAGES_PER_SECOND: z.coerce.number({ error: 'expected a number of messages per second' }).int().min(1).max(1000).default(30),
 
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
