@@ -8,6 +8,7 @@ import type { DeliveryHandler } from '../../core/outbox/outbox-worker.js';
 import type { BotContext } from './context.js';
 import { ackCallbackPrefix } from './broadcast-callbacks.js';
 import { broadcastMarkdownV2 } from './broadcast-markdown.js';
+import type { DispatchMarks } from './dispatch-marks.js';
 import { escapeHtml, splitMessage } from './format.js';
 
 export interface DeliveryOptions {
@@ -17,6 +18,8 @@ export interface DeliveryOptions {
   token: string;
   files: AttachmentFetchers;
   i18n: I18n<BotContext>;
+  /** When given, the first request of each delivery marks the outbox message dispatched as it leaves. */
+  dispatchMarks?: DispatchMarks;
 }
 
 type Sent = { message_id: number };
@@ -136,6 +139,7 @@ export function createDelivery(options: DeliveryOptions): { deliver: DeliveryHan
   const deliver: DeliveryHandler = async (intent, item) => {
     const steps = stepsFor(intent);
     const state = progress.get(item.id) ?? { done: 0, ids: [] };
+    const withdraw = 'chatId' in intent && options.dispatchMarks ? options.dispatchMarks.expect(chatIdOf(intent.chatId), item.markDispatched) : () => undefined;
     try {
       for (let i = state.done; i < steps.length; i++) {
         const sent = await steps[i]!();
@@ -147,6 +151,8 @@ export function createDelivery(options: DeliveryOptions): { deliver: DeliveryHan
       const mapped = deliveryError(error);
       if (mapped instanceof DeliveryRefused) progress.delete(item.id);
       throw mapped;
+    } finally {
+      withdraw();
     }
     progress.delete(item.id);
     return state.ids.length > 0 ? state.ids.join(',') : undefined;

@@ -15,6 +15,7 @@ import { sessionKey, sessionStorage, type BotContext, type SessionData } from '.
 import { installConversation } from './conversation.js';
 import { broadcastReplies } from './broadcast-replies.js';
 import { createDelivery } from './delivery.js';
+import { DispatchMarks } from './dispatch-marks.js';
 import { FloodGate } from './flood.js';
 import { commandNames, createI18n, languages } from './i18n.js';
 
@@ -135,6 +136,9 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
   const bot = new Bot<BotContext>(token, { client });
   bot.api.config.use(throttle, pollingHealth(log), interactiveRetry());
   const deliveryApi = new Api(token, client);
+  // Inside the throttler (installed first = innermost): marks a message dispatched when its request really leaves.
+  const dispatchMarks = new DispatchMarks(sendingMethods);
+  deliveryApi.config.use(dispatchMarks.transformer());
   deliveryApi.config.use(throttle);
 
   const i18n = createI18n(log);
@@ -231,7 +235,7 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
 
   bot.catch((error) => log.error({ updateId: error.ctx.update.update_id, error: loggableError(error.error) }, 'telegram update failed'));
 
-  const delivery = createDelivery({ api: deliveryApi, apiRoot, token, files, i18n });
+  const delivery = createDelivery({ api: deliveryApi, apiRoot, token, files, i18n, dispatchMarks });
 
   const routes: HttpRoutes = {};
   if (webhook) {

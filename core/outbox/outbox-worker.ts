@@ -7,8 +7,26 @@ import { quietHoursEnd } from '../scheduling/quiet-hours.js';
 import { onEnqueued } from './enqueue.js';
 import { outboxIntentSchema, type OutboxChannel, type OutboxIntent } from './outbox-intent.js';
 
+export interface DeliveryItem {
+  id: string;
+  attempts: number;
+  /**
+   * The adapter calls this right before the platform request leaves (after any rate-limit wait). If the process
+   * dies before the outcome is stored, the message is known to be in doubt rather than merely unsent.
+   */
+  markDispatched(): Promise<void>;
+}
+
 /** Delivers one intent on its platform; returns the platform's id for what it sent, when there is one. */
-export type DeliveryHandler = (intent: OutboxIntent, item: { id: string; attempts: number }) => Promise<string | void>;
+export type DeliveryHandler = (intent: OutboxIntent, item: DeliveryItem) => Promise<string | void>;
+
+/**
+ * A message whose request left but whose outcome was never stored (the process died) may have arrived. A broadcast
+ * copy is then counted as sent: a second copy to thousands of people is worse than the rare copy lost in the
+ * instant between recording the dispatch and the request leaving, and "perlu konfirmasi" broadcasts nudge anyone
+ * who has not confirmed anyway. Everything else (a reply someone waits for) is sent again.
+ */
+const assumedSentWhenInDoubt = new Set<string>(['telegram.broadcast']);
 
 export interface OutboxWorkerOptions {
   db: Db;
@@ -94,7 +112,7 @@ export class OutboxWorker {
       where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: batchSize * 10,
-      select: { id: true, orderKey: true, channel: true, payload: true, attempts: true },
+      select: { id: true, orderKey: true, channel: true, kind: true, payload: true, attempts: true, dispatchedAt: true },
     });
     const keys = [...new Set(due.map((item) => item.orderKey).filter((key): key is string => key !== null))];
     const heads = new Set<string>();
@@ -131,11 +149,22 @@ export class OutboxWorker {
     return items.filter((item) => got.has(item.id));
   }
 
-  private async deliver(item: { id: string; channel: string; payload: string; attempts: number }): Promise<void> {
+  private async deliver(item: { id: string; channel: string; kind: string; payload: string; attempts: number; dispatchedAt: Date | null }): Promise<void> {
     const { db, clock, log } = this.options;
     const handler = this.options.handlers[item.channel as OutboxChannel];
     const release = (data: { nextAttemptAt: Date; attempts?: number; lastError?: string | null }) =>
-      db.outboxMessage.update({ where: { id: item.id }, data: { ...data, lockedBy: null, lockedUntil: null } });
+      db.outboxMessage.update({ where: { id: item.id }, data: { ...data, lockedBy: null, lockedUntil: null, dispatchedAt: null } });
+    if (item.dispatchedAt && assumedSentWhenInDoubt.has(item.kind)) {
+      log.warn({ outboxId: item.id, kind: item.kind }, 'delivery outcome unknown after a restart; counted as sent, not sent twice');
+      await db.outboxMessage.update({
+        where: { id: item.id },
+        data: { status: 'sent', sentAt: item.dispatchedAt, lastError: 'unconfirmed: the process stopped while the platform was receiving it', lockedBy: null, lockedUntil: null },
+      });
+      return;
+    }
+    const markDispatched = async () => {
+      await db.outboxMessage.update({ where: { id: item.id }, data: { dispatchedAt: clock.now() } });
+    };
     if (!handler) {
       // The adapter is not configured (yet): keep the message until it is.
       await release({ nextAttemptAt: new Date(clock.now().getTime() + 60_000), lastError: `no ${item.channel} adapter running` });
@@ -148,7 +177,7 @@ export class OutboxWorker {
         await release({ nextAttemptAt: quietUntil, lastError: null });
         return;
       }
-      const ref = await handler(intent, { id: item.id, attempts: item.attempts });
+      const ref = await handler(intent, { id: item.id, attempts: item.attempts, markDispatched });
       await db.outboxMessage.update({
         where: { id: item.id },
         data: { status: 'sent', sentAt: clock.now(), resultRef: ref ?? null, lockedBy: null, lockedUntil: null, attempts: item.attempts + 1 },
@@ -165,7 +194,7 @@ export class OutboxWorker {
         log.warn({ outboxId: item.id, status: error.status, reason: error.message }, 'delivery refused for good');
         await db.outboxMessage.update({
           where: { id: item.id },
-          data: { status: error.status, lastError: error.message, lockedBy: null, lockedUntil: null, attempts: item.attempts + 1 },
+          data: { status: error.status, lastError: error.message, lockedBy: null, lockedUntil: null, dispatchedAt: null, attempts: item.attempts + 1 },
         });
       } else {
         const attempts = item.attempts + 1;

@@ -219,7 +219,7 @@ describe.each(testDatabaseKinds)('Telegram outbox delivery on %s', (kind) => {
       { source: 'slack', fileId: 'F0CSV', fileName: 'rekap.csv', mimeType: 'text/csv', kind: 'document', url: 'https://files.slack.example/F0CSV' },
       { source: 'slack', fileId: 'F0IMG', fileName: 'bukti.jpg', mimeType: 'image/jpeg', kind: 'photo', url: 'https://files.slack.example/F0IMG' },
     ];
-    const ref = await adapter.deliver(text(chat, '', attachments), { id: 'direct-1', attempts: 0 });
+    const ref = await adapter.deliver(text(chat, '', attachments), { id: 'direct-1', attempts: 0, markDispatched: async () => undefined });
     expect(fetched.map((a) => a.fileId)).toEqual(['F0CSV', 'F0IMG']);
     const [document, picture] = sent(chat);
     expect(ref).toBe(`${document!.message_id},${picture!.message_id}`);
@@ -231,7 +231,7 @@ describe.each(testDatabaseKinds)('Telegram outbox delivery on %s', (kind) => {
 
     // without a fetcher for the source the message is kept for a later try, not refused
     const lonely = createTelegramAdapter(h.app.runtime, {});
-    const error = await lonely.deliver(text(newChat(), '', attachments.slice(0, 1)), { id: 'direct-2', attempts: 0 }).catch((e: unknown) => e);
+    const error = await lonely.deliver(text(newChat(), '', attachments.slice(0, 1)), { id: 'direct-2', attempts: 0, markDispatched: async () => undefined }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(DeliveryRefused);
   });
