@@ -79,12 +79,14 @@ export function loggableError(error: unknown): Record<string, unknown> {
 }
 
 /**
- * Telegram's flood limits (30 messages/s overall by default, 1/s per chat, 20/min per group) for new messages only. The plugin
- * spaces the *starts* of calls; requests reach Telegram a few ms apart from that, so chats get a 10% margin.
+ * Telegram's flood limits (30 messages/s overall by default, 1/s per chat, 20/min per group) for new messages only.
+ * The plugin spaces the *starts* of calls; requests reach Telegram a few ms apart from that, so chats get a 10%
+ * margin and the overall rate 3%. Evenly spaced rather than a reservoir refilled each second: a refill lets 30 go
+ * at the end of one second and 30 more at the start of the next, which Telegram's moving window answers with 429.
  */
 function sendingThrottler(perSecond: number): Transformer {
   const throttler = apiThrottler({
-    global: { reservoir: perSecond, reservoirRefreshAmount: perSecond, reservoirRefreshInterval: 1000 },
+    global: { maxConcurrent: null, minTime: Math.ceil(1030 / perSecond) },
     out: { maxConcurrent: 1, minTime: 1100 },
     group: { maxConcurrent: 1, minTime: 1100, reservoir: 20, reservoirRefreshAmount: 20, reservoirRefreshInterval: 60_000 },
   });

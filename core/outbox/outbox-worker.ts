@@ -128,9 +128,12 @@ export class OutboxWorker {
     const wanted = due.filter((item) => item.orderKey === null || heads.has(item.id)).slice(0, batchSize);
     const claimed = await this.claim(wanted, now);
     const concurrency = this.options.concurrency ?? 32;
-    for (let start = 0; start < claimed.length; start += concurrency) {
-      await Promise.all(claimed.slice(start, start + concurrency).map((item) => this.deliver(item)));
-    }
+    // A pool rather than chunks: one slow send (a rate-limit wait) must not hold the rest of its chunk back.
+    let next = 0;
+    const lane = async () => {
+      while (next < claimed.length) await this.deliver(claimed[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, lane));
     return claimed.length;
   }
 
