@@ -18,6 +18,7 @@ export const broadcastModal = {
   at: 'siaran_pada',
   cron: 'siaran_cron',
   options: 'siaran_opsi',
+  attachment: 'siaran_lampiran',
 } as const;
 
 /** action_id of the approval request's buttons; the value is the broadcast's id. */
@@ -66,6 +67,9 @@ export function composeModal(): SlackViewDto {
       ),
       Blocks.Input({ label: 'Waktu kirim (YYYY-MM-DD HH:MM WIB)', blockId: broadcastModal.at }).optional().element(Elements.TextInput({ actionId: broadcastModal.at, placeholder: '2026-12-01 08:00' })),
       Blocks.Input({ label: 'Jadwal cron (menit jam tanggal bulan hari)', blockId: broadcastModal.cron }).optional().element(Elements.TextInput({ actionId: broadcastModal.cron, placeholder: '0 8 * * 1' })),
+      Blocks.Input({ label: 'Lampiran (opsional, satu berkas)', blockId: broadcastModal.attachment }).optional().element(
+        Elements.FileInput({ actionId: broadcastModal.attachment }).maxFiles(1),
+      ),
       Blocks.Input({ label: 'Pilihan', blockId: broadcastModal.options }).optional().element(
         Elements.Checkboxes({ actionId: broadcastModal.options }).options(
           Bits.Option({ text: 'Perlu konfirmasi ("Saya sudah membaca dan memahami")', value: 'ack' }),

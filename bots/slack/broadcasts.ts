@@ -6,6 +6,7 @@ import type { AudienceInput } from '../../core/audience/audience.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { hasAtLeast } from '../../core/auth/roles.js';
 import type { NewBroadcastInput } from '../../core/broadcasts/broadcast-input.js';
+import type { Attachment } from '../../core/outbox/outbox-intent.js';
 import type { Runtime } from '../../core/runtime.js';
 import { wibInstant } from '../../core/scheduling/jakarta-time.js';
 import { broadcastActions, broadcastModal, composeModal, homeTab, statusText } from './broadcast-blocks.js';
@@ -19,7 +20,33 @@ export const broadcastHelp = [
   '• `/layani siaran setujui <nomor>` / `tolak <nomor>` / `batal <nomor>`',
 ].join('\n');
 
-type ModalValues = Record<string, Record<string, { value?: string | null; selected_option?: { value?: string } | null; selected_options?: Array<{ value?: string }> }>>;
+interface ModalFile {
+  id?: string;
+  name?: string;
+  title?: string;
+  mimetype?: string;
+  url_private?: string;
+}
+
+type ModalValues = Record<
+  string,
+  Record<string, { value?: string | null; selected_option?: { value?: string } | null; selected_options?: Array<{ value?: string }>; files?: ModalFile[] }>
+>;
+
+/** The file shared in the modal, as an attachment the Telegram side fetches from Slack with the bot token. */
+function attachmentOf(values: ModalValues): Attachment | null {
+  const file = values[broadcastModal.attachment]?.[broadcastModal.attachment]?.files?.[0];
+  if (!file?.id) return null;
+  const mimeType = file.mimetype || null;
+  return {
+    source: 'slack',
+    fileId: file.id,
+    fileName: (file.name || file.title || file.id).slice(0, 255),
+    mimeType,
+    kind: mimeType?.startsWith('image/') ? 'photo' : 'document',
+    url: file.url_private ?? null,
+  };
+}
 
 const textOf = (values: ModalValues, id: string) => values[id]?.[id]?.value?.trim() ?? '';
 const choiceOf = (values: ModalValues, id: string) => values[id]?.[id]?.selected_option?.value ?? '';
@@ -64,6 +91,7 @@ export function broadcastFromModal(values: ModalValues): { input: NewBroadcastIn
       schedule,
       needsAck: options.has('ack'),
       urgent: options.has('urgent'),
+      attachment: attachmentOf(values),
     },
   };
 }

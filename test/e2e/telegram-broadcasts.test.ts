@@ -157,6 +157,22 @@ describe.each(testDatabaseKinds)('Telegram broadcasts on %s', (kind) => {
     h.clock.set(morning);
   });
 
+  it('sends the attachment after the text', async () => {
+    const unit = newUnit();
+    const person = await h.linkedUser({ unit });
+    const file = h.fake.storeFile(Buffer.from('%PDF-1.4 edaran'), { kind: 'document', file_name: 'edaran-kgb.pdf', mime_type: 'application/pdf' });
+    const created = await create({
+      title: 'Edaran KGB 2027',
+      audience: { units: [unit] },
+      attachment: { source: 'telegram', fileId: file.file_id, fileName: 'edaran-kgb.pdf', mimeType: 'application/pdf', kind: 'document', url: null },
+    });
+    await h.app.tickScheduler();
+    await settled(created.broadcastId);
+    const [text, document] = h.fake.sent(person.user.id).slice(-2) as Array<Message & { text?: string }>;
+    expect(text?.text).toContain('Edaran KGB 2027');
+    expect(document?.document?.file_name).toBe('edaran-kgb.pdf');
+  });
+
   it('refuses a broadcast without an audience, and staff cannot broadcast', async () => {
     await expect(create({ audience: {} })).rejects.toThrow(/Pilih penerima siaran/);
     const { actor } = await h.linkedUser();
