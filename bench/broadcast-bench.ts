@@ -4,6 +4,7 @@ import { parseConfig } from '../core/config/load-config.js';
 import type { DatabaseKind } from '../core/db/database-url.js';
 import { createLogger } from '../core/logging/logger.js';
 import { FakeTelegram } from '../test/fakes/fake-telegram.js';
+import { telegramAppEnv } from '../test/support/app-env.js';
 import { seedLinkedOffice } from '../test/support/linked-office.js';
 import { createTestDatabase } from '../test/support/test-databases.js';
 
@@ -19,14 +20,7 @@ export async function benchBroadcast(kind: DatabaseKind, recipients: number): Pr
   const fake = new FakeTelegram({ rateLimit: { globalPerSecond: limit } });
   await fake.start();
   const database = await createTestDatabase(kind);
-  const config = parseConfig({
-    DATABASE_URL: database.url,
-    LOG_LEVEL: 'silent',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    TELEGRAM_BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.url,
-  });
+  const config = parseConfig(telegramAppEnv(database.url, fake));
   const app = await startApp(config, { clock: shiftedClock('2026-11-24T02:00:00Z'), schedule: false, outboxPollMs: 50, log: createLogger('silent') });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import type { Actor } from '../auth/actor.js';
 import type { Clock } from '../clock/clock.js';
 import type { Db } from '../db/client.js';
+import { insertOnce } from '../db/unique-violation.js';
 
 /** "Saya sudah membaca dan memahami": recorded once per broadcast and employee; pressing again changes nothing. */
 export async function acknowledgeBroadcast(db: Db, clock: Clock, actor: Actor, broadcastId: string, via: 'telegram' | 'api'): Promise<{ first: boolean; number: number }> {
@@ -9,11 +10,7 @@ export async function acknowledgeBroadcast(db: Db, clock: Clock, actor: Actor, b
   const broadcast = await db.broadcast.findUnique({ where: { id: broadcastId }, select: { id: true, agencyId: true, needsAck: true, number: true } });
   if (!broadcast || broadcast.agencyId !== actor.agencyId) throw new TRPCError({ code: 'NOT_FOUND', message: 'Siaran ini tidak ditemukan. / Broadcast not found.' });
   if (!broadcast.needsAck) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Siaran ini tidak memerlukan konfirmasi. / This broadcast needs no confirmation.' });
-  try {
-    await db.broadcastAck.create({ data: { broadcastId, employeeId: actor.employeeId, at: clock.now(), via } });
-    return { first: true, number: broadcast.number };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') return { first: false, number: broadcast.number };
-    throw error;
-  }
+  const employeeId = actor.employeeId;
+  const first = await insertOnce(() => db.broadcastAck.create({ data: { broadcastId, employeeId, at: clock.now(), via } }));
+  return { first, number: broadcast.number };
 }

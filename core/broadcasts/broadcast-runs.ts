@@ -3,6 +3,7 @@ import cron from 'node-cron';
 import { resolveAudienceMembers } from '../audience/resolve-audience.js';
 import { bulkInsert, databaseKindOf } from '../db/bulk-insert.js';
 import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import type { Logger } from '../logging/logger.js';
 import { enqueueMany, type QueuedIntent } from '../outbox/enqueue-many.js';
 import type { Attachment } from '../outbox/outbox-intent.js';
@@ -12,10 +13,6 @@ import { ackButtonLabel } from './broadcast-texts.js';
 const minute = 60_000;
 const expansionLeaseMs = 2 * minute;
 const chunkSize = 500;
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === 'P2002';
-}
 
 /**
  * The scheduled times that have come for a broadcast since it was last looked at. A cron broadcast whose times were

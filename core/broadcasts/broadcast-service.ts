@@ -5,6 +5,7 @@ import { hasAtLeast } from '../auth/roles.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { Clock } from '../clock/clock.js';
 import type { Db, TransactionClient } from '../db/client.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { enqueue } from '../outbox/enqueue.js';
 import type { CoreSettings } from '../trpc/context.js';
 import { newBroadcastSchema, type BroadcastStatus, type NewBroadcastInput } from './broadcast-input.js';
@@ -81,7 +82,7 @@ export async function createBroadcast(deps: BroadcastDeps, actor: Actor, input: 
       });
     } catch (error) {
       // Two broadcasts created at once took the same number: take the next one.
-      if ((error as { code?: string }).code === 'P2002' && attempt < 3) continue;
+      if (isUniqueViolation(error) && attempt < 3) continue;
       throw error;
     }
   }

@@ -9,6 +9,7 @@ import { shiftedClock } from '../../core/clock/clock.js';
 import { parseConfig } from '../../core/config/load-config.js';
 import { createLogger } from '../../core/logging/logger.js';
 import { FakeTelegram } from '../fakes/fake-telegram.js';
+import { telegramAppEnv } from '../support/app-env.js';
 import { seedLinkedOffice } from '../support/linked-office.js';
 import { until } from '../support/telegram-harness.js';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-databases.js';
@@ -35,15 +36,7 @@ describe.each(testDatabaseKinds)('a broadcast to %s recipients at scale', (kind)
     database = await createTestDatabase(kind);
     const clock = shiftedClock('2026-11-24T02:00:00Z');
     for (let i = 0; i < instances; i++) {
-      const config = parseConfig({
-        DATABASE_URL: database.url,
-        LOG_LEVEL: 'silent',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.url,
-        TELEGRAM_MESSAGES_PER_SECOND: '200',
-      });
+      const config = parseConfig(telegramAppEnv(database.url, fake, { TELEGRAM_MESSAGES_PER_SECOND: '200' }));
       apps.push(await startApp(config, { clock, schedule: false, outboxPollMs: 50, log: createLogger(process.env.LAYANI_TEST_LOG_LEVEL ?? 'silent') }));
     }
     const db = apps[0]!.runtime.db;

@@ -10,6 +10,7 @@ import { parseConfig } from '../../core/config/load-config.js';
 import { createLogger } from '../../core/logging/logger.js';
 import { startRuntime } from '../../core/runtime.js';
 import { FakeTelegram } from '../fakes/fake-telegram.js';
+import { telegramAppEnv } from '../support/app-env.js';
 import { seedLinkedOffice } from '../support/linked-office.js';
 import { until } from '../support/telegram-harness.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-databases.js';
@@ -38,15 +39,7 @@ describe('a broadcast survives kill -9 (SQLite, one instance)', () => {
     fake = new FakeTelegram({ rateLimit: { globalPerSecond: 100 } });
     await fake.start();
     database = await createTestDatabase('sqlite');
-    const env = {
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'silent',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.url,
-      TELEGRAM_MESSAGES_PER_SECOND: '100',
-    };
+    const env = telegramAppEnv(database.url, fake, { TELEGRAM_MESSAGES_PER_SECOND: '100' });
     // Seed and create the broadcast through the core; the app process sends it.
     const runtime = await startRuntime(parseConfig(env), { log: createLogger('silent'), watchCorpus: false });
     const chats = await seedLinkedOffice(runtime.db, { count: recipients, unit: 'Sekretariat', firstChatId: 990_000_000 });
