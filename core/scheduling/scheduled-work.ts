@@ -1,4 +1,5 @@
+import { reminderWorks } from '../reminders/reminder-works.js';
 import type { ScheduledWork } from './scheduler.js';
 
 /** Everything the minute tick runs, in this order. */
-export const scheduledWork: ScheduledWork[] = [];
+export const scheduledWork: ScheduledWork[] = [...reminderWorks];
