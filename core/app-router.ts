@@ -4,6 +4,7 @@ import { feedbackRouter } from './feedback/feedback-router.js';
 import { ticketsRouter } from './tickets/tickets-router.js';
 import { identityRouter } from './identity/identity-router.js';
 import { recordsRouter } from './records/records-router.js';
+import { remindersRouter } from './reminders/reminders-router.js';
 import { createCallerFactory, router } from './trpc/init.js';
 
 export const appRouter = router({
@@ -13,6 +14,7 @@ export const appRouter = router({
   feedback: feedbackRouter,
   faq: faqRouter,
   faqDrafts: faqDraftsRouter,
+  reminders: remindersRouter,
 });
 
 export type AppRouter = typeof appRouter;
