@@ -129,7 +129,9 @@ function deadlineText(subject: Extract<ReminderSubject, { kind: 'tenggat' }>, to
 
 /** A reminder HR wrote: their words as written, under a line that says who it is from. */
 export function customMessage(title: string, text: string, lang: Lang): ReminderMessage {
-  const heading = lang === 'en' ? `Reminder from HR: ${title}` : `Pengingat dari petugas kepegawaian: ${title}`;
-  const body = text.trim() && text.trim() !== title.trim() ? `\n\n${text.trim()}` : '';
-  return { text: `${heading}${body}\n\n${settingsLine(lang)}`, buttons: [] };
+  const from = lang === 'en' ? 'Reminder from HR' : 'Pengingat dari petugas kepegawaian';
+  const body = text.trim();
+  // A title taken from the text's first sentence (Slack) is not said twice.
+  const heading = body.startsWith(title.replace(/…$/, '')) ? from : `${from}: ${title}`;
+  return { text: `${heading}${body ? `\n\n${body}` : ''}\n\n${settingsLine(lang)}`, buttons: [] };
 }
