@@ -95,7 +95,7 @@ export async function listCustomReminders(ctx: CoreContext, input: { includeFini
 export async function cancelCustomReminder(ctx: CoreContext, id: string) {
   const row = await ctx.db.customReminder.findUnique({ where: { id } });
   if (!row || !canSeeAgency(ctx.actor, row.agencyId)) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: `Tidak ada pengingat dengan id ${id}; lihat daftarnya dengan \`/layani pengingat daftar\`. / No such reminder.` });
+    throw new TRPCError({ code: 'NOT_FOUND', message: `Tidak ada pengingat dengan id ${id}; lihat daftarnya (\`/layani pengingat daftar\` atau \`layani reminder list\`). / No such reminder.` });
   }
   if (!row.active) return view(row, ctx.clock.now());
   const updated = await ctx.db.$transaction(async (tx) => {

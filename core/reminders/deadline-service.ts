@@ -10,14 +10,17 @@ import { parseDaysBefore } from './deadline-stages.js';
 import { agencyForHr } from './hr-agency.js';
 import { checkReminderAudience } from './reminder-audience.js';
 
-/** "03-31" as stored, or as people write it ("31-03", "31 Maret"). */
+/**
+ * "03-31" (month first, as stored) or a day with the month's name ("31 Maret"). Numeric day-first forms are left to
+ * callers that know their users write them (the CLI converts "31-03"), since "10-01" could be either.
+ */
 const monthDaySchema = z
   .string()
   .trim()
   .transform((value, ctx) => {
-    const parsed = isMonthDay(value) ? value : parseDayMonth(value);
+    const parsed = /^\d{2}-\d{2}$/.test(value) ? (isMonthDay(value) ? value : null) : /[a-z]/i.test(value) ? parseDayMonth(value) : null;
     if (!parsed) {
-      ctx.addIssue({ code: 'custom', message: 'tanggal tenggat harus hari dan bulan, mis. 31-03 atau 31 Maret' });
+      ctx.addIssue({ code: 'custom', message: 'tanggal tenggat ditulis bulan-hari (31 Maret = 03-31) atau dengan nama bulan, mis. 31 Maret' });
       return z.NEVER;
     }
     return parsed;

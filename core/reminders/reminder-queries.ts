@@ -87,6 +87,6 @@ export async function upcomingForAgency(ctx: CoreContext, input: { days: number;
       route: routeFor(entry, stage.kind, false) as Exclude<ReminderRoute, 'superseded'>,
     })),
   );
-  items.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  items.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.employee.name.localeCompare(b.employee.name, 'id')));
   return { total: items.length, items: items.slice(0, input.limit) };
 }

@@ -121,7 +121,8 @@ describe.each(testDatabaseKinds)('reminders through the core on %s', (kind: Data
   it('HR adds a yearly deadline written as people write dates, lists it and removes it, audited', async () => {
     const lhkpn = await rt.callerFor(hr).reminders.createDeadline({ title: 'LHKPN', monthDay: '31 Maret', daysBefore: [7, 30, 1], note: 'elhkpn.kpk.go.id' });
     expect(lhkpn).toMatchObject({ monthDay: '03-31', nextDueOn: '2027-03-31', daysBefore: [30, 7, 1], audience: 'semua pegawai', recipients: 2 });
-    await expect(rt.callerFor(hr).reminders.createDeadline({ title: 'X', monthDay: '31-02' })).rejects.toThrow(/31-03 atau 31 Maret/);
+    await expect(rt.callerFor(hr).reminders.createDeadline({ title: 'X', monthDay: '31-03' })).rejects.toThrow(/31 Maret = 03-31/);
+    await expect(rt.callerFor(hr).reminders.createDeadline({ title: 'X', monthDay: '31 Februari' })).rejects.toThrow(/31 Maret = 03-31/);
     expect((await rt.callerFor(hr).reminders.listDeadlines()).map((d) => d.title)).toEqual(['LHKPN']);
     const summary = await runReminderPass(env, agencyId, wibInstant('2027-03-01', 8));
     expect(summary).toMatchObject({ telegram: 1, digest: 1 });

@@ -46,7 +46,11 @@ export const digestHorizons = {
 } as const;
 
 const endOfMonthAfter = (date: CalendarDate, months: number) => addDays(addMonths(firstOfMonth(date), months + 1), -1);
-const byDate = <T>(pick: (item: T) => CalendarDate) => (a: T, b: T) => (pick(a) < pick(b) ? -1 : pick(a) > pick(b) ? 1 : 0);
+/** By date, then by name: the same order every morning. */
+const byDate =
+  <T extends DigestPerson>(pick: (item: T) => CalendarDate) =>
+  (a: T, b: T) =>
+    pick(a) < pick(b) ? -1 : pick(a) > pick(b) ? 1 : a.name.localeCompare(b.name, 'id');
 const overdueCodes = new Set<RecordProblemCode>(['kgb-overdue', 'active-after-pension']);
 
 /**
