@@ -16,6 +16,8 @@ export async function recomputeRemindersAfterSave(ctx: CoreContext, employeeId: 
     if (!row?.active) return;
     await runReminderPass({ db: ctx.db, careerRules: ctx.settings.careerRules, log: ctx.log }, row.agencyId, now, [employeeId]);
   } catch (error) {
-    ctx.log.error({ employeeId, reason: (error as Error).message }, 'reminders not recomputed after a record change; the next daily pass will');
+    // First line only: a database error can quote the row it was writing.
+    const reason = String((error as Error).message ?? error).split('\n')[0]!.slice(0, 200);
+    ctx.log.error({ employeeId, reason }, 'reminders not recomputed after a record change; the next daily pass will');
   }
 }
