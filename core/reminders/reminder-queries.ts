@@ -32,7 +32,8 @@ async function upcomingFor(ctx: CoreContext, agencyId: string, roster: RosterEnt
   const deadlines = (await loadActiveDeadlines(ctx.db, agencyId, ctx.log)).map((d) => planDeadline(d, audienceMatcher(d.audience), today));
   return roster.map((entry) => {
     const dates = computeCareerDates(entry.record, today, ctx.settings.careerRules);
-    return { entry, stages: upcomingStages(employeeStages(entry.record, dates, deadlines, ctx.settings.careerRules, defaultReminderRules), today, until) };
+    const stages = upcomingStages(employeeStages(entry.record, dates, deadlines, ctx.settings.careerRules, defaultReminderRules), today, until);
+    return { entry, stages, retired: dates.pension.alreadyPast };
   });
 }
 
@@ -44,7 +45,8 @@ export async function myReminders(ctx: CoreContext, lang: Lang) {
   const roster = await loadRoster(ctx.db, employee.agencyId, [employee.id]);
   const [mine] = await upcomingFor(ctx, employee.agencyId, roster, until);
   const upcoming: UpcomingReminder[] = (mine?.stages ?? []).map((stage) => ({ kind: stage.kind, on: stage.firesOn, label: stageLabel(stage, lang) }));
-  if (mine) {
+  // Custom reminders skip whoever's TMT pensiun has come, as the sending pass does.
+  if (mine && !mine.retired) {
     const customs = await ctx.db.customReminder.findMany({ where: { agencyId: employee.agencyId, active: true } });
     for (const reminder of customs) {
       if (!audienceMatcher(audienceSchema.parse(JSON.parse(reminder.audience)))(mine.entry.record)) continue;
