@@ -8,6 +8,8 @@ import { telegramAppEnv } from '../test/support/app-env.js';
 import { seedLinkedOffice } from '../test/support/linked-office.js';
 import { createTestDatabase } from '../test/support/test-databases.js';
 
+/** Saturday 09:00 WIB: no daily reminder pass or nudges compete with the broadcast for Telegram's rate. */
+const saturdayMorning = '2026-11-28T02:00:00Z';
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
 /**
@@ -21,7 +23,7 @@ export async function benchBroadcast(kind: DatabaseKind, recipients: number): Pr
   await fake.start();
   const database = await createTestDatabase(kind);
   const config = parseConfig(telegramAppEnv(database.url, fake));
-  const app = await startApp(config, { clock: shiftedClock('2026-11-24T02:00:00Z'), schedule: false, outboxPollMs: 50, log: createLogger('silent') });
+  const app = await startApp(config, { clock: shiftedClock(saturdayMorning), schedule: false, outboxPollMs: 50, log: createLogger('silent') });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
   try {

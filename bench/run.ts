@@ -6,6 +6,7 @@ import { benchRecords } from './records-bench.js';
 import { benchRelay } from './relay-bench.js';
 import { benchFaq } from './faq-bench.js';
 import { benchBroadcast } from './broadcast-bench.js';
+import { benchReminderPlanning, benchReminders } from './reminders-bench.js';
 
 async function postgresAvailable(): Promise<boolean> {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -25,11 +26,14 @@ if (await postgresAvailable()) kinds.push('postgresql');
 else console.log('PostgreSQL not reachable: set BENCH_DATABASE_URL to include it.');
 
 console.log(`LAYANI benchmarks — node ${process.version}, ${new Date().toISOString()}`);
-const only = process.env.BENCH_ONLY; // records | relay | faq | broadcast
+
+const only = process.env.BENCH_ONLY; // records | relay | faq | broadcast | reminders
 if (!only || only === 'faq') await benchFaq();
+if (!only || only === 'reminders') benchReminderPlanning();
 const relaySeconds = Number(process.env.BENCH_RELAY_SECONDS ?? 60);
 for (const kind of kinds) {
   if (!only || only === 'records') await benchRecords(kind);
   if (!only || only === 'relay') await benchRelay(kind, [50, 200], relaySeconds);
   if (!only || only === 'broadcast') await benchBroadcast(kind, Number(process.env.BENCH_BROADCAST_RECIPIENTS ?? 5000));
+  if (!only || only === 'reminders') await benchReminders(kind);
 }

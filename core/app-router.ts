@@ -5,6 +5,7 @@ import { feedbackRouter } from './feedback/feedback-router.js';
 import { ticketsRouter } from './tickets/tickets-router.js';
 import { identityRouter } from './identity/identity-router.js';
 import { recordsRouter } from './records/records-router.js';
+import { remindersRouter } from './reminders/reminders-router.js';
 import { createCallerFactory, router } from './trpc/init.js';
 
 export const appRouter = router({
@@ -15,6 +16,7 @@ export const appRouter = router({
   faq: faqRouter,
   faqDrafts: faqDraftsRouter,
   broadcasts: broadcastsRouter,
+  reminders: remindersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,7 @@ import { categoryLabel, categoryOf, ticketCategories, ticketCategoryIds, type Ti
 import { langOf, type BotContext, type Lang, type Pending } from './context.js';
 import { splitMessage, stars } from './format.js';
 import { installFaqButtons, replyWithFaq } from './faq-replies.js';
+import { installReminderCommands } from './reminders.js';
 import { freeTextConfidence, looksLikeQuestion } from '../../core/faq/answer/question-shape.js';
 
 /** tRPC error messages are "Indonesian / English"; input errors carry zod's first message (Indonesian). */
@@ -134,6 +135,7 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
   });
 
   installFaqButtons(bot, runtime);
+  installReminderCommands(bot, runtime);
 
   bot.command('tanya', async (ctx) => {
     ctx.session.pending = undefined;

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
-import { golonganMatches, hasEmployeeFilter, type Audience } from './audience.js';
+import { hasEmployeeFilter, type Audience } from './audience.js';
+import { audienceMatcher } from './audience-matcher.js';
 
 /** An employee an audience reaches, with their Telegram chat when they linked one and did not block the bot. */
 export interface AudienceMember {
@@ -26,18 +27,7 @@ export async function resolveAudienceMembers(db: Db, agencyId: string, audience:
     select: { id: true, nip: true, unit: true, golongan: true, positionType: true },
     orderBy: { id: 'asc' },
   });
-  const nips = new Set(audience.nips);
-  const units = new Set(audience.units.map((unit) => unit.toLowerCase()));
-  const positionTypes = new Set<string>(audience.positionTypes);
-  const matches = (e: (typeof employees)[number]) => {
-    if (nips.has(e.nip)) return true;
-    if (audience.everyone) return true;
-    if (!hasEmployeeFilter(audience)) return false;
-    if (units.size && !units.has(e.unit.toLowerCase())) return false;
-    if (audience.golongan.length && !golonganMatches(e.golongan, audience.golongan)) return false;
-    if (positionTypes.size && !positionTypes.has(e.positionType)) return false;
-    return true;
-  };
+  const matches = audienceMatcher(audience);
   const chosen = employees.filter(matches);
   const chats = await telegramChatsOf(db, agencyId);
   return chosen.map((e) => {

@@ -10,7 +10,6 @@ export interface CalendarDateParts {
   day: number;
 }
 
-const calendarDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const indonesianMonthNames = [
   'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni',
@@ -29,13 +28,27 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** The number written by the ASCII digits value[from, from + length), or -1 if any of them is not a digit. */
+function digitsAt(value: string, from: number, length: number): number {
+  let result = 0;
+  for (let i = from; i < from + length; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    result = result * 10 + digit;
+  }
+  return result;
+}
+
+/**
+ * Every date comparison and step parses its arguments, so this runs millions of times in a reminder pass or an
+ * audit of a whole agency; reading the digits directly is several times faster than matching the pattern.
+ */
 function partsOrNull(value: string): CalendarDateParts | null {
-  const match = calendarDatePattern.exec(value);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return { year, month, day };
 }
 

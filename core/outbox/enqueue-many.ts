@@ -8,6 +8,8 @@ import { outboxIntentSchema, type OutboxIntentInput } from './outbox-intent.js';
 export interface QueuedIntent {
   intent: OutboxIntentInput;
   options?: EnqueueOptions;
+  /** The message's id when the caller must store it first (a reminder occurrence points at its message). */
+  id?: string;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface QueuedIntent {
  * order. Call it inside the transaction that records what the messages are for, as with `enqueue`.
  */
 export async function enqueueMany(tx: TransactionClient, kind: DatabaseKind, items: readonly QueuedIntent[], now: Date): Promise<string[]> {
-  const ids = items.map(() => randomUUID());
+  const ids = items.map((item) => item.id ?? randomUUID());
   const rows = items.map(({ intent, options }, index) => {
     const parsed = outboxIntentSchema.parse(intent);
     return [ids[index], parsed.channel, parsed.kind, JSON.stringify(parsed), options?.orderKey ?? null, 'pending', 0, options?.notBefore ?? new Date(0), now];

@@ -12,6 +12,7 @@ import { ownEmployee, readableEmployee } from './employee-access.js';
 import { pangkatName } from './pangkat.js';
 import { ensureAgency, findAgencyByCode } from './agencies.js';
 import { saveEmployees } from './save-employees.js';
+import { recomputeRemindersAfterSave } from '../reminders/recompute-after-save.js';
 
 function profile(row: EmployeeRow) {
   return { id: row.id, agencyId: row.agencyId, ...toEmployeeRecord(row), pangkat: pangkatName(row.golongan) };
@@ -66,6 +67,7 @@ export const recordsRouter = router({
       const agency = await resolveWritableAgency(ctx, input.agencyCode);
       const summary = await saveEmployees(ctx.db, ctx.actor, agency.id, [input.record]);
       const row = await ctx.db.employee.findUniqueOrThrow({ where: { nip: input.record.nip } });
+      if (summary.created + summary.updated > 0) await recomputeRemindersAfterSave(ctx, row.id);
       return { ...summary, employee: profile(row) };
     }),
 

@@ -30,6 +30,7 @@ help =
     /tiket — open a new ticket by choosing a category
     /tiketku — see the status of your tickets
     /profil — your employee record and key dates (salary step, promotion, retirement)
+    /pengingat — reminders for salary steps, promotion, retirement and deadlines: see them, turn them off or on
     /saran — send a suggestion, complaint or criticism (anonymously if you like)
     /bahasa — switch language (Indonesia/English)
 
@@ -40,6 +41,7 @@ cmd-tanya = Ask an HR question
 cmd-tiket = Open a new ticket (choose a category)
 cmd-tiketku = See the status of your tickets
 cmd-profil = Your record and salary step, promotion and retirement dates
+cmd-pengingat = Reminders: salary step, promotion, retirement, deadlines
 cmd-saran = Send a suggestion, complaint or criticism
 cmd-bahasa = Switch language (Indonesia/English)
 unknown-command = Unknown command. Send /bantuan to see the list of commands.
@@ -91,6 +93,19 @@ profil =
 profil-career = Key dates (in Indonesian):
 profil-problems = Notes on your record:
 profil-correction = If anything is wrong, just write it here and an HR officer will correct it.
+
+## --- /pengingat ---
+
+pengingat-header =
+    LAYANI reminders
+    Tap a type to turn it off or on (🔔 on, 🔕 off).
+pengingat-upcoming = Coming up:
+pengingat-none = No reminders for you in the next 12 months.
+pengingat-more = … and { $count } more
+pengingat-muted = { $kind } reminders turned off
+pengingat-unmuted = { $kind } reminders turned on
+pengingat-pension-ticket-opened = Retirement ticket opened. An HR officer will reply here.
+pengingat-pension-ticket-exists = You already have an open retirement ticket, #{ $number }. Just write your message here.
 
 ## --- /saran ---
 

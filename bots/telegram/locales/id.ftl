@@ -32,6 +32,7 @@ help =
     /tiket — buka tiket baru dengan memilih kategori
     /tiketku — lihat status tiket Anda
     /profil — data kepegawaian dan tanggal penting (KGB, kenaikan pangkat, pensiun)
+    /pengingat — pengingat KGB, kenaikan pangkat, pensiun dan tenggat: lihat jadwalnya, matikan atau nyalakan
     /saran — kirim masukan, keluhan atau kritik (boleh anonim)
     /bahasa — ganti bahasa (Indonesia/English)
 
@@ -42,6 +43,7 @@ cmd-tanya = Ajukan pertanyaan kepegawaian
 cmd-tiket = Buka tiket baru (pilih kategori)
 cmd-tiketku = Lihat status tiket Anda
 cmd-profil = Profil kepegawaian dan tanggal KGB, kenaikan pangkat, pensiun
+cmd-pengingat = Atur pengingat KGB, kenaikan pangkat, pensiun dan tenggat
 cmd-saran = Kirim masukan, keluhan atau kritik
 cmd-bahasa = Ganti bahasa (Indonesia/English)
 unknown-command = Perintah itu tidak dikenal. Ketik /bantuan untuk melihat daftar perintah.
@@ -93,6 +95,19 @@ profil =
 profil-career = Tanggal penting:
 profil-problems = Catatan atas data Anda:
 profil-correction = Bila ada data yang keliru, tulis saja di sini agar petugas kepegawaian memperbaikinya.
+
+## --- /pengingat ---
+
+pengingat-header =
+    Pengingat LAYANI
+    Ketuk satu jenis untuk mematikan atau menyalakannya (🔔 aktif, 🔕 dimatikan).
+pengingat-upcoming = Pengingat berikutnya:
+pengingat-none = Belum ada pengingat untuk Anda dalam 12 bulan ke depan.
+pengingat-more = … dan { $count } lainnya
+pengingat-muted = Pengingat { $kind } dimatikan
+pengingat-unmuted = Pengingat { $kind } dinyalakan
+pengingat-pension-ticket-opened = Tiket pensiun dibuka. Petugas kepegawaian akan membalas di sini.
+pengingat-pension-ticket-exists = Anda sudah punya tiket pensiun #{ $number } yang masih terbuka. Tulis saja pesan Anda di sini.
 
 ## --- /saran ---
 
