@@ -62,6 +62,8 @@ describe.each(testDatabaseKinds)('a broadcast to %s recipients at scale', (kind)
 
   it('delivers to every reachable person exactly once, honouring 429 and marking 403', async () => {
     const { db, chats, blocked, broadcastId } = await start(1);
+    // Whether the app outruns the fake's limit depends on the machine; these 429s come whatever its speed.
+    fake.failNext('sendMessage', { error_code: 429, retry_after: 1 }, { times: 5 });
     await apps[0]!.tickScheduler();
     await finished(db);
 
@@ -69,7 +71,7 @@ describe.each(testDatabaseKinds)('a broadcast to %s recipients at scale', (kind)
     const blockedSet = new Set(blocked);
     expect(counts.filter((n, i) => !blockedSet.has(chats[i]!) && n !== 1)).toEqual([]);
     expect(counts.filter((n, i) => blockedSet.has(chats[i]!) && n !== 0)).toEqual([]);
-    expect(fake.callsTo('sendMessage').some((call) => call.injected === 'rate-limited')).toBe(true);
+    expect(fake.callsTo('sendMessage').filter((call) => call.injected).length).toBeGreaterThanOrEqual(5);
     // Blocked chats were tried once each and are remembered.
     expect(await db.blockedChat.count()).toBe(blocked.length);
     const report = await apps[0]!.runtime.callerFor({ ref: 't', role: 'hr_officer', employeeId: null, agencyId: (await db.agency.findFirstOrThrow()).id }).broadcasts.status({ broadcastId });
