@@ -1,0 +1,79 @@
+/**
+ * One cheap authenticated call to each outside service, the way an operator would check it by hand: Telegram
+ * getMe, Slack auth.test, the LLM server's model list. Used by `layani doctor` and by /readyz when a platform has
+ * not been heard from lately. Nothing here logs or returns a token.
+ */
+
+export type ProbeOutcome =
+  /** It answered and accepted the credentials. */
+  | 'ok'
+  /** It answered and refused the credentials (wrong or revoked token or key). */
+  | 'rejected'
+  /** No answer: DNS, connection refused, timeout, a proxy's 5xx. */
+  | 'unreachable'
+  /** It answered, but not the way the service should (wrong URL, another program on that port, missing model). */
+  | 'unexpected';
+
+export interface ProbeResult {
+  outcome: ProbeOutcome;
+  /** What happened, for a person: the bot's username, Slack's error code, the HTTP status. */
+  detail: string;
+}
+
+const probeTimeoutMs = 5000;
+
+async function call(url: string, init: RequestInit = {}): Promise<{ status: number; body: unknown } | { error: string }> {
+  try {
+    const response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(probeTimeoutMs) });
+    const text = await response.text();
+    let body: unknown = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = null;
+    }
+    return { status: response.status, body };
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    if ((error as Error).name === 'TimeoutError') return { error: `no answer within ${probeTimeoutMs / 1000} s` };
+    return { error: cause?.code ?? cause?.message ?? (error as Error).message };
+  }
+}
+
+export async function probeTelegram(apiRoot: string, token: string): Promise<ProbeResult> {
+  const answer = await call(`${apiRoot.replace(/\/+$/, '')}/bot${token}/getMe`);
+  if ('error' in answer) return { outcome: 'unreachable', detail: answer.error };
+  const body = answer.body as { ok?: boolean; result?: { username?: string }; description?: string } | null;
+  if (answer.status === 200 && body?.ok) return { outcome: 'ok', detail: `@${body.result?.username ?? '?'}` };
+  if (answer.status === 401 || answer.status === 404) return { outcome: 'rejected', detail: `HTTP ${answer.status} ${body?.description ?? ''}`.trim() };
+  if (answer.status >= 500) return { outcome: 'unreachable', detail: `HTTP ${answer.status}` };
+  return { outcome: 'unexpected', detail: `HTTP ${answer.status}${body ? '' : ', not a Bot API answer'}` };
+}
+
+const slackAuthErrors = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
+
+export async function probeSlack(apiUrl: string, token: string): Promise<ProbeResult> {
+  const base = apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`;
+  const answer = await call(`${base}auth.test`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  if ('error' in answer) return { outcome: 'unreachable', detail: answer.error };
+  if (answer.status >= 500) return { outcome: 'unreachable', detail: `HTTP ${answer.status}` };
+  const body = answer.body as { ok?: boolean; error?: string; team?: string; user?: string } | null;
+  if (answer.status === 200 && body?.ok) return { outcome: 'ok', detail: `${body.user ?? '?'} in ${body.team ?? '?'}` };
+  if (body?.error && slackAuthErrors.has(body.error)) return { outcome: 'rejected', detail: body.error };
+  return { outcome: 'unexpected', detail: body?.error ?? `HTTP ${answer.status}${body ? '' : ', not a Slack API answer'}` };
+}
+
+/** `model` must be in the server's list: a typo there would make every LLM answer fail over to extractive ones. */
+export async function probeLlm(baseUrl: string, apiKey: string | undefined, model: string): Promise<ProbeResult> {
+  const answer = await call(`${baseUrl.replace(/\/+$/, '')}/models`, { headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {} });
+  if ('error' in answer) return { outcome: 'unreachable', detail: answer.error };
+  if (answer.status === 401 || answer.status === 403) return { outcome: 'rejected', detail: `HTTP ${answer.status}` };
+  if (answer.status >= 500) return { outcome: 'unreachable', detail: `HTTP ${answer.status}` };
+  const body = answer.body as { data?: Array<{ id?: string }> } | null;
+  if (answer.status !== 200 || !Array.isArray(body?.data)) return { outcome: 'unexpected', detail: `HTTP ${answer.status}, not a model list` };
+  const ids = body.data.map((m) => m.id).filter((id): id is string => typeof id === 'string');
+  if (!ids.includes(model)) return { outcome: 'unexpected', detail: `model "${model}" not offered; the server has: ${ids.slice(0, 10).join(', ') || 'none'}` };
+  return { outcome: 'ok', detail: `model ${model} available` };
+}
+
+export const defaultOpenAiBaseUrl = 'https://api.openai.com/v1';
