@@ -26,7 +26,7 @@ export interface ReadinessOptions {
   enabled: Platform[];
   /** A due message not picked up for this long means the outbox is stuck (default 10 minutes). */
   outboxStuckAfterMs?: number;
-  /** A platform not heard from for this long is asked directly (getMe, auth.test); default 60 s. */
+  /** A platform not heard from for this long, or failing, is asked directly (getMe, auth.test); default 60 s. */
   probeAfterMs?: number;
   /** Probes for tests; default the real calls. */
   probe?: (platform: Platform) => Promise<ProbeResult>;
@@ -136,7 +136,8 @@ export class ReadinessChecks {
   private async platform(platform: Platform): Promise<CheckResult> {
     const { platforms } = this.options;
     const seen = platforms.stateOf(platform);
-    if (seen.state === 'unknown' || (seen.lastSeenMs ?? Infinity) > (this.options.probeAfterMs ?? 60_000)) await this.probe(platform);
+    // A failing platform is asked again at once, so recovery shows on the next check.
+    if (seen.state !== 'ok' || (seen.lastSeenMs ?? Infinity) > (this.options.probeAfterMs ?? 60_000)) await this.probe(platform);
     const state = platforms.stateOf(platform);
     if (state.state === 'ok') return { ok: true, detail: 'connected' };
     if (state.state === 'failing') return { ok: false, detail: `failing since ${state.since}: ${state.detail}` };
