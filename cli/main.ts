@@ -3,6 +3,7 @@ import { registerAgency } from './commands/agency.js';
 import { registerAsk } from './commands/ask.js';
 import { registerEval } from './commands/eval.js';
 import { registerCareer } from './commands/career.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerImport } from './commands/import-employees.js';
 import { registerLinkCode } from './commands/link-code.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -12,7 +13,7 @@ import { registerToken } from './commands/token.js';
 
 const program = new Command()
   .name('layani')
-  .description('LAYANI command line: employee records, career audit, link codes, API tokens')
+  .description('LAYANI command line: employee records, career audit, link codes, API tokens, checks and backups')
   .showHelpAfterError('(add --help for usage)');
 
 registerTemplate(program);
@@ -25,5 +26,6 @@ registerToken(program);
 registerMigrate(program);
 registerAsk(program);
 registerEval(program);
+registerDoctor(program);
 
 await program.parseAsync(process.argv);

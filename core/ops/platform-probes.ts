@@ -16,11 +16,14 @@ export type ProbeOutcome =
 
 export interface ProbeResult {
   outcome: ProbeOutcome;
-  /** What happened, for a person: the bot's username, Slack's error code, the HTTP status. */
+  /** What happened, as the service or the network said it: the bot's username, Slack's error code, HTTP 401, ECONNREFUSED, TIMEOUT. */
   detail: string;
+  /** The LLM server answered but does not offer the configured model; these are the ones it has. */
+  modelsOffered?: string[];
 }
 
-const probeTimeoutMs = 5000;
+/** A service that takes longer than this to answer one tiny call counts as unreachable. */
+export const probeTimeoutMs = 5000;
 
 async function call(url: string, init: RequestInit = {}): Promise<{ status: number; body: unknown } | { error: string }> {
   try {
@@ -35,7 +38,7 @@ async function call(url: string, init: RequestInit = {}): Promise<{ status: numb
     return { status: response.status, body };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    if ((error as Error).name === 'TimeoutError') return { error: `no answer within ${probeTimeoutMs / 1000} s` };
+    if ((error as Error).name === 'TimeoutError') return { error: 'TIMEOUT' };
     return { error: cause?.code ?? cause?.message ?? (error as Error).message };
   }
 }
@@ -72,7 +75,7 @@ export async function probeLlm(baseUrl: string, apiKey: string | undefined, mode
   const body = answer.body as { data?: Array<{ id?: string }> } | null;
   if (answer.status !== 200 || !Array.isArray(body?.data)) return { outcome: 'unexpected', detail: `HTTP ${answer.status}, not a model list` };
   const ids = body.data.map((m) => m.id).filter((id): id is string => typeof id === 'string');
-  if (!ids.includes(model)) return { outcome: 'unexpected', detail: `model "${model}" not offered; the server has: ${ids.slice(0, 10).join(', ') || 'none'}` };
+  if (!ids.includes(model)) return { outcome: 'unexpected', detail: `model ${model} not offered`, modelsOffered: ids };
   return { outcome: 'ok', detail: `model ${model} available` };
 }
 
