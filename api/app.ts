@@ -15,6 +15,8 @@ import { runDeskClock } from '../core/tickets/sla-monitor.js';
 import { adapterStatuses } from './adapter-status.js';
 import type { ChatAdapter } from './chat-adapter.js';
 import { createHttpServer, type HttpRoutes } from './http-server.js';
+import { parseDatabaseUrl } from '../core/db/database-url.js';
+import { writeRunningMarker } from '../core/ops/running-marker.js';
 
 export interface App {
   runtime: Runtime;
@@ -74,6 +76,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const address = server.address() as AddressInfo;
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
 
+  // Tells `layani restore` that this SQLite file is in use.
+  const database = parseDatabaseUrl(config.DATABASE_URL);
+  const removeMarker = database.kind === 'sqlite' && database.target !== ':memory:' ? writeRunningMarker(database.target) : () => {};
+
   for (const adapter of adapters) await adapter.start();
   outbox.start();
   const tickDeskClock = () => runDeskClock(runtime.db, runtime.settings.businessCalendar, runtime.clock, log);
@@ -108,6 +114,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await outbox.stop();
       server.closeAllConnections();
       await runtime.close();
+      removeMarker();
     },
   };
 }

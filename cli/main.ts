@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAgency } from './commands/agency.js';
 import { registerAsk } from './commands/ask.js';
+import { registerBackup } from './commands/backup.js';
 import { registerEval } from './commands/eval.js';
 import { registerCareer } from './commands/career.js';
 import { registerDoctor } from './commands/doctor.js';
@@ -27,5 +28,6 @@ registerMigrate(program);
 registerAsk(program);
 registerEval(program);
 registerDoctor(program);
+registerBackup(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,49 @@
+import { hostname } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+/**
+ * A small file next to the SQLite database saying which process serves it, so `layani restore` can refuse to swap
+ * the file under a running LAYANI (SQLite has no lock held while the app is idle). A marker left by a crash is
+ * recognised: its process no longer exists.
+ */
+export function runningMarkerPath(databaseFile: string): string {
+  return `${databaseFile}.running`;
+}
+
+interface Marker {
+  pid: number;
+  host: string;
+  startedAt: string;
+}
+
+export function writeRunningMarker(databaseFile: string): () => void {
+  const path = runningMarkerPath(databaseFile);
+  const marker: Marker = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+  writeFileSync(path, `${JSON.stringify(marker)}\n`);
+  return () => {
+    // Only our own: a second instance started by mistake must not remove the first one's marker.
+    if (readMarker(path)?.pid === process.pid) rmSync(path, { force: true });
+  };
+}
+
+/** The LAYANI process serving this database, or null when none runs (on this machine). */
+export function runningInstance(databaseFile: string): Marker | null {
+  const marker = readMarker(runningMarkerPath(databaseFile));
+  if (!marker || marker.host !== hostname()) return null;
+  try {
+    process.kill(marker.pid, 0);
+    return marker;
+  } catch (error) {
+    // EPERM: it exists, it is just not ours to signal.
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? marker : null;
+  }
+}
+
+function readMarker(path: string): Marker | null {
+  if (!existsSync(path)) return null;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Marker;
+  } catch {
+    return null;
+  }
+}
