@@ -7,7 +7,7 @@ import { ConfigError, parseConfig } from '../config/load-config.js';
 import { parseDatabaseUrl, type DatabaseLocation } from '../db/database-url.js';
 import { llmSettingsFromConfig } from '../faq/answer/llm.js';
 import { loadMigrations, migrationsTable, pendingMigrations, type AppliedMigration } from '../db/migrations.js';
-import { defaultOpenAiBaseUrl, probeLlm, probeSlack, probeTelegram, probeTimeoutMs, type ProbeResult } from './platform-probes.js';
+import { defaultOpenAiBaseUrl, probeLlm, probeSlack, probeTelegram, probeTimeoutMs, telegramWebhookInfo, type ProbeResult } from './platform-probes.js';
 
 /** ok: works; warn: works but worth a look; fail: LAYANI will not work until fixed; off: not configured. */
 export type FindingStatus = 'ok' | 'warn' | 'fail' | 'off';
@@ -205,7 +205,36 @@ async function platformFindings(config: Config): Promise<Finding[]> {
   } else {
     checks.push(off('LLM', 'Opsional: isi OPENAI_API_KEY, LLM_MODEL (dan OPENAI_BASE_URL untuk server sendiri). Tanpa LLM, jawaban FAQ diambil langsung dari korpus.'));
   }
-  return Promise.all(checks);
+  const findings = await Promise.all(checks);
+  if (config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_WEBHOOK_URL && findings[0]?.status === 'ok') {
+    const webhook = await webhookFinding(config.TELEGRAM_API_ROOT, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_URL);
+    if (webhook) findings.splice(1, 0, webhook);
+  }
+  return findings;
+}
+
+/** Webhook mode: whether Telegram has the configured address, and whether it could reach it lately. */
+async function webhookFinding(apiRoot: string, token: string, configured: string): Promise<Finding | null> {
+  const info = await telegramWebhookInfo(apiRoot, token);
+  if (!info) return null;
+  const area = 'Telegram webhook';
+  if (info.url !== configured) {
+    return {
+      area,
+      status: 'warn',
+      summary: info.url ? `Telegram mengirim ke ${info.url}, bukan ke TELEGRAM_WEBHOOK_URL` : 'belum terdaftar di Telegram',
+      fix: 'LAYANI mendaftarkan TELEGRAM_WEBHOOK_URL saat mulai; jika LAYANI sudah berjalan, mulai ulang. Instans lain dengan pengaturan berbeda akan menimpanya.',
+    };
+  }
+  if (info.lastError && Date.now() - info.lastError.at.getTime() < 60 * 60_000) {
+    return {
+      area,
+      status: 'fail',
+      summary: `Telegram gagal mengirim ke ${info.url} (${info.lastError.message}; ${info.pendingUpdates} pesan menunggu)`,
+      fix: 'Alamat itu harus dapat dibuka dari internet dengan HTTPS dan sertifikat yang sah, dan reverse proxy harus meneruskan /telegram/webhook ke LAYANI. Periksa juga bahwa LAYANI berjalan (/readyz).',
+    };
+  }
+  return { area, status: 'ok', summary: `Telegram mengirim ke ${info.url} (${info.pendingUpdates} pesan menunggu)` };
 }
 
 function platformFinding(area: string, result: ProbeResult, url: string, advice: { rejected: string; where: string; unexpected?: string }): Finding {

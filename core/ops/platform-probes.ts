@@ -80,3 +80,23 @@ export async function probeLlm(baseUrl: string, apiKey: string | undefined, mode
 }
 
 export const defaultOpenAiBaseUrl = 'https://api.openai.com/v1';
+
+export interface TelegramWebhookInfo {
+  url: string;
+  pendingUpdates: number;
+  /** Telegram's last failure to deliver an update to the webhook, when there was one. */
+  lastError: { at: Date; message: string } | null;
+}
+
+/** What Telegram itself knows about the webhook: only it can tell that it cannot reach LAYANI. */
+export async function telegramWebhookInfo(apiRoot: string, token: string): Promise<TelegramWebhookInfo | null> {
+  const answer = await call(`${apiRoot.replace(/\/+$/, '')}/bot${token}/getWebhookInfo`);
+  if ('error' in answer || answer.status !== 200) return null;
+  const result = (answer.body as { result?: { url?: string; pending_update_count?: number; last_error_date?: number; last_error_message?: string } } | null)?.result;
+  if (!result) return null;
+  return {
+    url: result.url ?? '',
+    pendingUpdates: result.pending_update_count ?? 0,
+    lastError: result.last_error_date ? { at: new Date(result.last_error_date * 1000), message: result.last_error_message ?? '' } : null,
+  };
+}

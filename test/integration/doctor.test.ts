@@ -93,6 +93,22 @@ describe('layani doctor', () => {
     expect(finding(modelWrong, 'LLM')).toMatchObject({ status: 'fail', fix: expect.stringMatching(/Isi LLM_MODEL dengan salah satu model yang tersedia: gpt-4o-mini/) });
   });
 
+  it('in webhook mode, says when Telegram cannot deliver to the webhook', async () => {
+    const port = await closedPort();
+    const url = `http://127.0.0.1:${port}/telegram/webhook`;
+    const webhookEnv = { ...env, TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: 'rahasia_webhook' };
+    // (A loopback http:// address also draws the advice to use HTTPS; this is about what Telegram reports.)
+    const reported = async () => (await runDoctor(webhookEnv)).filter((f) => f.area === 'Telegram webhook' && !/https/.test(f.summary))[0];
+    expect(await reported()).toMatchObject({ status: 'warn', summary: 'belum terdaftar di Telegram' });
+    telegram.webhookTarget(url, 'rahasia_webhook');
+    telegram.userSends(880_555, 'halo');
+    await telegram.webhookIdle();
+    const failing = await reported();
+    expect(failing).toMatchObject({ status: 'fail', summary: `Telegram gagal mengirim ke ${url} (Connection refused; 0 pesan menunggu)` });
+    expect(failing!.fix).toMatch(/HTTPS/);
+    telegram.webhookTarget(null);
+  });
+
   it('stops at wrong settings, and names an unreachable PostgreSQL server', async () => {
     const bad = await runDoctor({ ...env, PORT: 'abc' });
     expect(bad).toHaveLength(1);
