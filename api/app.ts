@@ -4,10 +4,12 @@ import cron from 'node-cron';
 import { createSlackAdapter } from '../bots/slack/index.js';
 import { createTelegramAdapter } from '../bots/telegram/index.js';
 import type { Config } from '../core/config/config-schema.js';
-import { ReadinessChecks } from '../core/health/readiness.js';
+import { parseDatabaseUrl } from '../core/db/database-url.js';
+import { ReadinessChecks, type ReadinessOptions } from '../core/health/readiness.js';
 import { registerDatabaseGauges } from '../core/metrics/database-gauges.js';
 import { instrumentedDelivery } from '../core/metrics/instrumented-delivery.js';
 import { registerProcessMetrics } from '../core/metrics/metrics.js';
+import { writeRunningMarker } from '../core/ops/running-marker.js';
 import type { AttachmentFetchers } from '../core/outbox/attachment-files.js';
 import { OutboxWorker, type DeliveryHandler } from '../core/outbox/outbox-worker.js';
 import { startRuntime, type Runtime, type RuntimeOptions } from '../core/runtime.js';
@@ -15,8 +17,6 @@ import { runDeskClock } from '../core/tickets/sla-monitor.js';
 import { adapterStatuses } from './adapter-status.js';
 import type { ChatAdapter } from './chat-adapter.js';
 import { createHttpServer, type HttpRoutes } from './http-server.js';
-import { parseDatabaseUrl } from '../core/db/database-url.js';
-import { writeRunningMarker } from '../core/ops/running-marker.js';
 
 export interface App {
   runtime: Runtime;
@@ -36,7 +36,7 @@ export interface AppOptions extends RuntimeOptions {
   schedule?: boolean;
   outboxPollMs?: number;
   /** Readiness settings (tests shorten the waits). */
-  readiness?: Pick<ConstructorParameters<typeof ReadinessChecks>[0], 'outboxStuckAfterMs' | 'probeAfterMs'>;
+  readiness?: Pick<ReadinessOptions, 'outboxStuckAfterMs' | 'probeAfterMs'>;
 }
 
 /** Builds and starts everything: core, adapters that are configured, outbox worker, desk clock, HTTP server. */
