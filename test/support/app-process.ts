@@ -7,7 +7,9 @@ import { until } from './telegram-harness.js';
 /** LAYANI as a real process (`tsx api/main.ts`), for what only a process shows: signals, exit codes, restarts. */
 export interface AppProcess {
   child: ChildProcessWithoutNullStreams;
-  /** Parsed JSON log lines so far. */
+  /** Where it listens (from its start line). */
+  url: string;
+  /** Parsed JSON log lines so far (none kept when `onLog` is given). */
   logs: Array<Record<string, unknown>>;
   stderr(): string;
   /** Resolves with the exit code once the process has ended. */
@@ -16,7 +18,10 @@ export interface AppProcess {
   terminate(): Promise<{ code: number | null; ms: number }>;
 }
 
-export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
+export async function startAppProcess(
+  env: Record<string, string>,
+  options: { onLog?: (entry: Record<string, unknown>) => void } = {},
+): Promise<AppProcess> {
   // In a folder without a .env, so only `env` counts.
   const tsx = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
   const child = spawn(process.execPath, ['--import', tsx, resolve('api/main.ts')], {
@@ -26,26 +31,34 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   const logs: Array<Record<string, unknown>> = [];
   let errors = '';
   let buffered = '';
+  let url = '';
   child.stdout.on('data', (chunk: Buffer) => {
     buffered += chunk.toString();
     const lines = buffered.split('\n');
     buffered = lines.pop()!;
     for (const line of lines) {
+      let entry: Record<string, unknown>;
       try {
-        logs.push(JSON.parse(line) as Record<string, unknown>);
+        entry = JSON.parse(line) as Record<string, unknown>;
       } catch {
         errors += `${line}\n`;
+        continue;
       }
+      const listening = typeof entry.msg === 'string' ? /^LAYANI listening on (\S+)/.exec(entry.msg) : null;
+      if (listening) url = listening[1]!;
+      if (options.onLog) options.onLog(entry);
+      else logs.push(entry);
     }
   });
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
   let ended = false;
   void exited.then(() => (ended = true));
-  await until(() => ended || logs.some((l) => typeof l.msg === 'string' && l.msg.startsWith('LAYANI listening')), 'LAYANI to start', 30_000);
+  await until(() => ended || url !== '', 'LAYANI to start', 30_000);
   if (ended) throw new Error(`LAYANI exited at start:\n${errors}`);
   return {
     child,
+    url,
     logs,
     stderr: () => errors,
     exited,
