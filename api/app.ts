@@ -4,6 +4,10 @@ import cron from 'node-cron';
 import { createSlackAdapter } from '../bots/slack/index.js';
 import { createTelegramAdapter } from '../bots/telegram/index.js';
 import type { Config } from '../core/config/config-schema.js';
+import { ReadinessChecks, type ReadinessOptions } from '../core/health/readiness.js';
+import { registerDatabaseGauges } from '../core/metrics/database-gauges.js';
+import { instrumentedDelivery } from '../core/metrics/instrumented-delivery.js';
+import { registerProcessMetrics } from '../core/metrics/metrics.js';
 import type { AttachmentFetchers } from '../core/outbox/attachment-files.js';
 import { OutboxWorker, type DeliveryHandler } from '../core/outbox/outbox-worker.js';
 import { rememberBlockedChats } from './blocked-chats.js';
@@ -23,6 +27,8 @@ export interface App {
   url: string;
   adapters: ChatAdapter[];
   outbox: OutboxWorker;
+  /** What GET /readyz answers. */
+  readiness: ReadinessChecks;
   /** One pass of the SLA/auto-close clock (cron runs it every minute). */
   tickDeskClock(): Promise<{ alerts: number; closed: number }>;
   /** One pass of the minute scheduler (reminders, digests, broadcasts); cron runs it every minute. */
@@ -34,6 +40,8 @@ export interface AppOptions extends RuntimeOptions {
   /** Run the desk clock and the scheduler on their cron schedules (tests drive them by hand). */
   schedule?: boolean;
   outboxPollMs?: number;
+  /** Readiness settings (tests shorten the waits). */
+  readiness?: Pick<ReadinessOptions, 'outboxStuckAfterMs' | 'probeAfterMs'>;
 }
 
 /** Builds and starts everything: core, adapters that are configured, outbox worker, desk clock, HTTP server. */
@@ -58,11 +66,21 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   for (const adapter of adapters) files[adapter.name] = adapter.fetchAttachment;
 
   const handlers: Partial<Record<ChatAdapter['name'], DeliveryHandler>> = {};
-  for (const adapter of adapters) handlers[adapter.name] = rememberBlockedChats(runtime, adapter.deliver);
+  for (const adapter of adapters) handlers[adapter.name] = rememberBlockedChats(runtime, instrumentedDelivery(adapter.name, adapter.deliver, runtime.metrics, runtime.platforms));
   const outbox = new OutboxWorker({ db: runtime.db, clock: runtime.clock, log, handlers, pollMs: options.outboxPollMs });
 
+  registerProcessMetrics(runtime.metrics);
+  registerDatabaseGauges(runtime.metrics, runtime.db, runtime.clock, log);
+  const readiness = new ReadinessChecks({
+    config,
+    db: runtime.db,
+    dbKind: runtime.dbKind,
+    platforms: runtime.platforms,
+    enabled: adapters.map((a) => a.name),
+    ...options.readiness,
+  });
   const routes: HttpRoutes = Object.assign({}, ...adapters.map((a) => a.routes));
-  const server = createHttpServer(runtime, routes);
+  const server = createHttpServer(runtime, routes, readiness);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address() as AddressInfo;
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
@@ -88,24 +106,32 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       ? null
       : cron.schedule('* * * * *', () => void scheduler.tick(), { timezone: 'Asia/Jakarta', noOverlap: true });
 
-  log.info({ port: address.port, database: runtime.dbKind }, `LAYANI listening on ${url} (tRPC at /trpc, health at /healthz)`);
+  log.info({ port: address.port, database: runtime.dbKind }, `LAYANI listening on ${url} (tRPC at /trpc, /healthz, /readyz, /metrics)`);
   return {
     runtime,
     server,
     url,
     adapters,
     outbox,
+    readiness,
     tickDeskClock,
     tickScheduler: (now) => scheduler.tick(now),
+    /**
+     * Stops taking work, then lets what is in flight finish: no new connections (requests already received are
+     * answered), no more updates fetched, handlers running finish, the outbox delivers the batch it has claimed and
+     * releases nothing half-sent. Whatever is still queued stays in the outbox for the next start.
+     */
     async stop() {
+      readiness.startDraining();
       await deskClock?.stop();
       await minuteTick?.stop();
       stopListening?.();
       await scheduler.idle();
-      for (const adapter of adapters) await adapter.stop();
       server.close();
-      server.closeAllConnections();
+      server.closeIdleConnections();
+      for (const adapter of adapters) await adapter.stop();
       await outbox.stop();
+      server.closeAllConnections();
       await runtime.close();
       releaseLock();
     },

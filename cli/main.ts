@@ -1,10 +1,12 @@
 import { Command } from 'commander';
 import { registerAgency } from './commands/agency.js';
 import { registerAsk } from './commands/ask.js';
+import { registerBackup } from './commands/backup.js';
 import { registerBroadcast } from './commands/broadcast.js';
 import { registerEval } from './commands/eval.js';
 import { registerCareer } from './commands/career.js';
 import { registerDeadline } from './commands/deadline.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerImport } from './commands/import-employees.js';
 import { registerLinkCode } from './commands/link-code.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -15,7 +17,7 @@ import { registerToken } from './commands/token.js';
 
 const program = new Command()
   .name('layani')
-  .description('LAYANI command line: employee records, career audit, link codes, API tokens')
+  .description('LAYANI command line: employee records, career audit, link codes, API tokens, checks and backups')
   .showHelpAfterError('(add --help for usage)');
 
 registerTemplate(program);
@@ -31,5 +33,7 @@ registerEval(program);
 registerBroadcast(program);
 registerReminder(program);
 registerDeadline(program);
+registerDoctor(program);
+registerBackup(program);
 
 await program.parseAsync(process.argv);

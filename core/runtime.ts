@@ -12,6 +12,8 @@ import { defaultBusinessCalendar } from './calendar/index.js';
 import { createFaqEngine, llmSettingsFromConfig } from './faq/index.js';
 import type { FaqEngine } from './faq/faq-engine.js';
 import { createCaller } from './app-router.js';
+import { PlatformHealth } from './health/platform-health.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
 
 /** Everything a running LAYANI holds once: the database, the clock, the logger and the settings. */
 export interface Runtime {
@@ -21,6 +23,10 @@ export interface Runtime {
   log: Logger;
   clock: Clock;
   settings: CoreSettings;
+  /** This app's counters and gauges (served at /metrics). */
+  metrics: Metrics;
+  /** What was lately seen of each chat platform (served at /readyz). */
+  platforms: PlatformHealth;
   contextFor(actor: Actor): CoreContext;
   callerFor(actor: Actor): ReturnType<typeof createCaller>;
   close(): Promise<void>;
@@ -36,6 +42,7 @@ export interface RuntimeOptions {
 export async function startRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
+  const metrics = createMetrics();
   const database = await openDatabase(config.DATABASE_URL);
   if (database.applied.length > 0) log.info({ migrations: database.applied }, 'database migrated');
   await ensureAgency(database.db, config.DEFAULT_AGENCY_CODE, config.DEFAULT_AGENCY_NAME);
@@ -62,6 +69,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
         log,
         threshold: config.FAQ_CONFIDENCE_THRESHOLD,
         watch: options.watchCorpus ?? true,
+        metrics,
       });
       return faq;
     },
@@ -74,6 +82,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     log,
     clock,
     settings,
+    metrics,
+    platforms: new PlatformHealth(),
     contextFor,
     callerFor: (actor) => createCaller(contextFor(actor)),
     close: async () => {

@@ -1,6 +1,7 @@
 import { App, SocketModeReceiver, type AuthorizeResult } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { ChatAdapter } from '../../api/chat-adapter.js';
+import { withLogContext } from '../../core/logging/log-context.js';
 import type { AttachmentFetcher, AttachmentFetchers } from '../../core/outbox/attachment-files.js';
 import type { Runtime } from '../../core/runtime.js';
 import { boltLogger } from './bolt-logger.js';
@@ -74,8 +75,11 @@ export function createSlackAdapter(runtime: Runtime, files: AttachmentFetchers):
 
   const app = new App({ receiver, authorize, logger, clientOptions, convoStore: false });
   const inFlight = new Set<Promise<unknown>>();
-  app.use(async ({ next }) => {
-    const work = next();
+  app.use(async ({ body, next }) => {
+    runtime.metrics.messagesIn.inc({ platform: 'slack' });
+    // Events carry an event_id; actions and slash commands a trigger_id.
+    const { event_id: eventId, trigger_id: triggerId } = body as { event_id?: string; trigger_id?: string };
+    const work = withLogContext({ slackEventId: eventId ?? triggerId }, () => next());
     inFlight.add(work);
     try {
       await work;

@@ -8,7 +8,10 @@ import type { HttpRoutes } from '../../api/http-server.js';
 import type { Config } from '../../core/config/config-schema.js';
 import { resolveChatActor } from '../../core/identity/resolve-chat-actor.js';
 import { isFirstDelivery } from '../../core/inbound/first-delivery.js';
+import type { PlatformHealth } from '../../core/health/platform-health.js';
+import { withLogContext } from '../../core/logging/log-context.js';
 import type { Logger } from '../../core/logging/logger.js';
+import type { Metrics } from '../../core/metrics/metrics.js';
 import type { AttachmentFetchers } from '../../core/outbox/attachment-files.js';
 import type { Runtime } from '../../core/runtime.js';
 import { sessionKey, sessionStorage, type BotContext, type SessionData } from './context.js';
@@ -104,24 +107,36 @@ function interactiveRetry(): Transformer {
 }
 
 /** The runner retries getUpdates quietly; this says once when polling fails and once when it works again. */
-function pollingHealth(log: Logger): Transformer {
+function pollingHealth(log: Logger, platforms: PlatformHealth): Transformer {
   let failing = false;
   return async (prev, method, payload, signal) => {
     if (method !== 'getUpdates') return prev(method, payload, signal);
     try {
       const result = await prev(method, payload, signal);
+      if (result.ok) platforms.reportOk('telegram');
+      else platforms.reportFailure('telegram', firstLine(`getUpdates: ${result.error_code} ${result.description}`));
       if (failing && result.ok) {
         failing = false;
         log.info('telegram: polling works again');
       }
       return result;
     } catch (error) {
+      if (!signal?.aborted) platforms.reportFailure('telegram', firstLine(error instanceof Error ? error.message : String(error)));
       if (!signal?.aborted && !failing) {
         failing = true;
         log.warn({ error: loggableError(error) }, 'telegram: getUpdates failed, retrying');
       }
       throw error;
     }
+  };
+}
+
+/** Replies the bot sends directly (not through the outbox) count as messages out. */
+function countReplies(metrics: Metrics): Transformer {
+  return async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (result.ok && sendingMethods.has(method)) metrics.messagesOut.inc({ platform: 'telegram' });
+    return result;
   };
 }
 
@@ -136,7 +151,7 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
   // One throttler for both API objects, so replies and outbox deliveries share Telegram's limits.
   const throttle = sendingThrottler(config.TELEGRAM_MESSAGES_PER_SECOND);
   const bot = new Bot<BotContext>(token, { client });
-  bot.api.config.use(throttle, pollingHealth(log), interactiveRetry());
+  bot.api.config.use(countReplies(runtime.metrics), throttle, pollingHealth(log, runtime.platforms), interactiveRetry());
   const deliveryApi = new Api(token, client);
   // Inside the throttler (installed first = innermost): marks a message dispatched when its request really leaves.
   const dispatchMarks = new DispatchMarks(sendingMethods);
@@ -154,14 +169,15 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
     ctx.layani = { outcome: 'ignored', actor: null };
     const updateId = ctx.update.update_id;
     const started = Date.now();
-    const work = (async () => {
+    runtime.metrics.messagesIn.inc({ platform: 'telegram' });
+    const work = withLogContext({ updateId }, async () => {
       try {
         await next();
       } catch (error) {
         ctx.layani.outcome = 'error';
         log.error({ updateId, error: loggableError(error) }, 'telegram update failed');
       }
-    })();
+    });
     inFlight.add(work);
     try {
       await work;

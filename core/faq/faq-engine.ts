@@ -7,6 +7,7 @@ import { createOpenAiLlm, type FaqLlm, type LlmSettings } from './answer/llm.js'
 import { createNameMasker, type NameMasker } from './answer/mask.js';
 import type { FaqLang } from './answer/texts.js';
 import { FaqKnowledge } from './knowledge.js';
+import type { FaqOutcome, Metrics } from '../metrics/metrics.js';
 
 export type FaqReply = FaqAnswer & { answerId: string };
 
@@ -23,7 +24,11 @@ export interface FaqEngineOptions {
   namesTtlMs?: number;
   /** An already loaded corpus (tests). */
   knowledge?: FaqKnowledge;
+  /** Counts answers by outcome and hand-overs for /metrics. */
+  metrics?: Pick<Metrics, 'faqAnswers' | 'faqHandOvers'>;
 }
+
+const outcomeOf: Record<FaqAnswer['kind'], FaqOutcome> = { answer: 'answered', personal: 'personal', escalate: 'escalated', refuse: 'refused' };
 
 export interface FeedbackTally {
   docId: string;
@@ -95,6 +100,7 @@ export class FaqEngine {
       threshold: this.threshold,
       log: this.options.log ?? ctx.log,
     });
+    this.options.metrics?.faqAnswers.inc({ outcome: outcomeOf[answer.kind] });
     const answerId = randomBytes(9).toString('base64url');
     this.remember(answerId, {
       actorRef: ctx.actor.ref,
@@ -125,7 +131,9 @@ export class FaqEngine {
   /** The question behind a recent answer, for "Hubungi petugas" (same actor only). */
   handOver(actorRef: string, answerId: string): { question: string; category: TicketCategoryId } | null {
     const entry = this.recall(answerId, actorRef);
-    return entry ? { question: entry.question, category: entry.category } : null;
+    if (!entry) return null;
+    this.options.metrics?.faqHandOvers.inc();
+    return { question: entry.question, category: entry.category };
   }
 
   feedbackSummary(): FeedbackTally[] {
