@@ -13,12 +13,13 @@ interface DeskFigures {
   ticketsOverdue: number;
   breachedFirstResponse: number;
   breachedResolution: number;
+  broadcastCopiesQueued: number;
 }
 
 /** Reads the figures /metrics shows from the database. Outbox rows are stamped with real time, tickets with the clock. */
 export async function readDeskFigures(db: Db, clock: Clock): Promise<DeskFigures> {
   const now = clock.now();
-  const [pending, oldest, ticketsOpen, ticketsOverdue, breachedFirstResponse, breachedResolution] = await Promise.all([
+  const [pending, oldest, ticketsOpen, ticketsOverdue, breachedFirstResponse, breachedResolution, broadcastCopiesQueued] = await Promise.all([
     db.outboxMessage.groupBy({ by: ['channel'], where: { status: 'pending' }, _count: { _all: true } }),
     db.outboxMessage.findFirst({ where: { status: 'pending' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } }),
     db.ticket.count({ where: { status: { in: openStatuses } } }),
@@ -30,6 +31,7 @@ export async function readDeskFigures(db: Db, clock: Clock): Promise<DeskFigures
     }),
     db.ticket.count({ where: { slaFlags: { contains: 'frBreach' } } }),
     db.ticket.count({ where: { slaFlags: { contains: 'resBreach' } } }),
+    db.outboxMessage.count({ where: { status: 'pending', kind: { in: ['telegram.broadcast', 'slack.broadcast'] } } }),
   ]);
   return {
     outboxPending: new Map(pending.map((row) => [row.channel, row._count._all])),
@@ -38,6 +40,7 @@ export async function readDeskFigures(db: Db, clock: Clock): Promise<DeskFigures
     ticketsOverdue,
     breachedFirstResponse,
     breachedResolution,
+    broadcastCopiesQueued,
   };
 }
 
@@ -80,6 +83,15 @@ export function registerDatabaseGauges(metrics: Metrics, db: Db, clock: Clock, l
     async collect() {
       const f = await figures();
       if (f) this.set(f.oldestPendingAgeSeconds);
+    },
+  });
+  new Gauge({
+    name: 'layani_broadcast_recipients_remaining',
+    help: 'Broadcast copies still waiting to be sent (rate limits, quiet hours, an outage)',
+    registers,
+    async collect() {
+      const f = await figures();
+      if (f) this.set(f.broadcastCopiesQueued);
     },
   });
   new Gauge({

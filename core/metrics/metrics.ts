@@ -22,12 +22,8 @@ export interface Metrics {
   faqAnswers: Counter<'outcome'>;
   /** Staff who pressed "Hubungi petugas" under an FAQ answer (a ticket was opened for them). */
   faqHandOvers: Counter;
-  /**
-   * Broadcast progress, for the broadcast sender to report: `inc({ status: 'sent' | 'failed' | 'blocked' })` per
-   * recipient, and `broadcastRecipientsRemaining.set(n)` while a broadcast is going out.
-   */
+  /** Broadcast copies by outcome (sent, failed, blocked); what is still queued is a gauge read on scrape. */
   broadcastDeliveries: Counter<'status'>;
-  broadcastRecipientsRemaining: Gauge;
 }
 
 export function createMetrics(): Metrics {
@@ -68,11 +64,6 @@ export function createMetrics(): Metrics {
       name: 'layani_broadcast_deliveries_total',
       help: 'Broadcast messages by recipient outcome: sent, failed, blocked',
       labelNames: ['status'],
-      registers,
-    }),
-    broadcastRecipientsRemaining: new Gauge({
-      name: 'layani_broadcast_recipients_remaining',
-      help: 'Recipients of broadcasts still waiting for their message',
       registers,
     }),
   };

@@ -69,6 +69,12 @@ describe.each(testDatabaseKinds)('Telegram broadcasts on %s', (kind) => {
     await until(async () => ((await broadcasts().status({ broadcastId: created.broadcastId })).total.acknowledged === 1 ? true : undefined), 'one confirmation');
     expect(await db().broadcastAck.count({ where: { broadcastId: created.broadcastId } })).toBe(1);
 
+    // Operators see the same on /metrics.
+    const metrics = await (await fetch(`${h.app.url}/metrics`)).text();
+    expect(Number(/layani_broadcast_deliveries_total\{status="sent"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
+    expect(Number(/layani_broadcast_deliveries_total\{status="blocked"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(metrics).toMatch(/layani_broadcast_recipients_remaining 0/);
+
     const second = await create({ title: 'Pengumuman kedua', audience: { units: [unit] } });
     await h.app.tickScheduler();
     const again = await settled(second.broadcastId);
