@@ -4,6 +4,7 @@ import { faqDraftsRouter } from './faq/drafts/index.js';
 import { feedbackRouter } from './feedback/feedback-router.js';
 import { ticketsRouter } from './tickets/tickets-router.js';
 import { identityRouter } from './identity/identity-router.js';
+import { infodeskRouter } from './infodesk/infodesk-router.js';
 import { recordsRouter } from './records/records-router.js';
 import { createCallerFactory, router } from './trpc/init.js';
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   faq: faqRouter,
   faqDrafts: faqDraftsRouter,
   broadcasts: broadcastsRouter,
+  infodesk: infodeskRouter,
 });
 
 export type AppRouter = typeof appRouter;

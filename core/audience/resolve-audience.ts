@@ -13,6 +13,30 @@ export interface AudienceMember {
   blocked: boolean;
 }
 
+/** The employee fields an audience looks at. */
+export interface AudienceCandidate {
+  nip: string;
+  unit: string;
+  golongan: string;
+  positionType: string;
+}
+
+/** Whether an employee is in an audience as their record reads now (chats are not employees: never matched). */
+export function audienceMatcher(audience: Audience): (employee: AudienceCandidate) => boolean {
+  const nips = new Set(audience.nips);
+  const units = new Set(audience.units.map((unit) => unit.toLowerCase()));
+  const positionTypes = new Set<string>(audience.positionTypes);
+  return (e) => {
+    if (nips.has(e.nip)) return true;
+    if (audience.everyone) return true;
+    if (!hasEmployeeFilter(audience)) return false;
+    if (units.size && !units.has(e.unit.toLowerCase())) return false;
+    if (audience.golongan.length && !golonganMatches(e.golongan, audience.golongan)) return false;
+    if (positionTypes.size && !positionTypes.has(e.positionType)) return false;
+    return true;
+  };
+}
+
 /**
  * The active employees of an agency an audience reaches, in a stable order (by id). Inactive employees are never
  * reached. Filtering happens in memory: a whole agency (~10,000 rows of a few columns) is cheap to scan and the
@@ -26,19 +50,7 @@ export async function resolveAudienceMembers(db: Db, agencyId: string, audience:
     select: { id: true, nip: true, unit: true, golongan: true, positionType: true },
     orderBy: { id: 'asc' },
   });
-  const nips = new Set(audience.nips);
-  const units = new Set(audience.units.map((unit) => unit.toLowerCase()));
-  const positionTypes = new Set<string>(audience.positionTypes);
-  const matches = (e: (typeof employees)[number]) => {
-    if (nips.has(e.nip)) return true;
-    if (audience.everyone) return true;
-    if (!hasEmployeeFilter(audience)) return false;
-    if (units.size && !units.has(e.unit.toLowerCase())) return false;
-    if (audience.golongan.length && !golonganMatches(e.golongan, audience.golongan)) return false;
-    if (positionTypes.size && !positionTypes.has(e.positionType)) return false;
-    return true;
-  };
-  const chosen = employees.filter(matches);
+  const chosen = employees.filter(audienceMatcher(audience));
   const chats = await telegramChatsOf(db, agencyId);
   return chosen.map((e) => {
     const chat = chats.get(e.id);

@@ -1,5 +1,6 @@
 import { broadcastWork, nudgeWork } from '../broadcasts/broadcast-work.js';
+import { careerClosingWork } from '../infodesk/infodesk-work.js';
 import type { ScheduledWork } from './scheduler.js';
 
 /** Everything the minute tick runs, in this order. */
-export const scheduledWork: ScheduledWork[] = [broadcastWork, nudgeWork];
+export const scheduledWork: ScheduledWork[] = [broadcastWork, nudgeWork, careerClosingWork];
