@@ -5,6 +5,7 @@ import { feedbackRouter } from './feedback/feedback-router.js';
 import { ticketsRouter } from './tickets/tickets-router.js';
 import { identityRouter } from './identity/identity-router.js';
 import { infodeskRouter } from './infodesk/infodesk-router.js';
+import { sosialisasiRouter } from './sosialisasi/sosialisasi-router.js';
 import { recordsRouter } from './records/records-router.js';
 import { createCallerFactory, router } from './trpc/init.js';
 
@@ -17,6 +18,7 @@ export const appRouter = router({
   faqDrafts: faqDraftsRouter,
   broadcasts: broadcastsRouter,
   infodesk: infodeskRouter,
+  sosialisasi: sosialisasiRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { broadcastWork, nudgeWork } from '../broadcasts/broadcast-work.js';
 import { careerClosingWork } from '../infodesk/infodesk-work.js';
+import { sessionReminderWork } from '../sosialisasi/sosialisasi-work.js';
 import type { ScheduledWork } from './scheduler.js';
 
 /** Everything the minute tick runs, in this order. */
-export const scheduledWork: ScheduledWork[] = [broadcastWork, nudgeWork, careerClosingWork];
+export const scheduledWork: ScheduledWork[] = [broadcastWork, nudgeWork, careerClosingWork, sessionReminderWork];
