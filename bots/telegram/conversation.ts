@@ -12,6 +12,8 @@ import { categoryLabel, categoryOf, ticketCategories, ticketCategoryIds, type Ti
 import { langOf, type BotContext, type Lang, type Pending } from './context.js';
 import { splitMessage, stars } from './format.js';
 import { installFaqButtons, replyWithFaq } from './faq-replies.js';
+import { installInfoDesk, sendStillInForceAfterLinking } from './info-replies.js';
+import { installSosialisasi } from './sosialisasi-replies.js';
 import { freeTextConfidence, looksLikeQuestion } from '../../core/faq/answer/question-shape.js';
 
 /** tRPC error messages are "Indonesian / English"; input errors carry zod's first message (Indonesian). */
@@ -102,6 +104,7 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
         .identity.linkWithCode({ code: code.slice(0, 40), platform: 'telegram', externalId: String(ctx.from!.id) });
       outcome(ctx, 'link.ok');
       await ctx.reply(ctx.t('linked', { name: result.name }));
+      await sendStillInForceAfterLinking(runtime, ctx);
     } catch (error) {
       if (!(error instanceof TRPCError) || (error.code !== 'BAD_REQUEST' && error.code !== 'TOO_MANY_REQUESTS')) throw error;
       outcome(ctx, error.code === 'TOO_MANY_REQUESTS' ? 'link.blocked' : 'link.refused');
@@ -134,6 +137,9 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
   });
 
   installFaqButtons(bot, runtime);
+  // Before /tanya: in "/tanya-sosialisasi" Telegram marks only "/tanya" as the command.
+  installSosialisasi(bot, runtime, saveSession);
+  installInfoDesk(bot, runtime);
 
   bot.command('tanya', async (ctx) => {
     ctx.session.pending = undefined;
