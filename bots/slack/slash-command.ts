@@ -6,6 +6,7 @@ import { slackUserIdOf } from '../../core/tickets/ticket-access.js';
 import { priorityLabels, statusLabels } from '../../core/tickets/ticket-status.js';
 import { broadcastHelp, runBroadcastCommand } from './broadcasts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { runSosialisasiCommand, sosialisasiHelp } from './sosialisasi.js';
 import { formatBusinessMinutes, formatWib } from './wib-time.js';
 
 export const helpText = [
@@ -15,6 +16,7 @@ export const helpText = [
   '• `/layani tanya <pertanyaan>` — coba jawaban FAQ yang akan diterima pegawai, lengkap dengan sumbernya',
   '• `/layani statistik` — waktu tanggapan, penyelesaian dan kepuasan pegawai (7 dan 30 hari)',
   broadcastHelp,
+  sosialisasiHelp,
   'Balas di utas kartu tiket untuk menjawab pegawai; awali dengan `catatan:` untuk catatan internal yang tidak dikirim ke pegawai.',
 ].join('\n');
 
@@ -53,6 +55,8 @@ export async function runLayaniCommand(runtime: Runtime, actor: Actor, text: str
     }
     case 'siaran':
       return runBroadcastCommand(runtime, actor, rest, { client: context.client, triggerId: context.triggerId });
+    case 'sosialisasi':
+      return runSosialisasiCommand(runtime, actor, rest, { client: context.client, triggerId: context.triggerId });
     case 'statistik': {
       const [week, month] = await Promise.all([caller.tickets.statistics({ days: 7 }), caller.tickets.statistics({ days: 30 })]);
       return ['*Statistik layanan kepegawaian* (waktu dalam jam kerja)', statisticsText(week), statisticsText(month)].join('\n\n');
