@@ -8,6 +8,7 @@ import { registerImport } from './commands/import-employees.js';
 import { registerLinkCode } from './commands/link-code.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerRole } from './commands/role.js';
+import { registerSosialisasi } from './commands/sosialisasi.js';
 import { registerTemplate } from './commands/template.js';
 import { registerToken } from './commands/token.js';
 
@@ -27,5 +28,6 @@ registerMigrate(program);
 registerAsk(program);
 registerEval(program);
 registerBroadcast(program);
+registerSosialisasi(program);
 
 await program.parseAsync(process.argv);
