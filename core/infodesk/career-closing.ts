@@ -85,7 +85,7 @@ async function tellHrWhoIsInterested(db: Db, channels: DeskChannels, opportunity
   const people = await interestedStaff(db, opportunity.id);
   if (people.length === 0) return;
   const text = [
-    `Peluang karier siaran #${opportunity.number} "${opportunity.title}" ditutup ${formatIndonesian(opportunity.closesOn!)}. ${people.length} pegawai menyatakan tertarik dan diingatkan hari ini:`,
+    `Peluang karier siaran #${opportunity.number} "${opportunity.title}" ditutup ${formatIndonesian(opportunity.closesOn!)}. ${people.length} pegawai menyatakan tertarik (yang menandainya sebelum hari ini sudah diingatkan):`,
     ...people.map((p) => `• ${p.name} — ${p.unit} (${p.golongan})`),
     `Daftar terbaru: /layani siaran minat ${opportunity.number} (per ${describeWibInstant(now, 'id')})`,
   ].join('\n');
