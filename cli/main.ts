@@ -12,6 +12,7 @@ import { registerLinkCode } from './commands/link-code.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerReminder } from './commands/reminder.js';
 import { registerRole } from './commands/role.js';
+import { registerSosialisasi } from './commands/sosialisasi.js';
 import { registerTemplate } from './commands/template.js';
 import { registerToken } from './commands/token.js';
 
@@ -35,5 +36,6 @@ registerReminder(program);
 registerDeadline(program);
 registerDoctor(program);
 registerBackup(program);
+registerSosialisasi(program);
 
 await program.parseAsync(process.argv);

@@ -4,6 +4,8 @@ import { faqDraftsRouter } from './faq/drafts/index.js';
 import { feedbackRouter } from './feedback/feedback-router.js';
 import { ticketsRouter } from './tickets/tickets-router.js';
 import { identityRouter } from './identity/identity-router.js';
+import { infodeskRouter } from './infodesk/infodesk-router.js';
+import { sosialisasiRouter } from './sosialisasi/sosialisasi-router.js';
 import { recordsRouter } from './records/records-router.js';
 import { remindersRouter } from './reminders/reminders-router.js';
 import { createCallerFactory, router } from './trpc/init.js';
@@ -17,6 +19,8 @@ export const appRouter = router({
   faqDrafts: faqDraftsRouter,
   broadcasts: broadcastsRouter,
   reminders: remindersRouter,
+  infodesk: infodeskRouter,
+  sosialisasi: sosialisasiRouter,
 });
 
 export type AppRouter = typeof appRouter;

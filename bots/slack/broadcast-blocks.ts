@@ -2,6 +2,7 @@ import { Bits, Blocks, Elements, HomeTab, Message, Modal, type SlackBlockDto, ty
 import { slackifyMarkdown } from 'slackify-markdown';
 import type { BroadcastStatusReport, DeliveryCounts } from '../../core/broadcasts/broadcast-status.js';
 import { broadcastStatusLabels, type BroadcastStatus } from '../../core/broadcasts/broadcast-input.js';
+import { careerKinds, infoTopics } from '../../core/infodesk/topics.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
 /** callback_id of the compose modal and block/action ids of its inputs. */
@@ -19,7 +20,15 @@ export const broadcastModal = {
   cron: 'siaran_cron',
   options: 'siaran_opsi',
   attachment: 'siaran_lampiran',
+  topic: 'siaran_topik',
+  source: 'siaran_sumber',
+  careerKind: 'siaran_jenis_karier',
+  closesOn: 'siaran_ditutup',
+  validUntil: 'siaran_berlaku',
 } as const;
+
+/** The topic select's value for "no topic" (Slack options need a non-empty value). */
+export const noTopic = 'tanpa_topik';
 
 /** action_id of the approval request's buttons; the value is the broadcast's id. */
 export const broadcastActions = {
@@ -41,6 +50,21 @@ export function composeModal(): SlackViewDto {
       Blocks.Input({ label: 'Isi (Markdown: **tebal**, _miring_, [tautan](https://…), daftar dengan -)', blockId: broadcastModal.text }).element(
         Elements.TextInput({ actionId: broadcastModal.text, maxLength: 3500 }).multiline(),
       ),
+      Blocks.Input({ label: 'Topik pusat informasi (/info)', blockId: broadcastModal.topic }).element(
+        Elements.StaticSelect({ actionId: broadcastModal.topic })
+          .options(Bits.Option({ text: 'Tanpa topik', value: noTopic }), ...infoTopics.map((t) => Bits.Option({ text: t.label.id.slice(0, 75), value: t.id })))
+          .initialOption(Bits.Option({ text: 'Tanpa topik', value: noTopic })),
+      ),
+      Blocks.Input({ label: 'Sumber (mis. BKPSDMD, BKN; kosong = tim kepegawaian)', blockId: broadcastModal.source }).optional().element(
+        Elements.TextInput({ actionId: broadcastModal.source, maxLength: 100 }),
+      ),
+      Blocks.Input({ label: 'Peluang karier: jenis', blockId: broadcastModal.careerKind }).optional().element(
+        Elements.StaticSelect({ actionId: broadcastModal.careerKind, placeholder: 'Hanya untuk topik peluang karier' }).options(
+          ...careerKinds.map((k) => Bits.Option({ text: k.label.id, value: k.id })),
+        ),
+      ),
+      Blocks.Input({ label: 'Peluang karier: pendaftaran ditutup', blockId: broadcastModal.closesOn }).optional().element(Elements.DatePicker({ actionId: broadcastModal.closesOn })),
+      Blocks.Input({ label: 'Berlaku sampai (kosong = sampai diganti)', blockId: broadcastModal.validUntil }).optional().element(Elements.DatePicker({ actionId: broadcastModal.validUntil })),
       Blocks.Input({ label: 'Penerima', blockId: broadcastModal.audience }).element(
         Elements.StaticSelect({ actionId: broadcastModal.audience })
           .options(
@@ -74,6 +98,7 @@ export function composeModal(): SlackViewDto {
         Elements.Checkboxes({ actionId: broadcastModal.options }).options(
           Bits.Option({ text: 'Perlu konfirmasi ("Saya sudah membaca dan memahami")', value: 'ack' }),
           Bits.Option({ text: 'Mendesak (tetap dikirim pada jam tenang 21.00–06.00)', value: 'urgent' }),
+          Bits.Option({ text: 'Wajib (juga kepada yang berhenti berlangganan topiknya)', value: 'wajib' }),
         ),
       ),
     )

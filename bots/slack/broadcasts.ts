@@ -9,7 +9,9 @@ import type { NewBroadcastInput } from '../../core/broadcasts/broadcast-input.js
 import type { Attachment } from '../../core/outbox/outbox-intent.js';
 import type { Runtime } from '../../core/runtime.js';
 import { wibInstant } from '../../core/scheduling/jakarta-time.js';
-import { broadcastActions, broadcastModal, composeModal, homeTab, statusText } from './broadcast-blocks.js';
+import { formatIndonesian } from '../../core/dates/calendar-date.js';
+import { careerTopic } from '../../core/infodesk/topics.js';
+import { broadcastActions, broadcastModal, composeModal, homeTab, noTopic, statusText } from './broadcast-blocks.js';
 import type { DeskMembers } from './desk-members.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
@@ -18,6 +20,7 @@ export const broadcastHelp = [
   '• `/layani siaran daftar` — siaran terbaru dan statusnya',
   '• `/layani siaran status <nomor>` — terkirim, diterima, gagal, dikonfirmasi (per unit)',
   '• `/layani siaran setujui <nomor>` / `tolak <nomor>` / `batal <nomor>`',
+  '• `/layani siaran minat <nomor>` — pegawai yang menekan "Saya tertarik" pada peluang karier',
 ].join('\n');
 
 interface ModalFile {
@@ -28,14 +31,24 @@ interface ModalFile {
   url_private?: string;
 }
 
-type ModalValues = Record<
+export type ModalValues = Record<
   string,
-  Record<string, { value?: string | null; selected_option?: { value?: string } | null; selected_options?: Array<{ value?: string }>; files?: ModalFile[] }>
+  Record<
+    string,
+    {
+      value?: string | null;
+      selected_option?: { value?: string } | null;
+      selected_options?: Array<{ value?: string }>;
+      selected_date?: string | null;
+      selected_time?: string | null;
+      files?: ModalFile[];
+    }
+  >
 >;
 
-/** The file shared in the modal, as an attachment the Telegram side fetches from Slack with the bot token. */
-function attachmentOf(values: ModalValues): Attachment | null {
-  const file = values[broadcastModal.attachment]?.[broadcastModal.attachment]?.files?.[0];
+/** The file shared in a modal, as an attachment the Telegram side fetches from Slack with the bot token. */
+export function attachmentOf(values: ModalValues, blockId: string = broadcastModal.attachment): Attachment | null {
+  const file = values[blockId]?.[blockId]?.files?.[0];
   if (!file?.id) return null;
   const mimeType = file.mimetype || null;
   return {
@@ -48,9 +61,10 @@ function attachmentOf(values: ModalValues): Attachment | null {
   };
 }
 
-const textOf = (values: ModalValues, id: string) => values[id]?.[id]?.value?.trim() ?? '';
-const choiceOf = (values: ModalValues, id: string) => values[id]?.[id]?.selected_option?.value ?? '';
-const listOf = (values: ModalValues, id: string) =>
+export const textOf = (values: ModalValues, id: string) => values[id]?.[id]?.value?.trim() ?? '';
+export const choiceOf = (values: ModalValues, id: string) => values[id]?.[id]?.selected_option?.value ?? '';
+export const dateOf = (values: ModalValues, id: string) => values[id]?.[id]?.selected_date ?? null;
+export const listOf = (values: ModalValues, id: string) =>
   textOf(values, id)
     .split(/[,;\n]/)
     .map((item) => item.trim())
@@ -82,6 +96,14 @@ export function broadcastFromModal(values: ModalValues): { input: NewBroadcastIn
     schedule = { kind: 'cron', expression };
   }
   const options = new Set((values[broadcastModal.options]?.[broadcastModal.options]?.selected_options ?? []).map((o) => o.value));
+  const topicChoice = choiceOf(values, broadcastModal.topic);
+  const topic = topicChoice && topicChoice !== noTopic ? (topicChoice as NonNullable<NewBroadcastInput['topic']>) : null;
+  const careerKind = (choiceOf(values, broadcastModal.careerKind) || null) as NewBroadcastInput['careerKind'];
+  const closesOn = dateOf(values, broadcastModal.closesOn);
+  if (topic === careerTopic && !careerKind) errors[broadcastModal.careerKind] = 'Pilih jenis peluang karier: diklat, seleksi atau lowongan jabatan.';
+  if (topic === careerTopic && !closesOn) errors[broadcastModal.closesOn] = 'Pilih tanggal pendaftaran ditutup.';
+  if (topic !== careerTopic && (careerKind || closesOn)) errors[broadcastModal.topic] = 'Jenis dan tanggal penutupan hanya untuk topik peluang karier.';
+  const validUntil = dateOf(values, broadcastModal.validUntil);
   if (Object.keys(errors).length) return { errors };
   return {
     input: {
@@ -92,6 +114,14 @@ export function broadcastFromModal(values: ModalValues): { input: NewBroadcastIn
       needsAck: options.has('ack'),
       urgent: options.has('urgent'),
       attachment: attachmentOf(values),
+      topic,
+      // Unticked "Wajib" on a topic means the topic's subscribers only; without a topic it reaches the whole audience.
+      mandatory: topic === null || options.has('wajib'),
+      source: textOf(values, broadcastModal.source) || null,
+      careerKind: topic === careerTopic ? careerKind : null,
+      closesOn: topic === careerTopic ? closesOn : null,
+      // The whole last day, in WIB.
+      validUntil: validUntil ? wibInstant(validUntil, 23, 59) : null,
     },
   };
 }
@@ -105,6 +135,11 @@ function fieldOf(path: string): string {
   if (path.startsWith('audience.golongan')) return broadcastModal.golongan;
   if (path.startsWith('audience.units')) return broadcastModal.units;
   if (path.startsWith('audience.telegramGroups') || path.startsWith('audience.slackChannels')) return broadcastModal.channels;
+  if (path.startsWith('topic')) return broadcastModal.topic;
+  if (path.startsWith('source')) return broadcastModal.source;
+  if (path.startsWith('careerKind')) return broadcastModal.careerKind;
+  if (path.startsWith('closesOn')) return broadcastModal.closesOn;
+  if (path.startsWith('validUntil')) return broadcastModal.validUntil;
   return broadcastModal.audience;
 }
 
@@ -148,6 +183,10 @@ export async function runBroadcastCommand(runtime: Runtime, actor: Actor, args: 
       if (!Number.isInteger(number) || number < 1) return needNumber();
       return statusText(await caller.status({ number }));
     }
+    case 'minat': {
+      if (!Number.isInteger(number) || number < 1) return needNumber();
+      return interestedText(await runtime.callerFor(actor).infodesk.interested({ number }));
+    }
     case 'setujui':
     case 'tolak':
     case 'batal': {
@@ -164,6 +203,19 @@ export async function runBroadcastCommand(runtime: Runtime, actor: Actor, args: 
     default:
       return broadcastHelp;
   }
+}
+
+type Interested = Awaited<ReturnType<ReturnType<Runtime['callerFor']>['infodesk']['interested']>>;
+
+/** Who is interested in a career opportunity: names, units and ranks (no NIP), in the order they pressed. */
+function interestedText(list: Interested): string {
+  const header = `*Siaran #${list.number} — ${escapeMrkdwn(list.title)}*${list.closesOn ? ` (pendaftaran ditutup ${formatIndonesian(list.closesOn)})` : ''}`;
+  if (!list.closesOn) return `${header}\nSiaran ini bukan peluang karier; tidak ada tombol "Saya tertarik".`;
+  if (list.people.length === 0) return `${header}\nBelum ada pegawai yang menyatakan tertarik.`;
+  return [
+    `${header}\n${list.people.length} pegawai tertarik:`,
+    ...list.people.map((p) => `• ${escapeMrkdwn(p.name)} — ${escapeMrkdwn(p.unit)} (${p.golongan})${p.reminded ? ' · sudah diingatkan' : ''}`),
+  ].join('\n');
 }
 
 export interface BroadcastHandlerDeps {

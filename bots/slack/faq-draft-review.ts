@@ -18,14 +18,22 @@ const slackUser = (ref: string | null) => {
   return id ? `<@${id}>` : 'petugas';
 };
 
+/** "tiket #12" or "sosialisasi #3": where the draft's answer was given. */
+function originOf(view: FaqDraftView): string | null {
+  if (view.ticketNumber !== null) return `tiket #${view.ticketNumber}`;
+  if (view.sessionNumber !== null) return `sosialisasi #${view.sessionNumber}`;
+  return null;
+}
+
 export function faqDraftFallbackText(view: FaqDraftView): string {
-  const ticket = view.ticketNumber !== null ? ` dari tiket #${view.ticketNumber}` : '';
-  return `Draf FAQ${ticket}: ${view.title}`;
+  const origin = originOf(view);
+  return `Draf FAQ${origin ? ` dari ${origin}` : ''}: ${view.title}`;
 }
 
 /** The review message: title, question, answer, and "Setujui"/"Tolak" while it waits; the decision once taken. */
 export function faqDraftReviewBlocks(view: FaqDraftView): SlackBlockDto[] {
-  const ticket = view.ticketNumber !== null ? ` · tiket #${view.ticketNumber}` : '';
+  const origin = originOf(view);
+  const ticket = origin ? ` · ${origin}` : '';
   const decision =
     view.status === 'approved'
       ? [Blocks.Section({ text: `✅ Disetujui oleh ${slackUser(view.decidedBy)} → corpus/${view.docId ?? '?'}.md` })]

@@ -11,6 +11,7 @@ import { loggableError } from './errors.js';
 import { MountedHttpReceiver } from './http-receiver.js';
 import { registerBroadcastHandlers } from './broadcasts.js';
 import { registerInboundHandlers } from './inbound.js';
+import { registerSosialisasiHandlers } from './sosialisasi.js';
 
 /** The Slack adapter, plus what tests and operators may want to wait on. */
 export interface SlackAdapter extends ChatAdapter {
@@ -94,6 +95,7 @@ export function createSlackAdapter(runtime: Runtime, files: AttachmentFetchers):
   const members = new DeskMembers(runtime, client);
   registerInboundHandlers(app, { runtime, client, members });
   registerBroadcastHandlers(app, { runtime, client, members });
+  registerSosialisasiHandlers(app, { runtime, client, members });
 
   const fetchAttachment: AttachmentFetcher = async (attachment) => {
     let url = attachment.url;

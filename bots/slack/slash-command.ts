@@ -7,6 +7,7 @@ import { priorityLabels, statusLabels } from '../../core/tickets/ticket-status.j
 import { broadcastHelp, runBroadcastCommand } from './broadcasts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { runReminderCommand } from './reminder-command.js';
+import { runSosialisasiCommand, sosialisasiHelp } from './sosialisasi.js';
 import { formatBusinessMinutes, formatWib } from './wib-time.js';
 
 export const helpText = [
@@ -17,6 +18,7 @@ export const helpText = [
   '• `/layani statistik` — waktu tanggapan, penyelesaian dan kepuasan pegawai (7 dan 30 hari)',
   broadcastHelp,
   '• `/layani pengingat <tanggal> [jam] [ulang] <sasaran> | <teks>` — pengingat untuk pegawai; `/layani pengingat` saja untuk caranya, `daftar` untuk yang terjadwal',
+  sosialisasiHelp,
   'Balas di utas kartu tiket untuk menjawab pegawai; awali dengan `catatan:` untuk catatan internal yang tidak dikirim ke pegawai.',
 ].join('\n');
 
@@ -55,6 +57,8 @@ export async function runLayaniCommand(runtime: Runtime, actor: Actor, text: str
     }
     case 'siaran':
       return runBroadcastCommand(runtime, actor, rest, { client: context.client, triggerId: context.triggerId });
+    case 'sosialisasi':
+      return runSosialisasiCommand(runtime, actor, rest, { client: context.client, triggerId: context.triggerId });
     case 'statistik': {
       const [week, month] = await Promise.all([caller.tickets.statistics({ days: 7 }), caller.tickets.statistics({ days: 30 })]);
       return ['*Statistik layanan kepegawaian* (waktu dalam jam kerja)', statisticsText(week), statisticsText(month)].join('\n\n');

@@ -13,6 +13,8 @@ import { langOf, type BotContext, type Lang, type Pending } from './context.js';
 import { splitMessage, stars } from './format.js';
 import { installFaqButtons, replyWithFaq } from './faq-replies.js';
 import { installReminderCommands } from './reminders.js';
+import { installInfoDesk, sendStillInForceAfterLinking } from './info-replies.js';
+import { installSosialisasi } from './sosialisasi-replies.js';
 import { freeTextConfidence, looksLikeQuestion } from '../../core/faq/answer/question-shape.js';
 
 /** tRPC error messages are "Indonesian / English"; input errors carry zod's first message (Indonesian). */
@@ -103,6 +105,7 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
         .identity.linkWithCode({ code: code.slice(0, 40), platform: 'telegram', externalId: String(ctx.from!.id) });
       outcome(ctx, 'link.ok');
       await ctx.reply(ctx.t('linked', { name: result.name }));
+      await sendStillInForceAfterLinking(runtime, ctx);
     } catch (error) {
       if (!(error instanceof TRPCError) || (error.code !== 'BAD_REQUEST' && error.code !== 'TOO_MANY_REQUESTS')) throw error;
       outcome(ctx, error.code === 'TOO_MANY_REQUESTS' ? 'link.blocked' : 'link.refused');
@@ -136,6 +139,9 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
 
   installFaqButtons(bot, runtime);
   installReminderCommands(bot, runtime);
+  // Before /tanya: in "/tanya-sosialisasi" Telegram marks only "/tanya" as the command.
+  installSosialisasi(bot, runtime, saveSession);
+  installInfoDesk(bot, runtime);
 
   bot.command('tanya', async (ctx) => {
     ctx.session.pending = undefined;

@@ -99,7 +99,8 @@ export function createDelivery(options: DeliveryOptions): { deliver: DeliveryHan
    */
   function broadcastSteps(intent: IntentOf<'telegram.broadcast'>): Step[] {
     const chatId = chatIdOf(intent.chatId);
-    const keyboard = intent.ackLabel ? buttonKeyboard([[{ text: intent.ackLabel, data: `${ackCallbackPrefix}${intent.broadcastId}` }]]) : null;
+    const ackRow: Button[][] = intent.ackLabel ? [[{ text: intent.ackLabel, data: `${ackCallbackPrefix}${intent.broadcastId}` }]] : [];
+    const keyboard = buttonKeyboard([...ackRow, ...intent.buttons]);
     const markup = keyboard ? { reply_markup: keyboard } : {};
     const plain = `${intent.title}\n\n${intent.text}`;
     const formatted = broadcastMarkdownV2(intent.title, intent.text);

@@ -6,7 +6,7 @@ import type { BotContext, Lang } from './context.js';
 export const languages: readonly Lang[] = ['id', 'en'];
 
 /** Commands shown in Telegram's menu, in this order; each has a `cmd-<name>` description in the .ftl files. */
-export const commandNames = ['start', 'bantuan', 'tanya', 'tiket', 'tiketku', 'profil', 'pengingat', 'saran', 'bahasa'] as const;
+export const commandNames = ['start', 'bantuan', 'tanya', 'tiket', 'tiketku', 'profil', 'pengingat', 'saran', 'bahasa', 'info', 'langganan', 'tanyasosialisasi', 'hadir'] as const;
 
 /** Fluent translations from locales/id.ftl (the default) and locales/en.ftl; the session's language wins. */
 export function createI18n(log: Logger): I18n<BotContext> {

@@ -3,14 +3,23 @@ import type { Command } from 'commander';
 import type { Actor } from '../../core/auth/actor.js';
 import { cliActor } from '../../core/auth/actor.js';
 import type { NewBroadcastInput } from '../../core/broadcasts/broadcast-input.js';
+import { isCalendarDate } from '../../core/dates/calendar-date.js';
+import { infoTopicIds } from '../../core/infodesk/topics.js';
 import { findAgencyByCode } from '../../core/records/agencies.js';
+import { wibInstant } from '../../core/scheduling/jakarta-time.js';
 import type { Runtime } from '../../core/runtime.js';
 import { action, withRuntime } from '../cli-runtime.js';
+
+/** A YYYY-MM-DD date as the last minute of that day in WIB ("berlaku sampai 30 Juni" includes 30 June). */
+function endOfWibDay(date: string): Date {
+  if (!isCalendarDate(date)) throw new Error(`tanggal ${date} tidak valid; tulis YYYY-MM-DD`);
+  return wibInstant(date, 23, 59);
+}
 
 const list = (value: string | undefined) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []);
 
 /** The CLI acts as an admin of one agency: the one given, or the configured default. */
-async function agencyActor(runtime: Runtime, code: string | undefined): Promise<Actor> {
+export async function agencyActor(runtime: Runtime, code: string | undefined): Promise<Actor> {
   const agencyCode = code ?? runtime.settings.defaultAgencyCode;
   const agency = await findAgencyByCode(runtime.db, agencyCode);
   if (!agency) throw new Error(`instansi ${agencyCode} tidak ada (lihat: layani agency list)`);
@@ -34,6 +43,12 @@ interface CreateOptions {
   ack?: boolean;
   nudgeDays?: string;
   agency?: string;
+  topic?: string;
+  wajib?: boolean;
+  source?: string;
+  kind?: string;
+  closes?: string;
+  validUntil?: string;
 }
 
 export function registerBroadcast(program: Command): void {
@@ -57,6 +72,12 @@ export function registerBroadcast(program: Command): void {
     .option('--urgent', 'also during quiet hours (21:00–06:00 WIB)')
     .option('--ack', 'readers must confirm they have read and understood')
     .option('--nudge-days <days>', 'remind those who have not confirmed after this many days')
+    .option('--topic <topic>', `information-desk topic: ${infoTopicIds.join(', ')}`)
+    .option('--wajib', 'mandatory: also to those who unsubscribed from the topic')
+    .option('--source <source>', 'where the information comes from, e.g. BKPSDMD')
+    .option('--kind <kind>', 'career opportunity (topic peluang_karir): diklat, seleksi or lowongan')
+    .option('--closes <date>', 'career opportunity: last day to apply, YYYY-MM-DD')
+    .option('--valid-until <date>', 'in force until this day (YYYY-MM-DD, WIB); shown to people who link later until then')
     .option('--agency <code>', 'agency (default: the configured one)')
     .action(
       action(async (options: CreateOptions) => {
@@ -79,6 +100,12 @@ export function registerBroadcast(program: Command): void {
           urgent: Boolean(options.urgent),
           needsAck: Boolean(options.ack),
           nudgeAfterDays: options.nudgeDays ? Number(options.nudgeDays) : null,
+          topic: (options.topic ?? null) as NewBroadcastInput['topic'],
+          ...(options.wajib ? { mandatory: true } : {}),
+          source: options.source ?? null,
+          careerKind: (options.kind ?? null) as NewBroadcastInput['careerKind'],
+          closesOn: options.closes ?? null,
+          validUntil: options.validUntil ? endOfWibDay(options.validUntil) : null,
         };
         await withRuntime(async (runtime) => {
           const actor = await agencyActor(runtime, options.agency);
@@ -115,6 +142,20 @@ export function registerBroadcast(program: Command): void {
           for (const row of [...report.byUnit, { unit: 'JUMLAH', ...report.total }]) {
             console.log([row.unit, row.recipients, row.sent, row.delivered, row.failed, row.pending, row.unreachable, row.acknowledged].join('\t'));
           }
+        });
+      }),
+    );
+
+  broadcast
+    .command('interested <number>')
+    .description('Who pressed "Saya tertarik" on a career opportunity')
+    .option('--agency <code>', 'agency (default: the configured one)')
+    .action(
+      action(async (number: string, options: { agency?: string }) => {
+        await withRuntime(async (runtime) => {
+          const list = await runtime.callerFor(await agencyActor(runtime, options.agency)).infodesk.interested({ number: Number(number) });
+          console.log(`Siaran #${list.number} — ${list.title}${list.closesOn ? ` (ditutup ${list.closesOn})` : ''}: ${list.people.length} pegawai tertarik`);
+          for (const p of list.people) console.log([p.name, p.unit, p.golongan, p.at, p.reminded ? 'sudah diingatkan' : ''].join('\t'));
         });
       }),
     );

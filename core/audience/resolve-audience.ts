@@ -27,8 +27,7 @@ export async function resolveAudienceMembers(db: Db, agencyId: string, audience:
     select: { id: true, nip: true, unit: true, golongan: true, positionType: true },
     orderBy: { id: 'asc' },
   });
-  const matches = audienceMatcher(audience);
-  const chosen = employees.filter(matches);
+  const chosen = employees.filter(audienceMatcher(audience));
   const chats = await telegramChatsOf(db, agencyId);
   return chosen.map((e) => {
     const chat = chats.get(e.id);

@@ -8,6 +8,8 @@ import type { Logger } from '../logging/logger.js';
 import { enqueueMany, type QueuedIntent } from '../outbox/enqueue-many.js';
 import type { Attachment } from '../outbox/outbox-intent.js';
 import { audienceOf, type StoredBroadcast } from './broadcast-service.js';
+import { optedOutOf } from '../infodesk/subscriptions.js';
+import { personalButtonsFor } from './broadcast-buttons.js';
 import { ackButtonLabel } from './broadcast-texts.js';
 
 const minute = 60_000;
@@ -49,7 +51,11 @@ export async function startDueRuns(db: Db, now: Date): Promise<number> {
       try {
         await db.$transaction(async (tx) => {
           await tx.broadcastRun.create({ data: { broadcastId: broadcast.id, scheduledFor } });
-          if (broadcast.scheduleKind !== 'cron') await tx.broadcast.update({ where: { id: broadcast.id }, data: { status: 'sent' } });
+          // publishedAt files it in the information desk's archive, dated by its latest sending.
+          await tx.broadcast.update({
+            where: { id: broadcast.id },
+            data: { publishedAt: scheduledFor, ...(broadcast.scheduleKind !== 'cron' ? { status: 'sent' } : {}) },
+          });
         });
         started++;
       } catch (error) {
@@ -86,7 +92,7 @@ export async function expandRuns(db: Db, now: Date, log: Logger): Promise<number
     let lease = await leaseRun(db, run.id, now);
     if (!lease) continue;
     const broadcast = await db.broadcast.findUniqueOrThrow({ where: { id: run.broadcastId } });
-    const targets = await recipientsOf(db, broadcast);
+    const targets = await recipientsOf(db, broadcast, now);
     const done = new Set((await db.broadcastDelivery.findMany({ where: { runId: run.id }, select: { target: true } })).map((d) => d.target));
     const remaining = targets.filter((t) => !done.has(t.target));
     for (let start = 0; start < remaining.length && lease; start += chunkSize) {
@@ -143,10 +149,15 @@ async function storeChunk(db: Db, runId: string, broadcast: StoredBroadcast, chu
 
 class LeaseLost extends Error {}
 
-/** Everyone and every chat the broadcast reaches, each once, with the message each gets. */
-async function recipientsOf(db: Db, broadcast: StoredBroadcast): Promise<Target[]> {
+/**
+ * Everyone and every chat the broadcast reaches, each once, with the message each gets. A broadcast on an
+ * information topic that HR did not mark "wajib" skips the people who unsubscribed from that topic.
+ */
+async function recipientsOf(db: Db, broadcast: StoredBroadcast, now: Date): Promise<Target[]> {
   const audience = audienceOf(broadcast);
   const attachment: Attachment | null = broadcast.attachment ? JSON.parse(broadcast.attachment) : null;
+  const optedOut = broadcast.topic && !broadcast.mandatory ? await optedOutOf(db, broadcast.topic) : new Set<string>();
+  const personalButtons = await personalButtonsFor(db, broadcast, now);
   const telegram = (chatId: string, personal: boolean): QueuedIntent => ({
     intent: {
       channel: 'telegram',
@@ -157,6 +168,7 @@ async function recipientsOf(db: Db, broadcast: StoredBroadcast): Promise<Target[
       text: broadcast.text,
       attachment,
       ackLabel: broadcast.needsAck ? ackButtonLabel : null,
+      buttons: personal ? personalButtons : [],
       // Groups are not someone's phone at night; people are.
       holdInQuietHours: personal && !broadcast.urgent,
     },
@@ -169,6 +181,7 @@ async function recipientsOf(db: Db, broadcast: StoredBroadcast): Promise<Target[
     targets.push(target);
   };
   for (const member of await resolveAudienceMembers(db, broadcast.agencyId, audience)) {
+    if (optedOut.has(member.employeeId)) continue;
     const reachable = member.telegramChatId && !member.blocked;
     add({
       target: member.telegramChatId ? `telegram:${member.telegramChatId}` : `employee:${member.employeeId}`,

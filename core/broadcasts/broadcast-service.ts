@@ -7,6 +7,7 @@ import type { Clock } from '../clock/clock.js';
 import type { Db, TransactionClient } from '../db/client.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { enqueue } from '../outbox/enqueue.js';
+import { todayInJakarta } from '../dates/calendar-date.js';
 import type { CoreSettings } from '../trpc/context.js';
 import { newBroadcastSchema, type BroadcastStatus, type NewBroadcastInput } from './broadcast-input.js';
 
@@ -22,7 +23,7 @@ export function audienceOf(broadcast: { audience: string }): Audience {
   return audienceSchema.parse(JSON.parse(broadcast.audience));
 }
 
-function agencyFor(actor: Actor, requested: string | undefined): string {
+export function agencyFor(actor: Actor, requested: string | undefined): string {
   if (requested && requested !== actor.agencyId) {
     if (actor.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Anda hanya dapat menyiarkan ke instansi Anda sendiri. / You can only broadcast to your own agency.' });
     return requested;
@@ -36,11 +37,35 @@ async function nextBroadcastNumber(tx: TransactionClient, agencyId: string): Pro
   return (last?.number ?? 0) + 1;
 }
 
+/** What a broadcast is for: an announcement of its own, or a sosialisasi session's invitation or materials. */
+export interface BroadcastOrigin {
+  kind: 'announcement' | 'session_invitation' | 'session_materials';
+  sessionId: string | null;
+}
+
+const announcement: BroadcastOrigin = { kind: 'announcement', sessionId: null };
+
 /**
  * Stores a broadcast. It goes out on the scheduler's next tick (now, at its time, or on its cron schedule) unless
  * approval is required and the author is not an HR lead: then it waits, and the HR leads are asked in Slack.
  */
 export async function createBroadcast(deps: BroadcastDeps, actor: Actor, input: NewBroadcastInput): Promise<StoredBroadcast> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await deps.db.$transaction((tx) => insertBroadcast(tx, deps, actor, input));
+    } catch (error) {
+      // Two broadcasts created at once took the same number: take the next one.
+      if (isUniqueViolation(error) && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+/**
+ * The part of createBroadcast that runs inside a transaction, for callers that store something else with the
+ * broadcast (a sosialisasi session and its invitation). A number clash throws P2002: the caller retries.
+ */
+export async function insertBroadcast(tx: TransactionClient, deps: BroadcastDeps, actor: Actor, input: NewBroadcastInput, origin: BroadcastOrigin = announcement): Promise<StoredBroadcast> {
   const data = newBroadcastSchema.parse(input);
   if (isEmptyAudience(data.audience)) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'Pilih penerima siaran (semua pegawai, unit, golongan, jenis jabatan, NIP, grup atau kanal). / Choose who receives the broadcast.' });
@@ -50,42 +75,41 @@ export async function createBroadcast(deps: BroadcastDeps, actor: Actor, input: 
   if (data.schedule.kind === 'once' && data.schedule.at.getTime() < now.getTime() - 60_000) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'Waktu kirim sudah lewat; pilih waktu yang akan datang atau "sekarang". / The send time has passed.' });
   }
+  if (data.closesOn && data.closesOn < todayInJakarta(now)) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Tanggal penutupan sudah lewat; periksa tanggalnya. / The closing date has passed.' });
+  }
   const needsApproval = deps.settings.broadcasts.approval === 'required' && !hasAtLeast(actor.role, 'hr_lead');
   const status: BroadcastStatus = needsApproval ? 'pending_approval' : 'scheduled';
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await deps.db.$transaction(async (tx) => {
-        const broadcast = await tx.broadcast.create({
-          data: {
-            agencyId,
-            number: await nextBroadcastNumber(tx, agencyId),
-            title: data.title,
-            text: data.text,
-            attachment: data.attachment ? JSON.stringify(data.attachment) : null,
-            audience: JSON.stringify(data.audience),
-            scheduleKind: data.schedule.kind,
-            runAt: data.schedule.kind === 'once' ? data.schedule.at : data.schedule.kind === 'now' ? now : null,
-            cron: data.schedule.kind === 'cron' ? data.schedule.expression : null,
-            cronCheckedAt: data.schedule.kind === 'cron' ? now : null,
-            urgent: data.urgent,
-            needsAck: data.needsAck,
-            nudgeAfterDays: data.needsAck ? (data.nudgeAfterDays ?? deps.settings.broadcasts.nudgeAfterDays) : null,
-            topic: data.topic,
-            mandatory: data.mandatory,
-            status,
-            createdBy: actor.ref,
-          },
-        });
-        await writeAudit(tx, actor, { action: 'broadcast.create', entity: 'Broadcast', entityId: broadcast.id, agencyId, after: { number: broadcast.number, title: broadcast.title, status } });
-        if (needsApproval) await enqueue(tx, { channel: 'slack', kind: 'slack.broadcastApproval', broadcastId: broadcast.id });
-        return broadcast;
-      });
-    } catch (error) {
-      // Two broadcasts created at once took the same number: take the next one.
-      if (isUniqueViolation(error) && attempt < 3) continue;
-      throw error;
-    }
-  }
+  const broadcast = await tx.broadcast.create({
+    data: {
+      agencyId,
+      number: await nextBroadcastNumber(tx, agencyId),
+      title: data.title,
+      text: data.text,
+      attachment: data.attachment ? JSON.stringify(data.attachment) : null,
+      audience: JSON.stringify(data.audience),
+      scheduleKind: data.schedule.kind,
+      runAt: data.schedule.kind === 'once' ? data.schedule.at : data.schedule.kind === 'now' ? now : null,
+      cron: data.schedule.kind === 'cron' ? data.schedule.expression : null,
+      cronCheckedAt: data.schedule.kind === 'cron' ? now : null,
+      urgent: data.urgent,
+      needsAck: data.needsAck,
+      nudgeAfterDays: data.needsAck ? (data.nudgeAfterDays ?? deps.settings.broadcasts.nudgeAfterDays) : null,
+      topic: data.topic,
+      mandatory: data.mandatory,
+      source: data.source,
+      careerKind: data.careerKind,
+      closesOn: data.closesOn,
+      validUntil: data.validUntil,
+      kind: origin.kind,
+      sessionId: origin.sessionId,
+      status,
+      createdBy: actor.ref,
+    },
+  });
+  await writeAudit(tx, actor, { action: 'broadcast.create', entity: 'Broadcast', entityId: broadcast.id, agencyId, after: { number: broadcast.number, title: broadcast.title, status } });
+  if (needsApproval) await enqueue(tx, { channel: 'slack', kind: 'slack.broadcastApproval', broadcastId: broadcast.id });
+  return broadcast;
 }
 
 export async function findBroadcast(db: Db, actor: Actor, ref: { broadcastId?: string; number?: number }): Promise<StoredBroadcast> {

@@ -51,6 +51,8 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
     text: z.string(),
     attachment: attachmentSchema.nullable().default(null),
     ackLabel: z.string().nullable().default(null),
+    /** Further rows under the text (RSVP, "Saya tertarik"), after the confirmation button. */
+    buttons: z.array(z.array(buttonSchema)).default([]),
     holdInQuietHours,
   }),
   /** The 1–5 rating keyboard after a ticket is resolved. */

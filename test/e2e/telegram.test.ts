@@ -25,7 +25,7 @@ describe.each(testDatabaseKinds)('Telegram bot on %s', (kind) => {
   const caller = (actor: Actor) => h.app.runtime.callerFor(actor);
 
   it('registers its commands for the default (Indonesian) menu and for English clients', () => {
-    const names = ['start', 'bantuan', 'tanya', 'tiket', 'tiketku', 'profil', 'pengingat', 'saran', 'bahasa'];
+    const names = ['start', 'bantuan', 'tanya', 'tiket', 'tiketku', 'profil', 'pengingat', 'saran', 'bahasa', 'info', 'langganan', 'tanyasosialisasi', 'hadir'];
     expect(h.fake.commandsFor().map((c) => c.command)).toEqual(names);
     expect(h.fake.commandsFor({ type: 'default' }, 'en').map((c) => c.command)).toEqual(names);
     expect(h.fake.commandsFor().find((c) => c.command === 'tiketku')?.description).toBe('Lihat status tiket Anda');

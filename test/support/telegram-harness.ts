@@ -9,7 +9,9 @@ import type { DatabaseKind } from '../../core/db/database-url.js';
 import { createLogger } from '../../core/logging/logger.js';
 import type { Attachment } from '../../core/outbox/outbox-intent.js';
 import type { EmployeeRecord } from '../../core/records/employee.js';
+import { FakeSlack, type SlackInbound } from '../fakes/fake-slack.js';
 import { FakeTelegram, type FakeTelegramOptions } from '../fakes/fake-telegram.js';
+import { channels, signingSecret, users } from './slack-desk.js';
 import { generateEmployees } from './generate-employees.js';
 import { createTestDatabase, type TestDatabase } from './test-databases.js';
 
@@ -30,7 +32,10 @@ export interface SeededEmployee {
 export interface TelegramHarness {
   kind: DatabaseKind;
   fake: FakeTelegram;
+  /** The running app; replaced by `restart()`. */
   app: App;
+  /** FakeSlack when the harness was started with `slack: true` (channels and users of test/support/slack-desk). */
+  slack: FakeSlack | null;
   clock: TestClock;
   database: TestDatabase;
   /** the webhook URL the app registered (webhook mode only) */
@@ -51,6 +56,10 @@ export interface TelegramHarness {
   texts(chatId: number): string[];
   /** Waits for a bot message in the chat whose text matches. */
   waitForMessage(chatId: number, pattern: RegExp | string, timeoutMs?: number): Promise<Message & { text?: string; caption?: string }>;
+  /** Stops the app (as a deployment would) and starts it again on the same database, fakes and clock. */
+  restart(): Promise<void>;
+  /** POSTs a signed request to the app's /slack/events (Slack harnesses only). */
+  slackSend(body: SlackInbound): ReturnType<FakeSlack['signedRequest']>;
   stop(): Promise<void>;
 }
 
@@ -96,10 +105,22 @@ let userCounter = 0;
  */
 export async function startTelegramHarness(
   kind: DatabaseKind,
-  options: { webhook?: boolean; env?: Record<string, string>; fake?: FakeTelegramOptions } = {},
+  options: { webhook?: boolean; env?: Record<string, string>; fake?: FakeTelegramOptions; slack?: boolean } = {},
 ): Promise<TelegramHarness> {
   const fake = new FakeTelegram(options.fake);
   await fake.start();
+  const slack = options.slack
+    ? new FakeSlack({
+        signingSecret,
+        users: Object.values(users).map((id) => ({ id, name: id.toLowerCase(), real_name: id })),
+        channels: [
+          { id: channels.triage, name: 'layani-triase', members: [users.officer, users.officer2] },
+          { id: channels.confidential, name: 'layani-rahasia', is_private: true, members: [users.lead] },
+          { id: channels.feedback, name: 'layani-saran', members: [users.officer, users.lead] },
+        ],
+      })
+    : null;
+  await slack?.start();
   const database = await createTestDatabase(kind);
   const clock = fixedClock(tuesdayMorning);
   const env: Record<string, string> = {
@@ -117,17 +138,29 @@ export async function startTelegramHarness(
     env.TELEGRAM_WEBHOOK_URL = webhookUrl;
     env.TELEGRAM_WEBHOOK_SECRET = webhookSecret;
   }
+  if (slack) {
+    Object.assign(env, {
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: slack.apiUrl,
+      SLACK_TRIAGE_CHANNEL: channels.triage,
+      SLACK_CONFIDENTIAL_CHANNEL: channels.confidential,
+      SLACK_FEEDBACK_CHANNEL: channels.feedback,
+    });
+  }
   const logs: string[] = [];
   const log = createLogger('debug', { write: (line: string) => void logs.push(line) });
+  const config = parseConfig({ ...env, ...options.env });
+  const start = () => startApp(config, { clock, log, schedule: false, outboxPollMs: 50 });
   let app: App;
   try {
-    app = await startApp(parseConfig({ ...env, ...options.env }), { clock, log, schedule: false, outboxPollMs: 50 });
+    app = await start();
   } catch (error) {
     await fake.stop();
+    await slack?.stop();
     await database.drop();
     throw error;
   }
-  const runtime = app.runtime;
   const pool = generateEmployees(400, 20261124 + userCounter);
   let poolIndex = 0;
 
@@ -139,16 +172,17 @@ export async function startTelegramHarness(
 
   const newEmployee = async (record?: Partial<EmployeeRecord>) => {
     const full: EmployeeRecord = { ...pool[poolIndex++]!, ...record };
-    const admin = runtime.callerFor(cliActor);
+    const admin = harness.app.runtime.callerFor(cliActor);
     const { employee } = await admin.records.upsert({ record: full });
     const { code } = await admin.identity.issueLinkCode({ nip: employee.nip });
     return { employee: { id: employee.id, agencyId: employee.agencyId, nip: employee.nip, name: employee.name }, code };
   };
 
-  return {
+  const harness: TelegramHarness = {
     kind,
     fake,
     app,
+    slack,
     clock,
     database,
     webhookUrl,
@@ -158,7 +192,7 @@ export async function startTelegramHarness(
     async linkedUser(record) {
       const { employee, code } = await newEmployee(record);
       const user = newUser();
-      await runtime.callerFor(systemActor).identity.linkWithCode({
+      await harness.app.runtime.callerFor(systemActor).identity.linkWithCode({
         code,
         platform: 'telegram',
         externalId: String(user.id),
@@ -167,14 +201,14 @@ export async function startTelegramHarness(
       return { user, employee, actor };
     },
     async staffMessages(employeeId) {
-      const rows = await runtime.db.ticketMessage.findMany({
+      const rows = await harness.app.runtime.db.ticketMessage.findMany({
         where: { direction: 'staff', ticket: { requesterId: employeeId } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       });
       return rows.map((m) => ({ text: m.text, attachments: JSON.parse(m.attachments) as Attachment[] }));
     },
     async outboxFor(ticketId) {
-      const rows = await runtime.db.outboxMessage.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+      const rows = await harness.app.runtime.db.outboxMessage.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
       return rows
         .filter((m) => (JSON.parse(m.payload) as { ticketId?: string }).ticketId === ticketId)
         .map((m) => ({ kind: m.kind, status: m.status, payload: JSON.parse(m.payload) as Record<string, unknown> }));
@@ -190,10 +224,20 @@ export async function startTelegramHarness(
         timeoutMs,
       );
     },
+    async restart() {
+      await harness.app.stop();
+      harness.app = await start();
+    },
+    slackSend(body) {
+      if (!slack) throw new Error('start the harness with slack: true');
+      return slack.signedRequest(`${harness.app.url}/slack/events`, body);
+    },
     async stop() {
-      await app.stop();
+      await harness.app.stop();
       await fake.stop();
+      await slack?.stop();
       await database.drop();
     },
   };
+  return harness;
 }

@@ -33,6 +33,10 @@ help =
     /pengingat — reminders for salary steps, promotion, retirement and deadlines: see them, turn them off or on
     /saran — send a suggestion, complaint or criticism (anonymously if you like)
     /bahasa — switch language (Indonesia/English)
+    /info — the newest HR announcements by topic; /info WORD to search
+    /langganan — choose the announcement topics you receive
+    /tanyasosialisasi QUESTION — ask the speaker of a sosialisasi session
+    /hadir CODE — check in at a sosialisasi session with the code announced in the room
 
     You can also just write a message or send a photo or document: it goes to the HR officers in your open ticket.
 cmd-start = Start and link your account with a code from HR
@@ -44,6 +48,10 @@ cmd-profil = Your record and salary step, promotion and retirement dates
 cmd-pengingat = Reminders: salary step, promotion, retirement, deadlines
 cmd-saran = Send a suggestion, complaint or criticism
 cmd-bahasa = Switch language (Indonesia/English)
+cmd-info = Newest announcements by topic, or search: /info word
+cmd-langganan = Choose the announcement topics you receive
+cmd-tanyasosialisasi = Ask a question for a sosialisasi session
+cmd-hadir = Check in at a sosialisasi session: /hadir CODE
 unknown-command = Unknown command. Send /bantuan to see the list of commands.
 unsupported-message = Sorry, LAYANI accepts text, photos and documents only for now.
 error-generic = Sorry, something went wrong while handling your message. Please try again in a moment.
@@ -152,3 +160,57 @@ csat-failed = The rating could not be saved for this ticket.
 
 faq-contact-hr = Contact HR
 faq-thanks = Thank you for your feedback.
+
+## --- /info: HR information desk ---
+
+info-header-all = 📚 HR information desk — all topics
+info-header-topic = 📚 HR information desk — { $topic }
+info-header-search = 🔎 Search results for "{ $query }"
+info-page = Page { $page } of { $pages } · { $total } announcements, newest first
+info-empty = No announcements here yet.
+info-empty-search = No announcement contains "{ $query }". Try other words, or send /info to see them all.
+info-source = Source: { $source }
+info-source-default = HR team
+info-attachment = 📎 { $name }
+info-closes = { $kind } · applications close { $date }
+info-closed = { $kind } · applications closed
+info-valid-until = in force until { $date }
+info-ack-done = ✅ you confirmed it
+info-ack-needed = ⚠️ confirmation required
+info-footer = Press 📄 and the number to read it in full with its attachment. Search with /info keyword; choose the topics sent to you with /langganan.
+info-prev = « Previous
+info-next = Next »
+info-all-topics = All topics
+info-sent-below = The full announcement is sent below.
+
+## --- /langganan ---
+
+langganan-header =
+    Announcement topics sent to you (✅ on, 🔕 off). Press one to change it.
+    Announcements the HR team marks mandatory still reach you, and every announcement stays in /info.
+langganan-saved-on = You will receive { $topic } announcements again.
+langganan-saved-off = { $topic } announcements are no longer sent to you, except mandatory ones.
+
+## --- career opportunities ---
+
+minat-saved = Your interest is noted. We will remind you 3 working days before applications close ({ $date }).
+minat-already = Your interest was already noted.
+minat-button-done = ✅ Saya tertarik
+
+## --- sosialisasi ---
+
+rsvp-saved-hadir = Thank you, you are noted as attending in person.
+rsvp-saved-tidak = Thank you, you are noted as not attending.
+rsvp-saved-online = Thank you, you are noted as attending online.
+rsvp-full = Sorry, every seat in the room is taken.
+rsvp-full-online = Every seat in the room is taken. You can still attend online: press "Online".
+tanyasos-none = No sosialisasi session is taking questions from you right now.
+tanyasos-closed = This session no longer takes questions.
+tanyasos-choose = Which sosialisasi session is your question for?
+tanyasos-choose-first = Choose the session with the buttons on the message above first.
+tanyasos-write = Write your question for the session "{ $title }" in one message.
+tanyasos-text-only = Questions can only be sent as text. Write it in one message.
+tanyasos-saved = Your question (no. { $number }) for the session "{ $title }" has been passed to the speaker. Personal data such as NIPs and phone numbers are masked.
+hadir-usage = Send the code announced in the sosialisasi room, for example: /hadir K7P2QX
+hadir-ok = Your attendance at the sosialisasi "{ $title }" is recorded. Thank you!
+hadir-again = Your attendance at the sosialisasi "{ $title }" was already recorded.

@@ -35,6 +35,10 @@ help =
     /pengingat — pengingat KGB, kenaikan pangkat, pensiun dan tenggat: lihat jadwalnya, matikan atau nyalakan
     /saran — kirim masukan, keluhan atau kritik (boleh anonim)
     /bahasa — ganti bahasa (Indonesia/English)
+    /info — pengumuman kepegawaian terbaru per topik; /info KATA untuk mencari
+    /langganan — pilih topik pengumuman yang ingin Anda terima
+    /tanyasosialisasi PERTANYAAN — ajukan pertanyaan untuk narasumber sosialisasi
+    /hadir KODE — catat kehadiran di sosialisasi dengan kode yang diumumkan di ruangan
 
     Anda juga dapat langsung menulis pesan atau mengirim foto/dokumen: semuanya diteruskan ke petugas kepegawaian dalam tiket Anda yang masih terbuka.
 cmd-start = Mulai dan tautkan akun dengan kode dari petugas
@@ -46,6 +50,10 @@ cmd-profil = Profil kepegawaian dan tanggal KGB, kenaikan pangkat, pensiun
 cmd-pengingat = Atur pengingat KGB, kenaikan pangkat, pensiun dan tenggat
 cmd-saran = Kirim masukan, keluhan atau kritik
 cmd-bahasa = Ganti bahasa (Indonesia/English)
+cmd-info = Pengumuman terbaru per topik, atau cari: /info kata
+cmd-langganan = Pilih topik pengumuman yang Anda terima
+cmd-tanyasosialisasi = Ajukan pertanyaan untuk sesi sosialisasi
+cmd-hadir = Catat kehadiran sosialisasi: /hadir KODE
 unknown-command = Perintah itu tidak dikenal. Ketik /bantuan untuk melihat daftar perintah.
 unsupported-message = Maaf, saat ini LAYANI hanya menerima teks, foto dan dokumen.
 error-generic = Maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi sebentar lagi.
@@ -154,3 +162,57 @@ csat-failed = Penilaian tidak dapat disimpan untuk tiket ini.
 
 faq-contact-hr = Hubungi petugas
 faq-thanks = Terima kasih atas penilaian Anda.
+
+## --- /info: pusat informasi kepegawaian ---
+
+info-header-all = 📚 Pusat informasi kepegawaian — semua topik
+info-header-topic = 📚 Pusat informasi kepegawaian — { $topic }
+info-header-search = 🔎 Hasil pencarian "{ $query }"
+info-page = Halaman { $page } dari { $pages } · { $total } pengumuman, terbaru dahulu
+info-empty = Belum ada pengumuman di sini.
+info-empty-search = Tidak ada pengumuman yang memuat "{ $query }". Coba kata lain, atau kirim /info untuk melihat semuanya.
+info-source = Sumber: { $source }
+info-source-default = tim kepegawaian
+info-attachment = 📎 { $name }
+info-closes = { $kind } · pendaftaran ditutup { $date }
+info-closed = { $kind } · pendaftaran sudah ditutup
+info-valid-until = berlaku s.d. { $date }
+info-ack-done = ✅ sudah Anda konfirmasi
+info-ack-needed = ⚠️ wajib dikonfirmasi
+info-footer = Tekan 📄 dan nomornya untuk membaca lengkap beserta lampirannya. Cari dengan /info kata kunci; atur topik yang dikirim kepada Anda dengan /langganan.
+info-prev = « Sebelumnya
+info-next = Berikutnya »
+info-all-topics = Semua topik
+info-sent-below = Pengumuman lengkap dikirim di bawah.
+
+## --- /langganan ---
+
+langganan-header =
+    Topik pengumuman yang dikirim kepada Anda (✅ diikuti, 🔕 tidak). Tekan untuk mengubah.
+    Pengumuman yang ditandai wajib oleh tim kepegawaian tetap Anda terima, dan semua pengumuman tetap ada di /info.
+langganan-saved-on = Anda kembali menerima pengumuman { $topic }.
+langganan-saved-off = Pengumuman { $topic } tidak lagi dikirim kepada Anda, kecuali yang wajib.
+
+## --- peluang karier ---
+
+minat-saved = Minat Anda tercatat. Kami ingatkan 3 hari kerja sebelum pendaftaran ditutup ({ $date }).
+minat-already = Minat Anda sudah tercatat sebelumnya.
+minat-button-done = ✅ Saya tertarik
+
+## --- sosialisasi ---
+
+rsvp-saved-hadir = Terima kasih, Anda tercatat hadir di tempat.
+rsvp-saved-tidak = Terima kasih, Anda tercatat tidak hadir.
+rsvp-saved-online = Terima kasih, Anda tercatat mengikuti secara online.
+rsvp-full = Mohon maaf, kursi di ruangan sudah penuh.
+rsvp-full-online = Kursi di ruangan sudah penuh. Anda tetap dapat mengikuti secara online: tekan "Online".
+tanyasos-none = Saat ini tidak ada sesi sosialisasi yang menerima pertanyaan dari Anda.
+tanyasos-closed = Sesi ini tidak lagi menerima pertanyaan.
+tanyasos-choose = Pertanyaan untuk sesi sosialisasi yang mana?
+tanyasos-choose-first = Pilih dahulu sesinya dengan tombol pada pesan di atas.
+tanyasos-write = Tulis pertanyaan Anda untuk sesi "{ $title }" dalam satu pesan.
+tanyasos-text-only = Pertanyaan hanya dapat dikirim sebagai teks. Tulis dalam satu pesan.
+tanyasos-saved = Pertanyaan Anda (no. { $number }) untuk sesi "{ $title }" sudah diteruskan ke narasumber. Data pribadi seperti NIP dan nomor telepon disamarkan.
+hadir-usage = Kirim kode yang diumumkan di ruangan sosialisasi, misalnya: /hadir K7P2QX
+hadir-ok = Kehadiran Anda di sosialisasi "{ $title }" tercatat. Terima kasih!
+hadir-again = Kehadiran Anda di sosialisasi "{ $title }" sudah tercatat sebelumnya.

@@ -8,7 +8,8 @@ export interface DraftDocumentInput {
   id: string;
   title: string;
   answer: string;
-  ticketNumber: number;
+  /** Where the answer comes from, named under `sources:` until HR fills in the regulation (see draftSource). */
+  source: string;
   /** Today's date in WIB (YYYY-MM-DD). */
   today: string;
   tags: string[];
@@ -17,9 +18,14 @@ export interface DraftDocumentInput {
 /** The standard sentence for a `verify: true` section (corpus/README.md, "Arti verify"). */
 export const verifyNote = '> Catatan: ketentuan ini masih perlu dipastikan oleh petugas kepegawaian.';
 
-/** The source every draft names until HR fills in the regulation it rests on. */
+/** The source a ticket's draft names until HR fills in the regulation it rests on. */
 export function draftSource(ticketNumber: number): string {
   return `Jawaban petugas kepegawaian (tiket #${ticketNumber})`;
+}
+
+/** The source a sosialisasi question's draft names: the session and who answered there. */
+export function sessionDraftSource(session: { number: number; title: string; speaker: string }): string {
+  return `Tanya jawab sosialisasi #${session.number} "${oneLine(session.title)}" (narasumber: ${oneLine(session.speaker)})`;
 }
 
 const quote = (value: string) => JSON.stringify(value);
@@ -67,7 +73,7 @@ export function renderDraftDocument(input: DraftDocumentInput): string {
     `id: ${input.id}`,
     `title: ${quote(title)}`,
     'sources:',
-    `  - regulation: ${quote(draftSource(input.ticketNumber))}`,
+    `  - regulation: ${quote(input.source)}`,
     `effective: ${input.today}`,
     `last_reviewed: ${input.today}`,
     `tags: [${tags.map(quote).join(', ')}]`,

@@ -3,14 +3,16 @@ import { basename, join } from 'node:path';
 import { TRPCError } from '@trpc/server';
 import { writeAudit } from '../../audit/audit-log.js';
 import { todayInJakarta } from '../../dates/calendar-date.js';
-import type { Db } from '../../db/client.js';
+import type { Actor } from '../../auth/actor.js';
+import type { Db, TransactionClient } from '../../db/client.js';
+import { isInfoTopic, topicLabel } from '../../infodesk/topics.js';
 import { enqueue } from '../../outbox/enqueue.js';
 import { categoryOf } from '../../tickets/categories.js';
 import { ticketForHr } from '../../tickets/ticket-access.js';
 import type { CoreContext } from '../../trpc/context.js';
 import { createNameMasker, maskPersonalData } from '../answer/mask.js';
 import { faqEngineOf } from '../faq-router.js';
-import { oneLine, renderDraftDocument, slugOf } from './draft-document.js';
+import { draftSource, oneLine, renderDraftDocument, sessionDraftSource, slugOf } from './draft-document.js';
 
 export type FaqDraftStatus = 'draft' | 'approved' | 'rejected';
 
@@ -19,6 +21,8 @@ export interface FaqDraftView {
   id: string;
   agencyId: string;
   ticketNumber: number | null;
+  /** Set when the draft comes from a question answered in a sosialisasi session. */
+  sessionNumber: number | null;
   title: string;
   question: string;
   answer: string;
@@ -36,11 +40,13 @@ const maxTitle = 150;
 export async function loadFaqDraftView(db: Db, draftId: string): Promise<FaqDraftView | null> {
   const draft = await db.faqDraft.findUnique({ where: { id: draftId } });
   if (!draft) return null;
-  const ticket = await db.ticket.findUnique({ where: { id: draft.ticketId }, select: { number: true } });
+  const ticket = draft.ticketId ? await db.ticket.findUnique({ where: { id: draft.ticketId }, select: { number: true } }) : null;
+  const session = draft.sessionId ? await db.sosialisasiSession.findUnique({ where: { id: draft.sessionId }, select: { number: true } }) : null;
   return {
     id: draft.id,
     agencyId: draft.agencyId,
     ticketNumber: ticket?.number ?? null,
+    sessionNumber: session?.number ?? null,
     title: draft.title,
     question: draft.question,
     answer: draft.answer,
@@ -59,7 +65,7 @@ export async function recordFaqDraftReview(db: Db, draftId: string, slackChannel
 }
 
 /** The subject's first sentence when it is a real one ("Surat … ke mana?"), else the whole subject, on one line. */
-function titleOf(subject: string): string {
+export function draftTitle(subject: string): string {
   const line = oneLine(subject);
   const first = line.match(/^.{10,}?[?.!](?=\s|$)/)?.[0];
   return (first ?? line).slice(0, maxTitle).trim();
@@ -94,20 +100,34 @@ export async function createDraftFromTicket(ctx: CoreContext, ticketId: string) 
   const knowledge = faqEngineOf(ctx).knowledge;
   const names = createNameMasker(requester ? [requester.name] : [], { isCommonWord: (word) => knowledge.isCorpusWord(word) });
   const mask = (text: string) => maskPersonalData(text, names);
-  const title = titleOf(mask(ticket.subject)) || `Pertanyaan tiket #${ticket.number}`;
+  const title = draftTitle(mask(ticket.subject)) || `Pertanyaan tiket #${ticket.number}`;
   const question = mask(firstStaff?.text.trim() || ticket.subject);
   const answer = mask(answers.join('\n\n'));
-  const now = ctx.clock.now();
-  const draft = await ctx.db.$transaction(async (tx) => {
-    const created = await tx.faqDraft.create({
-      data: { agencyId: ticket.agencyId, ticketId: ticket.id, question, answer, title, status: 'draft', createdBy: ctx.actor.ref, createdAt: now },
-    });
-    await writeAudit(tx, ctx.actor, { action: 'faqDraft.create', entity: 'FaqDraft', entityId: created.id, agencyId: ticket.agencyId, after: { ticketId: ticket.id } });
-    await enqueue(tx, { channel: 'slack', kind: 'slack.faqDraftReview', draftId: created.id }, { orderKey: draftOrderKey(created.id) });
-    return created;
-  });
+  const draft = await ctx.db.$transaction((tx) =>
+    insertFaqDraft(tx, ctx.actor, ctx.clock.now(), { agencyId: ticket.agencyId, ticketId: ticket.id, question, answer, title }),
+  );
   ctx.log.info({ ticket: ticket.number, draftId: draft.id }, 'FAQ draft created');
   return { draftId: draft.id, ticketNumber: ticket.number, title: draft.title };
+}
+
+/** Where a draft's answer came from: a ticket, or a question answered in a sosialisasi session. */
+export type DraftOrigin = { ticketId: string } | { sessionId: string; questionId: string };
+
+/**
+ * Stores a draft (text already masked) and queues its review message for the HR leads, inside the caller's
+ * transaction: a ticket's "Jadikan FAQ", or a sosialisasi session being closed with its answered questions.
+ */
+export async function insertFaqDraft(
+  tx: TransactionClient,
+  actor: Actor,
+  now: Date,
+  data: DraftOrigin & { agencyId: string; question: string; answer: string; title: string },
+) {
+  const created = await tx.faqDraft.create({ data: { ...data, title: data.title.slice(0, maxTitle), status: 'draft', createdBy: actor.ref, createdAt: now } });
+  const origin = 'ticketId' in data ? { ticketId: data.ticketId } : { sessionId: data.sessionId, questionId: data.questionId };
+  await writeAudit(tx, actor, { action: 'faqDraft.create', entity: 'FaqDraft', entityId: created.id, agencyId: data.agencyId, after: origin });
+  await enqueue(tx, { channel: 'slack', kind: 'slack.faqDraftReview', draftId: created.id }, { orderKey: draftOrderKey(created.id) });
+  return created;
 }
 
 async function pendingDraft(ctx: CoreContext, draftId: string) {
@@ -136,8 +156,7 @@ function freeDocId(dir: string, base: string, taken: (id: string) => boolean): s
  */
 export async function approveDraft(ctx: CoreContext, input: { draftId: string; title?: string; answer?: string }) {
   const draft = await pendingDraft(ctx, input.draftId);
-  const ticket = await ctx.db.ticket.findUnique({ where: { id: draft.ticketId } });
-  if (!ticket) throw new TRPCError({ code: 'NOT_FOUND', message: 'Tiket draf ini tidak ditemukan. / The draft\'s ticket is gone.' });
+  const provenance = await draftProvenance(ctx.db, draft);
   const knowledge = faqEngineOf(ctx).knowledge;
   const dir = knowledge.dir;
   if (!dir) {
@@ -147,16 +166,15 @@ export async function approveDraft(ctx: CoreContext, input: { draftId: string; t
   const title = input.title !== undefined ? oneLine(maskPersonalData(input.title)).slice(0, maxTitle) : draft.title;
   const answer = input.answer !== undefined ? maskPersonalData(input.answer).trim() : draft.answer;
   if (!title || !answer) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Judul dan jawaban tidak boleh kosong. / Title and answer are required.' });
-  const category = categoryOf(ticket.category);
   const docId = freeDocId(dir, slugOf(title), (id) => knowledge.document(id) !== undefined);
   const file = join(dir, `${docId}.md`);
   const source = renderDraftDocument({
     id: docId,
     title,
     answer,
-    ticketNumber: ticket.number,
+    source: provenance.source,
     today: todayInJakarta(ctx.clock.now()),
-    tags: [category.id_label, category.id.replace(/_/g, ' '), 'FAQ'],
+    tags: provenance.tags,
   });
   // `wx`: never overwrite a file HR wrote in the meantime.
   writeFileSync(file, source, { encoding: 'utf8', flag: 'wx' });
@@ -186,6 +204,20 @@ export async function approveDraft(ctx: CoreContext, input: { draftId: string; t
   }
   ctx.log.info({ draftId: draft.id, docId }, 'FAQ draft approved into the corpus');
   return { draftId: draft.id, docId, file: `corpus/${docId}.md` };
+}
+
+/** The source line and tags of a draft's corpus file: from its ticket's category, or its session's topic. */
+async function draftProvenance(db: Db, draft: { ticketId: string | null; sessionId: string | null }): Promise<{ source: string; tags: string[] }> {
+  if (draft.ticketId) {
+    const ticket = await db.ticket.findUnique({ where: { id: draft.ticketId } });
+    if (!ticket) throw new TRPCError({ code: 'NOT_FOUND', message: 'Tiket draf ini tidak ditemukan. / The draft\'s ticket is gone.' });
+    const category = categoryOf(ticket.category);
+    return { source: draftSource(ticket.number), tags: [category.id_label, category.id.replace(/_/g, ' '), 'FAQ'] };
+  }
+  const session = draft.sessionId ? await db.sosialisasiSession.findUnique({ where: { id: draft.sessionId } }) : null;
+  if (!session) throw new TRPCError({ code: 'NOT_FOUND', message: 'Sesi sosialisasi draf ini tidak ditemukan. / The draft\'s session is gone.' });
+  const topic = isInfoTopic(session.topic) ? [topicLabel(session.topic)] : [];
+  return { source: sessionDraftSource(session), tags: [...topic, 'sosialisasi', 'FAQ'] };
 }
 
 /** An HR lead rejects a draft: nothing is written to the corpus. */

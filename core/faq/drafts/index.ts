@@ -3,10 +3,12 @@ export { faqDraftsRouter } from './drafts-router.js';
 export {
   approveDraft,
   createDraftFromTicket,
+  draftTitle,
+  insertFaqDraft,
   loadFaqDraftView,
   recordFaqDraftReview,
   rejectDraft,
   type FaqDraftStatus,
   type FaqDraftView,
 } from './draft-service.js';
-export { draftSource, renderDraftDocument, slugOf, summaryOf, verifyNote } from './draft-document.js';
+export { draftSource, sessionDraftSource, renderDraftDocument, slugOf, summaryOf, verifyNote } from './draft-document.js';

@@ -1,0 +1,56 @@
+import { audienceMatcher } from '../audience/audience-matcher.js';
+import { audienceOf } from '../broadcasts/broadcast-service.js';
+import type { Db } from '../db/client.js';
+import { enqueue } from '../outbox/enqueue.js';
+import { staffOrderKey } from '../tickets/staff-chat.js';
+import { broadcastCopyFor } from './broadcast-copy.js';
+import { ownTelegramChat } from './own-chat.js';
+
+/** At most this many are sent at once to someone who just linked; the rest are in /info. */
+export const maxStillInForce = 10;
+
+/**
+ * Mandatory announcements that ask for confirmation, are still in force (no end date, or one still ahead), were
+ * addressed to the employee (as their record reads now, or received before) and that they have not confirmed.
+ * Newest first.
+ */
+export async function stillInForceFor(db: Db, employeeId: string, now: Date) {
+  const employee = await db.employee.findUnique({ where: { id: employeeId }, select: { agencyId: true, nip: true, unit: true, golongan: true, positionType: true } });
+  if (!employee) return [];
+  const candidates = await db.broadcast.findMany({
+    where: { agencyId: employee.agencyId, publishedAt: { not: null }, needsAck: true, mandatory: true, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+    orderBy: [{ publishedAt: 'desc' }, { number: 'desc' }],
+  });
+  if (candidates.length === 0) return [];
+  const [acks, received] = await Promise.all([
+    db.broadcastAck.findMany({ where: { employeeId }, select: { broadcastId: true } }),
+    db.broadcastDelivery.findMany({ where: { employeeId }, select: { broadcastId: true }, distinct: ['broadcastId'] }),
+  ]);
+  const acknowledged = new Set(acks.map((a) => a.broadcastId));
+  const receivedIds = new Set(received.map((r) => r.broadcastId));
+  return candidates.filter((b) => !acknowledged.has(b.id) && (receivedIds.has(b.id) || audienceMatcher(audienceOf(b))(employee)));
+}
+
+/**
+ * Someone just linked their account: the mandatory announcements still in force they have not confirmed come to
+ * their chat, each with its confirmation button, after one line saying why. Through the outbox, in order.
+ */
+export async function sendStillInForce(db: Db, now: Date, employeeId: string): Promise<{ sent: number; more: number }> {
+  const chatId = await ownTelegramChat(db, employeeId);
+  if (!chatId) return { sent: 0, more: 0 };
+  const all = await stillInForceFor(db, employeeId, now);
+  if (all.length === 0) return { sent: 0, more: 0 };
+  const shown = all.slice(0, maxStillInForce);
+  const more = all.length - shown.length;
+  const intro = [
+    `Ada ${all.length} pengumuman wajib yang masih berlaku dan perlu Anda konfirmasi. Bacalah, lalu tekan "Saya sudah membaca dan memahami" di bawah masing-masing.`,
+    more > 0 ? `${shown.length} yang terbaru dikirim sekarang; sisanya ada di /info.` : '',
+  ].filter(Boolean).join('\n');
+  const orderKey = staffOrderKey(chatId);
+  await db.$transaction(async (tx) => {
+    await enqueue(tx, { channel: 'telegram', kind: 'telegram.text', chatId, lang: 'id', text: intro }, { orderKey });
+    // Oldest first, so the newest ends up at the bottom of the chat where it is read first.
+    for (const broadcast of [...shown].reverse()) await enqueue(tx, await broadcastCopyFor(db, broadcast, chatId, now, false), { orderKey });
+  });
+  return { sent: shown.length, more };
+}
