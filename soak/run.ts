@@ -37,6 +37,9 @@ interface Sample {
   minute: number;
   rssMb: number;
   heapMb: number;
+  /** What V8 has reserved for the heap, and memory held outside it (buffers): where RSS goes when the heap does not. */
+  heapTotalMb: number;
+  externalMb: number;
   lagP99Ms: number;
   outbox: number;
   messagesIn: number;
@@ -129,6 +132,8 @@ async function main(): Promise<void> {
       minute: (Date.now() - started) / 60_000,
       rssMb: mb(sampleValue(text, 'process_resident_memory_bytes')),
       heapMb: mb(sampleValue(text, 'nodejs_heap_size_used_bytes')),
+      heapTotalMb: mb(sampleValue(text, 'nodejs_heap_size_total_bytes')),
+      externalMb: mb(sampleValue(text, 'nodejs_external_memory_bytes')),
       lagP99Ms: (sampleValue(text, 'nodejs_eventloop_lag_p99_seconds') ?? NaN) * 1000,
       outbox: (sampleValue(text, 'layani_outbox_pending', { channel: 'telegram' }) ?? 0) + (sampleValue(text, 'layani_outbox_pending', { channel: 'slack' }) ?? 0),
       messagesIn: (sampleValue(text, 'layani_messages_in_total', { platform: 'telegram' }) ?? 0) + (sampleValue(text, 'layani_messages_in_total', { platform: 'slack' }) ?? 0),
@@ -136,12 +141,12 @@ async function main(): Promise<void> {
     };
     samples.push(s);
     console.log(
-      `${s.minute.toFixed(1).padStart(6)}  ${s.rssMb.toFixed(1).padStart(7)}  ${s.heapMb.toFixed(1).padStart(7)}  ${s.lagP99Ms.toFixed(1).padStart(10)}  ${String(s.outbox).padStart(6)}  ${String(s.messagesIn).padStart(8)}  ${String(s.messagesOut).padStart(8)}`,
+      `${s.minute.toFixed(1).padStart(6)}  ${s.rssMb.toFixed(1).padStart(7)}  ${s.heapMb.toFixed(1).padStart(7)}  ${s.heapTotalMb.toFixed(1).padStart(8)}  ${s.externalMb.toFixed(1).padStart(6)}  ${s.lagP99Ms.toFixed(1).padStart(10)}  ${String(s.outbox).padStart(6)}  ${String(s.messagesIn).padStart(8)}  ${String(s.messagesOut).padStart(8)}`,
     );
   };
 
   console.log(`LAYANI soak: ${minutes} min, ${rate} actions/s, ${databaseUrl.startsWith('file:') ? 'SQLite' : 'PostgreSQL'}, ${staffCount} staff, Telegram outages ${outages ? 'every 10 min' : 'off'}`);
-  console.log('   min   RSS MB  heap MB  lag p99 ms  outbox  msgs in  msgs out');
+  console.log('   min   RSS MB  heap MB  heap res  ext MB  lag p99 ms  outbox  msgs in  msgs out');
   await sample();
   let nextSample = Date.now() + sampleSeconds * 1000;
   let nextOutage = started + 10 * 60_000 - 30_000;
