@@ -3,7 +3,7 @@
 import pg from 'pg';
 import type { DatabaseKind } from '../core/db/database-url.js';
 import { benchRecords } from './records-bench.js';
-import { benchRelay } from './relay-bench.js';
+import { benchRelay, type RelayDirection } from './relay-bench.js';
 import { benchFaq } from './faq-bench.js';
 
 async function postgresAvailable(): Promise<boolean> {
@@ -27,7 +27,9 @@ console.log(`LAYANI benchmarks — node ${process.version}, ${new Date().toISOSt
 const only = process.env.BENCH_ONLY; // records | relay | faq
 if (!only || only === 'faq') await benchFaq();
 const relaySeconds = Number(process.env.BENCH_RELAY_SECONDS ?? 60);
+const relayRates = (process.env.BENCH_RELAY_RATES ?? '50,200').split(',').map(Number);
+const relayDirections = (process.env.BENCH_RELAY_DIRECTIONS ?? 't2s,s2t').split(',') as RelayDirection[];
 for (const kind of kinds) {
   if (!only || only === 'records') await benchRecords(kind);
-  if (!only || only === 'relay') await benchRelay(kind, [50, 200], relaySeconds);
+  if (!only || only === 'relay') await benchRelay(kind, relayRates, relaySeconds, relayDirections);
 }
