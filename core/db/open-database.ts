@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { registerDatabaseKind } from './bulk-insert.js';
 import { loadGeneratedClient, type Db } from './client.js';
 import { ensureSqliteDirectory, parseDatabaseUrl, type DatabaseKind } from './database-url.js';
+import { capturingAdapterFactory, registerDirectSql } from './direct-sql.js';
 import { migrateSqlite } from './migrate-sqlite.js';
 import { migratePostgres } from './migrate-postgres.js';
 
@@ -24,11 +25,13 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   const migrate = options.migrate ?? true;
   let applied: string[] = [];
   let db: Db;
+  let driver: ReturnType<typeof capturingAdapterFactory>;
   if (location.kind === 'sqlite') {
     ensureSqliteDirectory(location);
     if (migrate) applied = migrateSqlite(location.target);
     const PrismaClient = loadGeneratedClient('sqlite');
-    db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: location.target, timeout: 15_000 }), errorFormat: 'minimal' });
+    driver = capturingAdapterFactory(new PrismaBetterSQLite3({ url: location.target, timeout: 15_000 }));
+    db = new PrismaClient({ adapter: driver.factory, errorFormat: 'minimal' });
     // WAL lets readers go on while one writer commits; busy_timeout makes a second writer wait instead of failing.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$queryRawUnsafe('PRAGMA busy_timeout = 15000');
@@ -37,9 +40,11 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   } else {
     if (migrate) applied = await migratePostgres(location.target);
     const PrismaClient = loadGeneratedClient('postgresql');
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: location.target, max: 10 }), errorFormat: 'minimal' });
+    driver = capturingAdapterFactory(new PrismaPg({ connectionString: location.target, max: 10 }));
+    db = new PrismaClient({ adapter: driver.factory, errorFormat: 'minimal' });
   }
   await db.$connect();
   registerDatabaseKind(db, location.kind);
+  registerDirectSql(db, location.kind, driver.connected);
   return { db, kind: location.kind, applied, close: () => db.$disconnect() };
 }

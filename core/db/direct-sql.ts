@@ -1,0 +1,194 @@
+import type { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import type { Db } from './client.js';
+import type { DatabaseKind } from './database-url.js';
+
+/*
+ * Prisma's client engine compiles every query, raw ones included, in WebAssembly before it runs: about half a
+ * millisecond of CPU for a statement SQLite executes in a few microseconds. The relay's hot path (a message every
+ * few milliseconds) cannot afford that, so its statements go straight to the driver adapter Prisma itself uses:
+ * the same connection (SQLite) or pool (PostgreSQL), and on SQLite the same transaction lock, so they never race
+ * Prisma's own transactions. Only the adapter's public interface (queryRaw, executeRaw, startTransaction) is used.
+ */
+
+type DriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3['connect']>>;
+type DriverQueryable = Pick<DriverAdapter, 'queryRaw' | 'executeRaw'>;
+type ArgType = DriverAdapter extends { queryRaw(query: { argTypes: Array<infer A> }): unknown } ? A : never;
+
+/** Both adapter factories (SQLite, PostgreSQL) as PrismaClient takes them. */
+export interface DriverAdapterFactory {
+  readonly provider: string;
+  readonly adapterName: string;
+  connect(): Promise<DriverAdapter>;
+}
+
+/** Statements use PostgreSQL's placeholders ($1, $2, …) on both databases; values are bound, never spliced. */
+export interface SqlRunner {
+  readonly kind: DatabaseKind;
+  /** Rows as objects keyed by column name; timestamps as Date, integers and floats as numbers, booleans as booleans. */
+  query<Row extends object>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs a statement; returns how many rows it changed. */
+  execute(sql: string, params?: readonly unknown[]): Promise<number>;
+}
+
+export interface DirectSql extends SqlRunner {
+  /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+}
+
+// Column type codes of @prisma/driver-adapter-utils (ColumnTypeEnum).
+const columnType = { Int32: 0, Int64: 1, Float: 2, Double: 3, Numeric: 4, Boolean: 5, DateTime: 10, UnknownNumber: 128 } as const;
+
+/**
+ * A timestamp as the adapters return it: ISO 8601 from Prisma's writes ("…T02:00:00.000+00:00"), or SQLite's
+ * CURRENT_TIMESTAMP form ("2026-11-24 02:00:00"), which is UTC too. Also for computed columns (MAX, subqueries),
+ * which SQLite returns as plain text.
+ */
+export function asDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  if (typeof value === 'number') return new Date(value);
+  const text = String(value);
+  return new Date(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text);
+}
+
+function fromColumn(value: unknown, type: number): unknown {
+  if (value === null) return null;
+  switch (type) {
+    case columnType.Int32:
+    case columnType.Int64:
+    case columnType.Float:
+    case columnType.Double:
+    case columnType.Numeric:
+    case columnType.UnknownNumber:
+      return Number(value);
+    case columnType.Boolean:
+      return value === true || value === 1 || value === '1' || value === 1n;
+    case columnType.DateTime:
+      return asDate(value);
+    default:
+      return value;
+  }
+}
+
+function argTypeOf(value: unknown): ArgType {
+  const scalarType =
+    value instanceof Date ? 'datetime'
+    : typeof value === 'string' ? 'string'
+    : typeof value === 'boolean' ? 'boolean'
+    : typeof value === 'number' ? (Number.isInteger(value) ? 'int' : 'float')
+    : 'unknown';
+  return { scalarType, arity: 'scalar' } as ArgType;
+}
+
+interface Translated {
+  sql: string;
+  /** For each `?` in order, the index of the parameter it takes. */
+  order: number[] | null;
+}
+
+// better-sqlite3 binds only anonymous `?` from an array, so `$n` becomes `?` with the values repeated as needed.
+const sqliteStatements = new Map<string, Translated>();
+
+function translate(kind: DatabaseKind, sql: string): Translated {
+  if (kind === 'postgresql') return { sql, order: null };
+  let translated = sqliteStatements.get(sql);
+  if (!translated) {
+    const order: number[] = [];
+    translated = { sql: sql.replace(/\$(\d+)/g, (_, n: string) => (order.push(Number(n) - 1), '?')), order };
+    // Statements come from code, but IN lists vary in length: keep the cache bounded all the same.
+    if (sqliteStatements.size > 1000) sqliteStatements.clear();
+    sqliteStatements.set(sql, translated);
+  }
+  return translated;
+}
+
+function queryOf(kind: DatabaseKind, sql: string, params: readonly unknown[]) {
+  const translated = translate(kind, sql);
+  const args = (translated.order ? translated.order.map((index) => params[index]) : [...params]).map((value) => value ?? null);
+  return { sql: translated.sql, args, argTypes: args.map(argTypeOf) };
+}
+
+function runnerOver(kind: DatabaseKind, target: () => Promise<DriverQueryable>): SqlRunner {
+  return {
+    kind,
+    async query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+      const result = await (await target()).queryRaw(queryOf(kind, sql, params));
+      const { columnNames, columnTypes } = result;
+      return result.rows.map((values) => {
+        const row: Record<string, unknown> = {};
+        for (let i = 0; i < columnNames.length; i++) row[columnNames[i]!] = fromColumn(values[i], columnTypes[i]!);
+        return row as Row;
+      });
+    },
+    async execute(sql: string, params: readonly unknown[] = []): Promise<number> {
+      return (await target()).executeRaw(queryOf(kind, sql, params));
+    },
+  };
+}
+
+const noArgs = { args: [], argTypes: [] };
+
+function directSqlOver(kind: DatabaseKind, adapter: () => Promise<DriverAdapter>): DirectSql {
+  return {
+    ...runnerOver(kind, adapter),
+    async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+      const tx = await (await adapter()).startTransaction();
+      // The adapter opened the transaction (BEGIN); like Prisma, we send COMMIT or ROLLBACK, then let the adapter
+      // release what it holds (SQLite's lock, PostgreSQL's pooled connection).
+      const end = async (verb: 'COMMIT' | 'ROLLBACK') => {
+        if (!tx.options.usePhantomQuery) await tx.executeRaw({ sql: verb, ...noArgs });
+      };
+      let result: T;
+      try {
+        result = await work(runnerOver(kind, async () => tx));
+        await end('COMMIT');
+      } catch (error) {
+        try {
+          await end('ROLLBACK');
+        } catch {
+          // The connection failed; the database rolls back on its own.
+        }
+        await tx.rollback();
+        throw error;
+      }
+      await tx.commit();
+      return result;
+    },
+  };
+}
+
+/** Wraps an adapter factory so that the adapter PrismaClient connects through can be reached for direct SQL. */
+export function capturingAdapterFactory(factory: DriverAdapterFactory): { factory: DriverAdapterFactory; connected(): DriverAdapter | null } {
+  let adapter: DriverAdapter | null = null;
+  return {
+    factory: {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      async connect() {
+        adapter = await factory.connect();
+        return adapter;
+      },
+    },
+    connected: () => adapter,
+  };
+}
+
+const registry = new WeakMap<object, DirectSql>();
+
+/** Set once by openDatabase for each client it opens. */
+export function registerDirectSql(db: Db, kind: DatabaseKind, connected: () => DriverAdapter | null): void {
+  const adapter = async () => {
+    if (!connected()) await db.$connect();
+    const current = connected();
+    if (!current) throw new Error('the database adapter did not connect');
+    return current;
+  };
+  registry.set(db, directSqlOver(kind, adapter));
+}
+
+/** Direct SQL on the connection behind `db` (which must come from openDatabase). */
+export function directSql(db: Db): DirectSql {
+  const sql = registry.get(db);
+  if (!sql) throw new Error('This database client was not opened with openDatabase()');
+  return sql;
+}
