@@ -3,15 +3,38 @@ import pg from 'pg';
 
 let statements = 0;
 let installed = false;
-/** Counts by statement text, only when BENCH_DEBUG asks for it (building the key costs more than the increment). */
-const byText = new Map<string, number>();
+/** Per statement text: how often it ran and, on SQLite, the time spent executing it (BENCH_DEBUG only). */
+const byText = new Map<string, { count: number; ms: number; slowest: number }>();
+
+const keyOf = (sql: unknown) => {
+  const text = typeof sql === 'string' ? sql : String((sql as { text?: unknown } | null)?.text ?? sql);
+  return text.replace(/\s+/g, ' ').slice(0, 150);
+};
 
 function record(sql: unknown): void {
   statements += 1;
   if (!process.env.BENCH_DEBUG) return;
-  const text = typeof sql === 'string' ? sql : String((sql as { text?: unknown } | null)?.text ?? sql);
-  const key = text.replace(/\s+/g, ' ').slice(0, 160);
-  byText.set(key, (byText.get(key) ?? 0) + 1);
+  const key = keyOf(sql);
+  const entry = byText.get(key) ?? { count: 0, ms: 0, slowest: 0 };
+  entry.count += 1;
+  byText.set(key, entry);
+}
+
+function timed<F extends (this: { source: string }, ...args: never[]) => unknown>(run: F): F {
+  return function (this: { source: string }, ...args: never[]) {
+    if (!process.env.BENCH_DEBUG) return run.apply(this, args);
+    const started = performance.now();
+    try {
+      return run.apply(this, args);
+    } finally {
+      const entry = byText.get(keyOf(this.source));
+      const took = performance.now() - started;
+      if (entry) {
+        entry.ms += took;
+        entry.slowest = Math.max(entry.slowest, took);
+      }
+    }
+  } as F;
 }
 
 /**
@@ -27,6 +50,11 @@ export function countStatements(): () => number {
       record(args[0]);
       return prepare.apply(this, args);
     } as typeof prepare;
+    const probe = new Database(':memory:');
+    const statement = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<'run' | 'all', (...args: never[]) => unknown>;
+    probe.close();
+    statement.run = timed(statement.run as never);
+    statement.all = timed(statement.all as never);
     const query = pg.Client.prototype.query;
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
       record(args[0]);
@@ -38,7 +66,10 @@ export function countStatements(): () => number {
 
 /** The most frequent statements since the last call (BENCH_DEBUG only), per `perMessages` messages. */
 export function takeStatementProfile(perMessages: number): string[] {
-  const top = [...byText].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  const top = [...byText].sort((a, b) => b[1].count - a[1].count).slice(0, 25);
   byText.clear();
-  return top.map(([sql, count]) => `${(count / perMessages).toFixed(2).padStart(6)}  ${sql}`);
+  return top.map(
+    ([sql, { count, ms, slowest }]) =>
+      `${(count / perMessages).toFixed(2).padStart(6)}/msg ${((ms * 1000) / Math.max(1, count)).toFixed(0).padStart(6)} µs (slowest ${slowest.toFixed(1).padStart(5)} ms)  ${sql}`,
+  );
 }

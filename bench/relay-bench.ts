@@ -14,7 +14,13 @@ import { ms, summarise } from './stats.js';
 const signingSecret = 'bench-signing-secret';
 const triage = 'C0TRIAGE';
 const officer = 'U0OFFICER';
-const staffCount = 200;
+/**
+ * The Telegram adapter holds back anyone who writes more than 20 messages a minute (FloodGate). The benchmark
+ * spreads its rate over enough staff that each writes at most 12 a minute, so it measures the relay, not the
+ * deliberate wait of a flooding user (200 staff at 200 msg/s would each write 60 a minute).
+ */
+const messagesPerStaffPerMinute = 12;
+const staffFor = (rates: number[]) => Math.max(200, Math.ceil((Math.max(...rates) * 60) / messagesPerStaffPerMinute));
 /** Telegram's overall limit for one bot, which the adapter's throttler keeps to. */
 const telegramMessagesPerSecond = 30;
 
@@ -55,9 +61,10 @@ export async function benchRelay(kind: DatabaseKind, rates: number[], seconds: n
   const { runtime } = app;
   const threads: Array<{ userId: number; ts: string }> = [];
   try {
-    // 200 linked staff members, each with an open ticket whose card is already in Slack.
+    // Linked staff members, each with an open ticket whose card is already in Slack.
+    const setupStarted = Date.now();
     const agency = await runtime.db.agency.findFirstOrThrow();
-    const people = generateEmployees(staffCount, 99);
+    const people = generateEmployees(staffFor(rates), 99);
     await saveEmployees(runtime.db, cliActor, agency.id, people);
     for (const [index, person] of people.entries()) {
       const userId = 700_000 + index;
@@ -79,6 +86,10 @@ export async function benchRelay(kind: DatabaseKind, rates: number[], seconds: n
     const identities = await runtime.db.chatIdentity.findMany({ where: { platform: 'telegram' } });
     const userByEmployee = new Map(identities.map((i) => [i.employeeId, Number(i.externalId)]));
     for (const [i, ticket] of tickets.entries()) threads[i] = { userId: userByEmployee.get(ticket.requesterId)!, ts: ticket.slackTs! };
+    console.log(
+      `[${kind}] relay setup: ${people.length} linked staff with open tickets in ${((Date.now() - setupStarted) / 1000).toFixed(0)} s; ` +
+        `at ${Math.max(...rates)} msg/s each writes ${((Math.max(...rates) * 60) / people.length).toFixed(0)} messages a minute (the flood limit is 20)`,
+    );
 
     for (const rate of rates) {
       if (directions.includes('t2s')) await telegramToSlack(rate);
@@ -92,7 +103,7 @@ export async function benchRelay(kind: DatabaseKind, rates: number[], seconds: n
 
   async function telegramToSlack(rate: number): Promise<void> {
     const sentAt = new Map<string, number>();
-    const statementsBefore = statements();
+    const load = measureLoad(statements);
     takeStatementProfile(1);
     await drive(rate, seconds, (i) => {
       const thread = threads[i % threads.length]!;
@@ -100,12 +111,13 @@ export async function benchRelay(kind: DatabaseKind, rates: number[], seconds: n
       sentAt.set(token, Date.now());
       telegram.userSends(thread.userId, `pertanyaan ${token}`);
     });
+    load.sendingEnded();
     const t2s = await collect(sentAt, () =>
       slack.callsTo('chat.postMessage').map((c) => ({ text: String(c.params.text ?? ''), at: c.at })),
     );
-    report(kind, `Telegram→Slack at ${rate} msg/s`, t2s, sentAt.size, (statements() - statementsBefore) / sentAt.size);
+    report(kind, `Telegram→Slack at ${rate} msg/s`, t2s, sentAt.size, load.summary(sentAt.size));
     if (process.env.BENCH_DEBUG) {
-      const stored = await runtime.db.ticketMessage.findMany({ where: { direction: 'staff', text: { startsWith: 'pertanyaan t2s' } }, select: { text: true, createdAt: true } });
+      const stored = await runtime.db.ticketMessage.findMany({ where: { direction: 'staff', text: { startsWith: `pertanyaan t2s-${rate}-` } }, select: { text: true, createdAt: true } });
       const ingest = stored.map((m) => m.createdAt.getTime() - sentAt.get(m.text.slice('pertanyaan '.length))!);
       report(kind, `  of which Telegram→stored`, ingest, sentAt.size);
       for (const line of takeStatementProfile(sentAt.size)) console.log(`[${kind}]   ${line}`);
@@ -114,7 +126,7 @@ export async function benchRelay(kind: DatabaseKind, rates: number[], seconds: n
 
   async function slackToTelegram(rate: number): Promise<void> {
     const repliedAt = new Map<string, number>();
-    const statementsBeforeReplies = statements();
+    const load = measureLoad(statements);
     const inflight: Promise<unknown>[] = [];
     let refused = 0;
     await drive(rate, seconds, (i) => {
@@ -125,11 +137,12 @@ export async function benchRelay(kind: DatabaseKind, rates: number[], seconds: n
       // An overloaded app answers late; the fake gives up after 10 s (Slack itself retries after 3 s).
       inflight.push(slack.signedRequest(`${app.url}/slack/events`, event, { signingSecret }).catch(() => (refused += 1)));
     });
+    load.sendingEnded();
     await Promise.all(inflight);
     const s2t = await collect(repliedAt, () =>
       telegram.callsTo('sendMessage').map((c) => ({ text: String(c.params.text ?? ''), at: c.at })),
     );
-    report(kind, `Slack→Telegram at ${rate} msg/s`, s2t, repliedAt.size, (statements() - statementsBeforeReplies) / repliedAt.size);
+    report(kind, `Slack→Telegram at ${rate} msg/s`, s2t, repliedAt.size, load.summary(repliedAt.size));
     if (refused > 0) console.log(`[${kind}]   ${refused} Slack event requests timed out (the app was saturated)`);
     if (rate > telegramMessagesPerSecond) {
       console.log(
@@ -169,10 +182,28 @@ async function collect(sentAt: Map<string, number>, arrivals: () => Array<{ text
   return latencies;
 }
 
-function report(kind: DatabaseKind, label: string, latencies: number[], expected: number, statementsPerMessage?: number): void {
+/**
+ * SQL statements per message (until the last one arrived) and the process's CPU time over the sending window
+ * (app and fakes together, so 100% means one core was busy throughout).
+ */
+function measureLoad(statements: () => number) {
+  const statementsAtStart = statements();
+  const startedAt = performance.now();
+  const cpuAtStart = process.cpuUsage();
+  let cpuPercent = NaN;
+  return {
+    sendingEnded() {
+      const cpu = process.cpuUsage(cpuAtStart);
+      cpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - startedAt)) * 100;
+    },
+    summary: (messages: number) => `${((statements() - statementsAtStart) / messages).toFixed(1)} SQL statements/msg, CPU ${cpuPercent.toFixed(0)}%`,
+  };
+}
+
+function report(kind: DatabaseKind, label: string, latencies: number[], expected: number, load?: string): void {
   const s = summarise(latencies);
   const rss = process.memoryUsage().rss / 1_048_576;
-  const sql = statementsPerMessage === undefined ? '' : `, ${statementsPerMessage.toFixed(1)} SQL statements/msg`;
+  const sql = load === undefined ? '' : `, ${load}`;
   console.log(
     `[${kind}] relay ${label}: ${s.count}/${expected} delivered, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}${sql}, RSS ${rss.toFixed(0)} MB`,
   );
