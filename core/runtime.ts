@@ -36,7 +36,7 @@ export interface RuntimeOptions {
 export async function startRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
-  const database = await openDatabase(config.DATABASE_URL);
+  const database = await openDatabase(config.DATABASE_URL, { log });
   if (database.applied.length > 0) log.info({ migrations: database.applied }, 'database migrated');
   await ensureAgency(database.db, config.DEFAULT_AGENCY_CODE, config.DEFAULT_AGENCY_NAME);
   const calendar = defaultBusinessCalendar();

@@ -5,7 +5,9 @@ import { loadGeneratedClient, type Db } from './client.js';
 import { ensureSqliteDirectory, parseDatabaseUrl, type DatabaseKind } from './database-url.js';
 import { capturingAdapterFactory, registerDirectSql } from './direct-sql.js';
 import { migrateSqlite } from './migrate-sqlite.js';
+import type { Logger } from '../logging/logger.js';
 import { migratePostgres } from './migrate-postgres.js';
+import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
 
 export interface OpenDatabase {
   db: Db;
@@ -17,6 +19,8 @@ export interface OpenDatabase {
 
 export interface OpenDatabaseOptions {
   migrate?: boolean;
+  /** Told when SQLite checkpoints have to move back onto the app's connection. */
+  log?: Logger;
 }
 
 /** Opens DATABASE_URL through its driver adapter, creating and migrating the database first. */
@@ -26,6 +30,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   let applied: string[] = [];
   let db: Db;
   let driver: ReturnType<typeof capturingAdapterFactory>;
+  let checkpointer: Checkpointer | null = null;
   if (location.kind === 'sqlite') {
     ensureSqliteDirectory(location);
     if (migrate) applied = migrateSqlite(location.target);
@@ -37,6 +42,14 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     await db.$queryRawUnsafe('PRAGMA busy_timeout = 15000');
     // In WAL mode NORMAL survives a crashed or killed process; only a power cut can lose the last commits.
     await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+    if (location.target !== ':memory:') {
+      const client = db;
+      checkpointer = startCheckpointer(location.target, (reason) => {
+        options.log?.warn({ reason }, 'SQLite checkpoint thread failed; checkpoints run on the app connection again');
+        void client.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 1000').catch(() => undefined);
+      });
+      await db.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 0');
+    }
   } else {
     if (migrate) applied = await migratePostgres(location.target);
     const PrismaClient = loadGeneratedClient('postgresql');
@@ -46,5 +59,13 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   await db.$connect();
   registerDatabaseKind(db, location.kind);
   registerDirectSql(db, location.kind, driver.connected);
-  return { db, kind: location.kind, applied, close: () => db.$disconnect() };
+  return {
+    db,
+    kind: location.kind,
+    applied,
+    close: async () => {
+      await checkpointer?.stop();
+      await db.$disconnect();
+    },
+  };
 }
