@@ -3,7 +3,7 @@ import pg from 'pg';
 
 let statements = 0;
 let installed = false;
-/** Per statement text: how often it ran and, on SQLite, the time spent executing it (BENCH_DEBUG only). */
+/** Per statement text: how often it ran, and on SQLite the time spent executing it (BENCH_DEBUG only). */
 const byText = new Map<string, { count: number; ms: number; slowest: number }>();
 
 const keyOf = (sql: unknown) => {
@@ -11,53 +11,42 @@ const keyOf = (sql: unknown) => {
   return text.replace(/\s+/g, ' ').slice(0, 150);
 };
 
-function record(sql: unknown): void {
+function record(sql: unknown, ms: number): void {
   statements += 1;
   if (!process.env.BENCH_DEBUG) return;
   const key = keyOf(sql);
   const entry = byText.get(key) ?? { count: 0, ms: 0, slowest: 0 };
   entry.count += 1;
+  entry.ms += ms;
+  entry.slowest = Math.max(entry.slowest, ms);
   byText.set(key, entry);
 }
 
-function timed<F extends (this: { source: string }, ...args: never[]) => unknown>(run: F): F {
+function counted<F extends (this: { source: string }, ...args: never[]) => unknown>(execute: F): F {
   return function (this: { source: string }, ...args: never[]) {
-    if (!process.env.BENCH_DEBUG) return run.apply(this, args);
     const started = performance.now();
     try {
-      return run.apply(this, args);
+      return execute.apply(this, args);
     } finally {
-      const entry = byText.get(keyOf(this.source));
-      const took = performance.now() - started;
-      if (entry) {
-        entry.ms += took;
-        entry.slowest = Math.max(entry.slowest, took);
-      }
+      record(this.source, performance.now() - started);
     }
   } as F;
 }
 
 /**
- * Counts SQL statements sent to either driver (BEGIN and COMMIT included), so the relay benchmark can say how
- * many statements one relayed message costs. Patches the driver prototypes once for the whole process; the
- * overhead is one increment per statement.
+ * Counts SQL statements executed by either driver (BEGIN and COMMIT included), so the relay benchmark can say how
+ * many statements one relayed message costs. Patches the driver prototypes once for the whole process.
  */
 export function countStatements(): () => number {
   if (!installed) {
     installed = true;
-    const prepare = Database.prototype.prepare;
-    Database.prototype.prepare = function (this: Database.Database, ...args: Parameters<typeof prepare>) {
-      record(args[0]);
-      return prepare.apply(this, args);
-    } as typeof prepare;
     const probe = new Database(':memory:');
-    const statement = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<'run' | 'all', (...args: never[]) => unknown>;
+    const statement = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<'run' | 'all' | 'get', (...args: never[]) => unknown>;
     probe.close();
-    statement.run = timed(statement.run as never);
-    statement.all = timed(statement.all as never);
+    for (const method of ['run', 'all', 'get'] as const) statement[method] = counted(statement[method] as never);
     const query = pg.Client.prototype.query;
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      record(args[0]);
+      record(args[0], 0);
       return (query as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof query;
   }

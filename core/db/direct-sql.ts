@@ -1,4 +1,5 @@
 import type { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import Database from 'better-sqlite3';
 import type { Db } from './client.js';
 import type { DatabaseKind } from './database-url.js';
 
@@ -87,17 +88,17 @@ interface Translated {
 }
 
 // better-sqlite3 binds only anonymous `?` from an array, so `$n` becomes `?` with the values repeated as needed.
-const sqliteStatements = new Map<string, Translated>();
+const translatedStatements = new Map<string, Translated>();
 
 function translate(kind: DatabaseKind, sql: string): Translated {
   if (kind === 'postgresql') return { sql, order: null };
-  let translated = sqliteStatements.get(sql);
+  let translated = translatedStatements.get(sql);
   if (!translated) {
     const order: number[] = [];
     translated = { sql: sql.replace(/\$(\d+)/g, (_, n: string) => (order.push(Number(n) - 1), '?')), order };
     // Statements come from code, but IN lists vary in length: keep the cache bounded all the same.
-    if (sqliteStatements.size > 1000) sqliteStatements.clear();
-    sqliteStatements.set(sql, translated);
+    if (translatedStatements.size > 1000) translatedStatements.clear();
+    translatedStatements.set(sql, translated);
   }
   return translated;
 }
@@ -108,39 +109,143 @@ function queryOf(kind: DatabaseKind, sql: string, params: readonly unknown[]) {
   return { sql: translated.sql, args, argTypes: args.map(argTypeOf) };
 }
 
-function runnerOver(kind: DatabaseKind, target: () => Promise<DriverQueryable>): SqlRunner {
+/** What runs the statements: the adapter (queryRaw, executeRaw) or, on SQLite, its connection directly. */
+interface Statements {
+  query(sql: string, params: readonly unknown[]): Promise<Array<Record<string, unknown>>>;
+  execute(sql: string, params: readonly unknown[]): Promise<number>;
+}
+
+function adapterStatements(kind: DatabaseKind, queryable: DriverQueryable): Statements {
   return {
-    kind,
-    async query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-      const result = await (await target()).queryRaw(queryOf(kind, sql, params));
+    async query(sql, params) {
+      const result = await queryable.queryRaw(queryOf(kind, sql, params));
       const { columnNames, columnTypes } = result;
       return result.rows.map((values) => {
         const row: Record<string, unknown> = {};
         for (let i = 0; i < columnNames.length; i++) row[columnNames[i]!] = fromColumn(values[i], columnTypes[i]!);
-        return row as Row;
+        return row;
       });
     },
-    async execute(sql: string, params: readonly unknown[] = []): Promise<number> {
-      return (await target()).executeRaw(queryOf(kind, sql, params));
+    execute: (sql, params) => queryable.executeRaw(queryOf(kind, sql, params)),
+  };
+}
+
+/**
+ * The better-sqlite3 connection inside Prisma's SQLite adapter, when it can be reached (the adapter keeps it in an
+ * undocumented `client` field; without it everything goes through queryRaw). The adapter prepares every statement
+ * anew, which costs as much as running it; here each statement is prepared once and kept.
+ */
+function sqliteConnectionOf(adapter: DriverAdapter): Database.Database | null {
+  const client = (adapter as { client?: unknown }).client;
+  return client instanceof Database ? client : null;
+}
+
+interface Prepared {
+  statement: Database.Statement;
+  order: number[];
+  /** Per column (for statements that return rows): its name and how to read it, from its declared type. */
+  columns: Array<{ name: string; read: (value: unknown) => unknown }> | null;
+}
+
+const readAsIs = (value: unknown) => value;
+const readBoolean = (value: unknown) => (value === null ? null : value === 1 || value === 1n);
+const readDate = (value: unknown) => asDate(value);
+
+function readerFor(declaredType: string | null): (value: unknown) => unknown {
+  switch (declaredType?.toUpperCase()) {
+    case 'DATETIME':
+    case 'TIMESTAMP':
+      return readDate;
+    case 'BOOLEAN':
+      return readBoolean;
+    default:
+      return readAsIs;
+  }
+}
+
+// Same encoding as the adapter's, so rows written either way compare and sort alike.
+function sqliteValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+const preparedCaches = new WeakMap<Database.Database, Map<string, Prepared>>();
+
+function sqliteStatements(connection: Database.Database): Statements {
+  let cache = preparedCaches.get(connection);
+  if (!cache) preparedCaches.set(connection, (cache = new Map()));
+  const prepared = (sql: string): Prepared => {
+    let entry = cache.get(sql);
+    if (!entry) {
+      const translated = translate('sqlite', sql);
+      const statement = connection.prepare(translated.sql);
+      // The adapter turned safe integers on for the connection; these statements read plain numbers.
+      if (statement.reader) statement.safeIntegers(false);
+      const columns = statement.reader ? statement.columns().map((c) => ({ name: c.name, read: readerFor(c.type) })) : null;
+      entry = { statement, order: translated.order!, columns };
+      // Statements come from code, but IN lists vary in length: keep the cache bounded all the same.
+      if (cache.size > 500) cache.clear();
+      cache.set(sql, entry);
+    }
+    return entry;
+  };
+  const argsOf = (entry: Prepared, params: readonly unknown[]) => entry.order.map((index) => sqliteValue(params[index]));
+  return {
+    async query(sql, params) {
+      const entry = prepared(sql);
+      const { statement, columns } = entry;
+      if (!columns) {
+        statement.run(argsOf(entry, params));
+        return [];
+      }
+      const rows = statement.all(argsOf(entry, params)) as Array<Record<string, unknown>>;
+      for (const row of rows) for (const { name, read } of columns) row[name] = read(row[name]);
+      return rows;
+    },
+    async execute(sql, params) {
+      const entry = prepared(sql);
+      return entry.statement.run(argsOf(entry, params)).changes;
     },
   };
 }
 
-const noArgs = { args: [], argTypes: [] };
+function statementsOf(kind: DatabaseKind, adapter: DriverAdapter, queryable: DriverQueryable): Statements {
+  const connection = kind === 'sqlite' ? sqliteConnectionOf(adapter) : null;
+  return connection ? sqliteStatements(connection) : adapterStatements(kind, queryable);
+}
+
+function runnerOver(kind: DatabaseKind, statements: () => Promise<Statements>): SqlRunner {
+  return {
+    kind,
+    async query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+      return (await (await statements()).query(sql, params)) as Row[];
+    },
+    async execute(sql: string, params: readonly unknown[] = []): Promise<number> {
+      return (await statements()).execute(sql, params);
+    },
+  };
+}
 
 function directSqlOver(kind: DatabaseKind, adapter: () => Promise<DriverAdapter>): DirectSql {
   return {
-    ...runnerOver(kind, adapter),
+    ...runnerOver(kind, async () => {
+      const connected = await adapter();
+      return statementsOf(kind, connected, connected);
+    }),
     async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
-      const tx = await (await adapter()).startTransaction();
-      // The adapter opened the transaction (BEGIN); like Prisma, we send COMMIT or ROLLBACK, then let the adapter
-      // release what it holds (SQLite's lock, PostgreSQL's pooled connection).
+      const connected = await adapter();
+      const tx = await connected.startTransaction();
+      const statements = statementsOf(kind, connected, tx);
+      // The adapter opened the transaction (BEGIN, and on SQLite took its lock); like Prisma, we send COMMIT or
+      // ROLLBACK, then let the adapter release what it holds (SQLite's lock, PostgreSQL's pooled connection).
       const end = async (verb: 'COMMIT' | 'ROLLBACK') => {
-        if (!tx.options.usePhantomQuery) await tx.executeRaw({ sql: verb, ...noArgs });
+        if (!tx.options.usePhantomQuery) await statements.execute(verb, []);
       };
       let result: T;
       try {
-        result = await work(runnerOver(kind, async () => tx));
+        result = await work(runnerOver(kind, async () => statements));
         await end('COMMIT');
       } catch (error) {
         try {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { asDate, directSql } from '../../core/db/direct-sql.js';
 import { openDatabase, type OpenDatabase } from '../../core/db/open-database.js';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-databases.js';
@@ -90,6 +91,19 @@ describe.each(testDatabaseKinds)('direct SQL on %s', (kind) => {
     await directSide;
     // Had the direct statement run inside Prisma's transaction, the rollback would have taken it along.
     expect((await opened.db.botSession.findMany()).map((s) => s.key)).toEqual(['direct']);
+  });
+
+  it.skipIf(kind !== 'sqlite')('prepares a SQLite statement once, not on every call', async () => {
+    const sql = directSql(opened.db);
+    const statement = 'SELECT COUNT(*) AS "n" FROM "BotSession" WHERE "key" <> $1';
+    await sql.query(statement, ['warm-up']);
+    const prepare = vi.spyOn(Database.prototype, 'prepare');
+    try {
+      for (let i = 0; i < 10; i++) expect(await sql.query(statement, [`k${i}`])).toEqual([{ n: 0 }]);
+      expect(prepare).not.toHaveBeenCalled();
+    } finally {
+      prepare.mockRestore();
+    }
   });
 
   it('reads SQLite CURRENT_TIMESTAMP text as UTC', () => {
