@@ -19,9 +19,12 @@ async function postgresAvailable(): Promise<boolean> {
   }
 }
 
-const kinds: DatabaseKind[] = ['sqlite'];
-if (await postgresAvailable()) kinds.push('postgresql');
-else console.log('PostgreSQL not reachable: set BENCH_DATABASE_URL to include it.');
+const wanted = (process.env.BENCH_DATABASES ?? 'sqlite,postgresql').split(',') as DatabaseKind[];
+const kinds: DatabaseKind[] = wanted.filter((kind) => kind === 'sqlite');
+if (wanted.includes('postgresql')) {
+  if (await postgresAvailable()) kinds.push('postgresql');
+  else console.log('PostgreSQL not reachable: set BENCH_DATABASE_URL to include it.');
+}
 
 console.log(`LAYANI benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 const only = process.env.BENCH_ONLY; // records | relay | faq
