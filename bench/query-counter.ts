@@ -3,7 +3,7 @@ import pg from 'pg';
 
 let statements = 0;
 let installed = false;
-/** Per statement text: how often it ran, and on SQLite the time spent executing it (BENCH_DEBUG only). */
+/** Per statement text: how often it ran and how long it took (BENCH_DEBUG only). */
 const byText = new Map<string, { count: number; ms: number; slowest: number }>();
 
 const keyOf = (sql: unknown) => {
@@ -46,8 +46,12 @@ export function countStatements(): () => number {
     for (const method of ['run', 'all', 'get'] as const) statement[method] = counted(statement[method] as never);
     const query = pg.Client.prototype.query;
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      record(args[0], 0);
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
+      const started = performance.now();
+      const result = (query as (...a: unknown[]) => unknown).apply(this, args);
+      // Round trip to the server, from when the pool handed out the connection.
+      if (result instanceof Promise) void result.finally(() => record(args[0], performance.now() - started)).catch(() => undefined);
+      else record(args[0], 0);
+      return result;
     } as typeof query;
   }
   return () => statements;

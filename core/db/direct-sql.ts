@@ -31,9 +31,33 @@ export interface SqlRunner {
   execute(sql: string, params?: readonly unknown[]): Promise<number>;
 }
 
+export interface SqlStatement {
+  sql: string;
+  params: readonly unknown[];
+}
+
 export interface DirectSql extends SqlRunner {
   /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * Runs INSERT, UPDATE and DELETE statements all or none. On PostgreSQL they go as one statement (a WITH of
+   * data-modifying statements: one round trip instead of a transaction's five), so none of them sees another's
+   * changes: they must not depend on each other. On SQLite they run in order in one transaction.
+   */
+  atomically(statements: readonly SqlStatement[]): Promise<void>;
+}
+
+/** One PostgreSQL statement doing the work of several: all but the last become WITH clauses, placeholders renumbered. */
+export function combinedStatement(statements: readonly SqlStatement[]): SqlStatement {
+  const params: unknown[] = [];
+  const parts = statements.map((statement) => {
+    const offset = params.length;
+    params.push(...statement.params);
+    return statement.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+  });
+  const last = parts.pop()!;
+  const withs = parts.map((part, i) => `"change${i + 1}" AS (${part})`);
+  return { sql: withs.length > 0 ? `WITH ${withs.join(', ')} ${last}` : last, params };
 }
 
 // Column type codes of @prisma/driver-adapter-utils (ColumnTypeEnum).
@@ -229,37 +253,47 @@ function runnerOver(kind: DatabaseKind, statements: () => Promise<Statements>): 
 }
 
 function directSqlOver(kind: DatabaseKind, adapter: () => Promise<DriverAdapter>): DirectSql {
-  return {
-    ...runnerOver(kind, async () => {
-      const connected = await adapter();
-      return statementsOf(kind, connected, connected);
-    }),
-    async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
-      const connected = await adapter();
-      const tx = await connected.startTransaction();
-      const statements = statementsOf(kind, connected, tx);
-      // The adapter opened the transaction (BEGIN, and on SQLite took its lock); like Prisma, we send COMMIT or
-      // ROLLBACK, then let the adapter release what it holds (SQLite's lock, PostgreSQL's pooled connection).
-      const end = async (verb: 'COMMIT' | 'ROLLBACK') => {
-        if (!tx.options.usePhantomQuery) await statements.execute(verb, []);
-      };
-      let result: T;
+  const runner = runnerOver(kind, async () => {
+    const connected = await adapter();
+    return statementsOf(kind, connected, connected);
+  });
+  async function transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    const connected = await adapter();
+    const tx = await connected.startTransaction();
+    const statements = statementsOf(kind, connected, tx);
+    // The adapter opened the transaction (BEGIN, and on SQLite took its lock); like Prisma, we send COMMIT or
+    // ROLLBACK, then let the adapter release what it holds (SQLite's lock, PostgreSQL's pooled connection).
+    const end = async (verb: 'COMMIT' | 'ROLLBACK') => {
+      if (!tx.options.usePhantomQuery) await statements.execute(verb, []);
+    };
+    let result: T;
+    try {
+      result = await work(runnerOver(kind, async () => statements));
+      await end('COMMIT');
+    } catch (error) {
       try {
-        result = await work(runnerOver(kind, async () => statements));
-        await end('COMMIT');
-      } catch (error) {
-        try {
-          await end('ROLLBACK');
-        } catch {
-          // The connection failed; the database rolls back on its own.
-        }
-        await tx.rollback();
-        throw error;
+        await end('ROLLBACK');
+      } catch {
+        // The connection failed; the database rolls back on its own.
       }
-      await tx.commit();
-      return result;
-    },
-  };
+      await tx.rollback();
+      throw error;
+    }
+    await tx.commit();
+    return result;
+  }
+  async function atomically(statements: readonly SqlStatement[]): Promise<void> {
+    if (statements.length === 0) return;
+    if (kind === 'postgresql') {
+      const combined = combinedStatement(statements);
+      await runner.execute(combined.sql, combined.params);
+      return;
+    }
+    await transaction(async (tx) => {
+      for (const statement of statements) await tx.execute(statement.sql, statement.params);
+    });
+  }
+  return { ...runner, transaction, atomically };
 }
 
 /** Wraps an adapter factory so that the adapter PrismaClient connects through can be reached for direct SQL. */

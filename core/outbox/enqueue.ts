@@ -1,5 +1,5 @@
 import type { Db, TransactionClient } from '../db/client.js';
-import type { SqlRunner } from '../db/direct-sql.js';
+import type { SqlRunner, SqlStatement } from '../db/direct-sql.js';
 import { newId } from '../db/ids.js';
 import { outboxIntentSchema, type OutboxIntent } from './outbox-intent.js';
 
@@ -20,15 +20,16 @@ export function onEnqueued(listener: Listener): () => void {
 
 const isSqlRunner = (target: Db | TransactionClient | SqlRunner): target is SqlRunner => 'execute' in target && 'kind' in target;
 
-/**
- * Stores a message for delivery. Call it inside the transaction that makes the change the message reports, so
- * a message is never lost and never sent for a change that rolled back: a Prisma transaction client, or the
- * runner of a direct SQL transaction.
- */
-export async function enqueue(db: Db | TransactionClient | SqlRunner, intent: OutboxIntent, options: EnqueueOptions = {}): Promise<void> {
+/** Wakes the in-process worker; call it once the messages are committed. */
+export function notifyEnqueued(): void {
+  // Deferred: the caller's transaction commits first.
+  setImmediate(() => listeners.forEach((listener) => listener()));
+}
+
+function outboxRow(intent: OutboxIntent, options: EnqueueOptions) {
   const parsed = outboxIntentSchema.parse(intent);
   // The id and time are set here rather than by Prisma's defaults, so messages stored either way share one order.
-  const row = {
+  return {
     id: newId(),
     channel: parsed.channel,
     kind: parsed.kind,
@@ -38,15 +39,32 @@ export async function enqueue(db: Db | TransactionClient | SqlRunner, intent: Ou
     nextAttemptAt: options.notBefore ?? new Date(0),
     createdAt: new Date(),
   };
+}
+
+/**
+ * The INSERT that stores a message for delivery, for writing it together with the change it reports in one
+ * direct SQL transaction or `atomically`. Call notifyEnqueued() after it committed.
+ */
+export function outboxInsert(intent: OutboxIntent, options: EnqueueOptions = {}): SqlStatement {
+  const row = outboxRow(intent, options);
+  return {
+    sql: `INSERT INTO "OutboxMessage" ("id", "channel", "kind", "payload", "orderKey", "status", "attempts", "nextAttemptAt", "createdAt")
+          VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $7)`,
+    params: [row.id, row.channel, row.kind, row.payload, row.orderKey, row.nextAttemptAt, row.createdAt],
+  };
+}
+
+/**
+ * Stores a message for delivery. Call it inside the transaction that makes the change the message reports, so
+ * a message is never lost and never sent for a change that rolled back: a Prisma transaction client, or the
+ * runner of a direct SQL transaction.
+ */
+export async function enqueue(db: Db | TransactionClient | SqlRunner, intent: OutboxIntent, options: EnqueueOptions = {}): Promise<void> {
   if (isSqlRunner(db)) {
-    await db.execute(
-      `INSERT INTO "OutboxMessage" ("id", "channel", "kind", "payload", "orderKey", "status", "attempts", "nextAttemptAt", "createdAt")
-       VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $7)`,
-      [row.id, row.channel, row.kind, row.payload, row.orderKey, row.nextAttemptAt, row.createdAt],
-    );
+    const insert = outboxInsert(intent, options);
+    await db.execute(insert.sql, insert.params);
   } else {
-    await db.outboxMessage.create({ data: row });
+    await db.outboxMessage.create({ data: outboxRow(intent, options) });
   }
-  // Deferred: the caller's transaction commits first.
-  setImmediate(() => listeners.forEach((listener) => listener()));
+  notifyEnqueued();
 }

@@ -2,11 +2,11 @@ import { TRPCError } from '@trpc/server';
 import { canSeeAgency } from '../auth/actor.js';
 import { hasAtLeast } from '../auth/roles.js';
 import { writeAudit } from '../audit/audit-log.js';
-import { directSql } from '../db/direct-sql.js';
 import type { CoreContext } from '../trpc/context.js';
 import type { EmployeeRow } from './employee-row.js';
 
-const notLinked = () =>
+/** The error for an actor with no employee record behind it. */
+export const notLinked = () =>
   new TRPCError({
     code: 'PRECONDITION_FAILED',
     message:
@@ -18,17 +18,6 @@ const notLinked = () =>
 export async function ownEmployee(ctx: CoreContext): Promise<EmployeeRow> {
   if (!ctx.actor.employeeId) throw notLinked();
   const row = await ctx.db.employee.findUnique({ where: { id: ctx.actor.employeeId } });
-  if (!row) throw notLinked();
-  return row;
-}
-
-/** The actor's own id, name and agency, for hot paths that need no more: one direct query. */
-export async function ownEmployeeName(ctx: CoreContext): Promise<{ id: string; name: string; agencyId: string }> {
-  if (!ctx.actor.employeeId) throw notLinked();
-  const [row] = await directSql(ctx.db).query<{ id: string; name: string; agencyId: string }>(
-    'SELECT "id", "name", "agencyId" FROM "Employee" WHERE "id" = $1',
-    [ctx.actor.employeeId],
-  );
   if (!row) throw notLinked();
   return row;
 }

@@ -3,9 +3,9 @@ import { writeAudit } from '../audit/audit-log.js';
 import type { TransactionClient } from '../db/client.js';
 import { asDate, directSql } from '../db/direct-sql.js';
 import { newId } from '../db/ids.js';
-import { enqueue } from '../outbox/enqueue.js';
+import { enqueue, notifyEnqueued, outboxInsert } from '../outbox/enqueue.js';
 import type { Attachment } from '../outbox/outbox-intent.js';
-import { ownEmployee, ownEmployeeName } from '../records/employee-access.js';
+import { notLinked, ownEmployee } from '../records/employee-access.js';
 import type { CoreContext } from '../trpc/context.js';
 import { categoryOf, type TicketCategoryId } from './categories.js';
 import { slaDueTimes } from './sla.js';
@@ -113,71 +113,74 @@ export async function postStaffMessage(
   return continued ?? openTicket(ctx, { category: 'lainnya', text: input.text, attachments: input.attachments, lang: input.lang });
 }
 
-interface OpenTicketRow {
-  id: string;
-  number: number;
-  status: string;
-  language: string;
+interface StaffAndOpenTicket {
+  employeeName: string;
+  /** The open ticket's fields, all null when there is none. */
+  id: string | null;
+  number: number | null;
+  status: string | null;
+  language: string | null;
   lastFromStaffAt: unknown;
 }
 
 /**
  * A staff member's message added to their open ticket (reopening a resolved one); null when they have none.
- * This is the relay's hot path (every message a staff member writes), so it runs as direct SQL: one query for
- * the ticket, one transaction for the message, the ticket's new state and what goes to Slack.
+ * This is the relay's hot path (every message a staff member writes), so it is direct SQL: one query for the
+ * staff member and their open ticket, one atomic write for the message, the ticket's new state and what goes to
+ * Slack (on PostgreSQL a single statement, so one round trip each).
  */
 export async function continueOpenTicket(
   ctx: CoreContext,
   input: { text: string; attachments?: Attachment[]; lang?: Lang },
 ): Promise<StaffMessageResult | null> {
-  const employee = await ownEmployeeName(ctx);
+  if (!ctx.actor.employeeId) throw notLinked();
   const sql = directSql(ctx.db);
-  const [open] = await sql.query<OpenTicketRow>(
-    `SELECT t."id", t."number", t."status", t."language",
+  const [found] = await sql.query<StaffAndOpenTicket>(
+    `SELECT e."name" AS "employeeName", t."id", t."number", t."status", t."language",
        (SELECT m."createdAt" FROM "TicketMessage" m WHERE m."ticketId" = t."id" AND m."direction" = 'staff'
         ORDER BY m."createdAt" DESC LIMIT 1) AS "lastFromStaffAt"
-     FROM "Ticket" t
-     WHERE t."requesterId" = $1 AND t."status" <> 'ditutup'
-     ORDER BY t."lastActivityAt" DESC
-     LIMIT 1`,
-    [employee.id],
+     FROM "Employee" e
+     LEFT JOIN "Ticket" t ON t."id" = (
+       SELECT o."id" FROM "Ticket" o WHERE o."requesterId" = e."id" AND o."status" <> 'ditutup' ORDER BY o."lastActivityAt" DESC LIMIT 1)
+     WHERE e."id" = $1`,
+    [ctx.actor.employeeId],
   );
-  if (!open) return null;
+  if (!found) throw notLinked();
+  if (found.id === null) return null;
+  const open = { id: found.id, number: found.number!, status: found.status!, language: found.language! };
 
   const lang = (input.lang ?? open.language) as Lang;
   const attachments = input.attachments ?? [];
   const now = ctx.clock.now();
-  const lastFromStaff = asDate(open.lastFromStaffAt);
+  const lastFromStaff = asDate(found.lastFromStaffAt);
   // Say when the desk opens, but not on every message of a burst.
   const note = !lastFromStaff || now.getTime() - lastFromStaff.getTime() > 3_600_000 ? officeHoursNote(ctx, lang) : null;
   const nextStatus: TicketStatus = open.status === 'baru' ? 'baru' : 'ditangani';
-  const chatId = note ? await telegramChatOf(ctx.db, employee.id) : null;
-  await sql.transaction(async (tx) => {
-    await tx.execute(
-      `INSERT INTO "TicketMessage" ("id", "ticketId", "direction", "authorRef", "text", "attachments", "createdAt")
-       VALUES ($1, $2, 'staff', $3, $4, $5, $6)`,
-      [newId(), open.id, ctx.actor.ref, input.text, JSON.stringify(attachments), now],
-    );
+  const chatId = note ? await telegramChatOf(ctx.db, ctx.actor.employeeId) : null;
+  const reopens = open.status === 'selesai' ? ', "resolvedAt" = NULL' : '';
+  await sql.atomically([
+    {
+      sql: `INSERT INTO "TicketMessage" ("id", "ticketId", "direction", "authorRef", "text", "attachments", "createdAt")
+            VALUES ($1, $2, 'staff', $3, $4, $5, $6)`,
+      params: [newId(), open.id, ctx.actor.ref, input.text, JSON.stringify(attachments), now],
+    },
     // "updatedAt" is Prisma's @updatedAt: the wall clock, not the injected one.
-    const reopens = open.status === 'selesai' ? ', "resolvedAt" = NULL' : '';
-    await tx.execute(`UPDATE "Ticket" SET "status" = $2, "lastActivityAt" = $3, "updatedAt" = $4${reopens} WHERE "id" = $1`, [
-      open.id,
-      nextStatus,
-      now,
-      new Date(),
-    ]);
-    await enqueue(
-      tx,
-      { channel: 'slack', kind: 'slack.threadMessage', ticketId: open.id, text: input.text, attachments, author: employee.name, mention: null },
+    {
+      sql: `UPDATE "Ticket" SET "status" = $2, "lastActivityAt" = $3, "updatedAt" = $4${reopens} WHERE "id" = $1`,
+      params: [open.id, nextStatus, now, new Date()],
+    },
+    outboxInsert(
+      { channel: 'slack', kind: 'slack.threadMessage', ticketId: open.id, text: input.text, attachments, author: found.employeeName, mention: null },
       { orderKey: ticketOrderKey(open.id) },
-    );
-    if (nextStatus !== open.status) {
-      await enqueue(tx, { channel: 'slack', kind: 'slack.ticketCard', ticketId: open.id }, { orderKey: ticketOrderKey(open.id) });
-    }
-    if (note && chatId) {
-      await enqueue(tx, { channel: 'telegram', kind: 'telegram.text', chatId, text: note, lang, attachments: [] }, { orderKey: staffOrderKey(chatId) });
-    }
-  });
+    ),
+    ...(nextStatus !== open.status
+      ? [outboxInsert({ channel: 'slack', kind: 'slack.ticketCard', ticketId: open.id }, { orderKey: ticketOrderKey(open.id) })]
+      : []),
+    ...(note && chatId
+      ? [outboxInsert({ channel: 'telegram', kind: 'telegram.text', chatId, text: note, lang, attachments: [] }, { orderKey: staffOrderKey(chatId) })]
+      : []),
+  ]);
+  notifyEnqueued();
   return { ticketId: open.id, number: open.number, created: false, outsideOfficeHours: note !== null };
 }
 

@@ -78,6 +78,20 @@ describe.each(testDatabaseKinds)('direct SQL on %s', (kind) => {
     expect((await opened.db.botSession.findMany()).map((s) => s.key)).toEqual(['kept']);
   });
 
+  it('applies statements atomically: all of them, or none when one fails', async () => {
+    const sql = directSql(opened.db);
+    const insert = (key: string) => ({ sql: 'INSERT INTO "BotSession" ("key", "value") VALUES ($1, $2)', params: [key, '{}'] });
+    await opened.db.botSession.create({ data: { key: 'existing', value: 'old' } });
+    await sql.atomically([insert('a'), { sql: 'UPDATE "BotSession" SET "value" = $2 WHERE "key" = $1', params: ['existing', 'new'] }, insert('b')]);
+    expect((await opened.db.botSession.findMany({ orderBy: { key: 'asc' } })).map((s) => [s.key, s.value])).toEqual([
+      ['a', '{}'],
+      ['b', '{}'],
+      ['existing', 'new'],
+    ]);
+    await expect(sql.atomically([insert('c'), insert('existing')])).rejects.toThrow();
+    expect(await opened.db.botSession.count({ where: { key: 'c' } })).toBe(0);
+  });
+
   it('takes turns with Prisma transactions instead of nesting in them', async () => {
     const sql = directSql(opened.db);
     const prismaSide = opened.db.$transaction(async (tx) => {
