@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startApp } from '../api/app.js';
 import { cliActor, systemActor } from '../core/auth/actor.js';
 import { parseConfig } from '../core/config/load-config.js';
@@ -188,6 +189,8 @@ async function collect(sentAt: Map<string, number>, arrivals: () => Array<{ text
  */
 function measureLoad(statements: () => number) {
   const statementsAtStart = statements();
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const startedAt = performance.now();
   const cpuAtStart = process.cpuUsage();
   let cpuPercent = NaN;
@@ -195,8 +198,11 @@ function measureLoad(statements: () => number) {
     sendingEnded() {
       const cpu = process.cpuUsage(cpuAtStart);
       cpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - startedAt)) * 100;
+      loopDelay.disable();
     },
-    summary: (messages: number) => `${((statements() - statementsAtStart) / messages).toFixed(1)} SQL statements/msg, CPU ${cpuPercent.toFixed(0)}%`,
+    summary: (messages: number) =>
+      `${((statements() - statementsAtStart) / messages).toFixed(1)} SQL statements/msg, CPU ${cpuPercent.toFixed(0)}%, ` +
+      `event loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms max ${(loopDelay.max / 1e6).toFixed(0)} ms`,
   };
 }
 
