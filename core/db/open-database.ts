@@ -1,9 +1,12 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { registerDatabaseKind } from './bulk-insert.js';
 import { loadGeneratedClient, type Db } from './client.js';
 import { ensureSqliteDirectory, parseDatabaseUrl, type DatabaseKind } from './database-url.js';
 import { capturingAdapterFactory, registerDirectSql } from './direct-sql.js';
+import { postgresBackend } from './direct-sql-postgres.js';
+import { sqliteBackend } from './direct-sql-sqlite.js';
 import { migrateSqlite } from './migrate-sqlite.js';
 import type { Logger } from '../logging/logger.js';
 import { migratePostgres } from './migrate-postgres.js';
@@ -29,21 +32,25 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   const migrate = options.migrate ?? true;
   let applied: string[] = [];
   let db: Db;
-  let driver: ReturnType<typeof capturingAdapterFactory>;
   let checkpointer: Checkpointer | null = null;
+  let pool: pg.Pool | null = null;
   if (location.kind === 'sqlite') {
     ensureSqliteDirectory(location);
     if (migrate) applied = migrateSqlite(location.target);
     const PrismaClient = loadGeneratedClient('sqlite');
-    driver = capturingAdapterFactory(new PrismaBetterSQLite3({ url: location.target, timeout: 15_000 }));
+    const driver = capturingAdapterFactory(new PrismaBetterSQLite3({ url: location.target, timeout: 15_000 }));
     db = new PrismaClient({ adapter: driver.factory, errorFormat: 'minimal' });
+    const client = db;
+    registerDirectSql(db, 'sqlite', async () => {
+      if (!driver.connected()) await client.$connect();
+      return sqliteBackend(driver.connected()!);
+    });
     // WAL lets readers go on while one writer commits; busy_timeout makes a second writer wait instead of failing.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$queryRawUnsafe('PRAGMA busy_timeout = 15000');
     // In WAL mode NORMAL survives a crashed or killed process; only a power cut can lose the last commits.
     await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
     if (location.target !== ':memory:') {
-      const client = db;
       checkpointer = startCheckpointer(location.target, (reason) => {
         options.log?.warn({ reason }, 'SQLite checkpoint thread failed; checkpoints run on the app connection again');
         void client.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 1000').catch(() => undefined);
@@ -53,12 +60,13 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   } else {
     if (migrate) applied = await migratePostgres(location.target);
     const PrismaClient = loadGeneratedClient('postgresql');
-    driver = capturingAdapterFactory(new PrismaPg({ connectionString: location.target, max: 10 }));
-    db = new PrismaClient({ adapter: driver.factory, errorFormat: 'minimal' });
+    pool = new pg.Pool({ connectionString: location.target, max: 10 });
+    db = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: 'minimal' });
+    const backend = postgresBackend(pool);
+    registerDirectSql(db, 'postgresql', async () => backend);
   }
   await db.$connect();
   registerDatabaseKind(db, location.kind);
-  registerDirectSql(db, location.kind, driver.connected);
   return {
     db,
     kind: location.kind,
@@ -66,6 +74,8 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     close: async () => {
       await checkpointer?.stop();
       await db.$disconnect();
+      // Prisma leaves a pool it was given open.
+      await pool?.end();
     },
   };
 }

@@ -1,6 +1,10 @@
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { asDate, directSql } from '../../core/db/direct-sql.js';
+import { adapterBackend } from '../../core/db/direct-sql-adapter.js';
 import { openDatabase, type OpenDatabase } from '../../core/db/open-database.js';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-databases.js';
 
@@ -120,8 +124,40 @@ describe.each(testDatabaseKinds)('direct SQL on %s', (kind) => {
     }
   });
 
+  it.skipIf(kind !== 'postgresql')('names PostgreSQL statements, so each connection plans one once', async () => {
+    const query = vi.spyOn(pg.Client.prototype, 'query');
+    try {
+      await directSql(opened.db).query('SELECT COUNT(*) AS "n" FROM "BotSession" WHERE "key" <> $1', ['x']);
+      expect(query.mock.calls.map(([config]) => (config as { name?: string }).name)).toEqual([expect.stringMatching(/^layani_\d+$/)]);
+    } finally {
+      query.mockRestore();
+    }
+  });
+
   it('reads SQLite CURRENT_TIMESTAMP text as UTC', () => {
     expect(asDate('2026-11-24 02:00:00')).toEqual(new Date('2026-11-24T02:00:00Z'));
     expect(asDate('2026-11-24T02:00:00.000+00:00')).toEqual(new Date('2026-11-24T02:00:00Z'));
+  });
+
+  it('falls back to the adapter interface with the same results', async () => {
+    const adapter = kind === 'sqlite'
+      ? await new PrismaBetterSQLite3({ url: database.url.slice('file:'.length) }).connect()
+      : await new PrismaPg({ connectionString: database.url }).connect();
+    try {
+      const backend = adapterBackend(kind, adapter);
+      const at = new Date('2026-11-24T02:00:00.250Z');
+      const insert = 'INSERT INTO "OutboxMessage" ("id", "channel", "kind", "payload", "status", "attempts", "nextAttemptAt", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $7)';
+      const tx = await backend.begin();
+      await tx.statements.execute(insert, ['rolled-back', 'slack', 'k', '{}', 'pending', 0, at]);
+      await tx.rollback();
+      const committed = await backend.begin();
+      await committed.statements.execute(insert, ['kept', 'slack', 'k', '{}', 'pending', 2, at]);
+      await committed.commit();
+      expect(await backend.statements.query('SELECT "id", "attempts", "createdAt", "sentAt" FROM "OutboxMessage" WHERE "createdAt" = $1', [at])).toEqual([
+        { id: 'kept', attempts: 2, createdAt: at, sentAt: null },
+      ]);
+    } finally {
+      await adapter.dispose();
+    }
   });
 });
