@@ -61,6 +61,8 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     if (migrate) applied = await migratePostgres(location.target);
     const PrismaClient = loadGeneratedClient('postgresql');
     pool = new pg.Pool({ connectionString: location.target, max: 10 });
+    // An idle connection the server ends (restart, shutdown) must not crash the process, even after Prisma let go.
+    pool.on('error', (error) => options.log?.warn({ reason: error.message }, 'PostgreSQL closed an idle connection'));
     db = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: 'minimal' });
     const backend = postgresBackend(pool);
     registerDirectSql(db, 'postgresql', async () => backend);
