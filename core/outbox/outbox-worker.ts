@@ -100,8 +100,11 @@ export class OutboxWorker {
     const claimed = await this.claim(this.options.clock.now());
     const concurrency = this.options.concurrency ?? 32;
     for (let start = 0; start < claimed.length; start += concurrency) {
-      const outcomes = await Promise.all(claimed.slice(start, start + concurrency).map((item) => this.deliver(item)));
-      await this.markSent(outcomes.filter((outcome): outcome is Sent => outcome !== null));
+      const outcomes = await Promise.allSettled(claimed.slice(start, start + concurrency).map((item) => this.deliver(item)));
+      // What went out is recorded even when recording another message's failure failed, or it would go out again.
+      await this.markSent(outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' && outcome.value ? [outcome.value] : [])));
+      const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
     }
     return claimed.length;
   }
