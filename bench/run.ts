@@ -3,7 +3,7 @@
 import pg from 'pg';
 import type { DatabaseKind } from '../core/db/database-url.js';
 import { benchRecords } from './records-bench.js';
-import { benchRelay } from './relay-bench.js';
+import { benchRelay, type RelayDirection } from './relay-bench.js';
 import { benchFaq } from './faq-bench.js';
 import { benchBroadcast } from './broadcast-bench.js';
 import { benchReminderPlanning, benchReminders } from './reminders-bench.js';
@@ -21,9 +21,12 @@ async function postgresAvailable(): Promise<boolean> {
   }
 }
 
-const kinds: DatabaseKind[] = ['sqlite'];
-if (await postgresAvailable()) kinds.push('postgresql');
-else console.log('PostgreSQL not reachable: set BENCH_DATABASE_URL to include it.');
+const wanted = (process.env.BENCH_DATABASES ?? 'sqlite,postgresql').split(',') as DatabaseKind[];
+const kinds: DatabaseKind[] = wanted.filter((kind) => kind === 'sqlite');
+if (wanted.includes('postgresql')) {
+  if (await postgresAvailable()) kinds.push('postgresql');
+  else console.log('PostgreSQL not reachable: set BENCH_DATABASE_URL to include it.');
+}
 
 console.log(`LAYANI benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 
@@ -31,9 +34,11 @@ const only = process.env.BENCH_ONLY; // records | relay | faq | broadcast | remi
 if (!only || only === 'faq') await benchFaq();
 if (!only || only === 'reminders') benchReminderPlanning();
 const relaySeconds = Number(process.env.BENCH_RELAY_SECONDS ?? 60);
+const relayRates = (process.env.BENCH_RELAY_RATES ?? '50,200').split(',').map(Number);
+const relayDirections = (process.env.BENCH_RELAY_DIRECTIONS ?? 't2s,s2t').split(',') as RelayDirection[];
 for (const kind of kinds) {
   if (!only || only === 'records') await benchRecords(kind);
-  if (!only || only === 'relay') await benchRelay(kind, [50, 200], relaySeconds);
+  if (!only || only === 'relay') await benchRelay(kind, relayRates, relaySeconds, relayDirections);
   if (!only || only === 'broadcast') await benchBroadcast(kind, Number(process.env.BENCH_BROADCAST_RECIPIENTS ?? 5000));
   if (!only || only === 'reminders') await benchReminders(kind);
 }

@@ -6,7 +6,7 @@ import type { IntentOf } from '../../core/outbox/outbox-intent.js';
 import type { DeliveryHandler } from '../../core/outbox/outbox-worker.js';
 import type { Runtime } from '../../core/runtime.js';
 import { loadFaqDraftView, recordFaqDraftReview } from '../../core/faq/drafts/index.js';
-import { loadTicketView, recordTicketCard } from '../../core/tickets/ticket-queries.js';
+import { loadTicketView, recordTicketCard, ticketCardLocation } from '../../core/tickets/ticket-queries.js';
 import { loadBroadcastView, recordApprovalMessage } from '../../core/broadcasts/broadcast-view.js';
 import { approvalBlocks, approvalFallbackText, broadcastMrkdwn } from './broadcast-blocks.js';
 import { slackErrorCode, toDeliveryError } from './errors.js';
@@ -134,7 +134,7 @@ export function createSlackDelivery(runtime: Runtime, client: WebClient, files: 
   }
 
   async function deliverThreadMessage(intent: IntentOf<'slack.threadMessage'>, attempts: number): Promise<string> {
-    const ticket = await db.ticket.findUnique({ where: { id: intent.ticketId }, select: { slackChannel: true, slackTs: true } });
+    const ticket = await ticketCardLocation(db, intent.ticketId);
     if (!ticket) throw new DeliveryRefused('failed', 'ticket not found');
     if (!ticket.slackChannel || !ticket.slackTs) throw new NotReadyYet('the ticket card is not posted yet');
     const channel = ticket.slackChannel;

@@ -1,9 +1,9 @@
 import type { I18nFlavor } from '@grammyjs/i18n';
-import { PrismaAdapter } from '@grammyjs/storage-prisma';
 import type { Context, SessionFlavor, StorageAdapter } from 'grammy';
 import { z } from 'zod';
 import type { Actor } from '../../core/auth/actor.js';
 import type { Db } from '../../core/db/client.js';
+import { directSql } from '../../core/db/direct-sql.js';
 import { feedbackKindSchema } from '../../core/feedback/feedback-service.js';
 import { ticketCategorySchema } from '../../core/tickets/categories.js';
 
@@ -45,18 +45,36 @@ export interface UpdateState {
 
 export type BotContext = Context & SessionFlavor<SessionData> & I18nFlavor & { layani: UpdateState };
 
-/** Session storage in the BotSession table; a row this version cannot read counts as an empty session. */
+/**
+ * Session storage in the BotSession table; a row this version cannot read counts as an empty session. Every
+ * update reads its chat's session (the language picks the translations), but few change it: grammY writes back
+ * whatever was read, so a session written back unchanged is skipped. Direct SQL, since this runs on every update.
+ */
 export function sessionStorage(db: Db): StorageAdapter<SessionData> {
-  const prisma = new PrismaAdapter<unknown>(db.botSession);
+  const sql = directSql(db);
+  // The JSON each session object had when it was read or last written.
+  const stored = new WeakMap<SessionData, string>();
   return {
     read: async (key) => {
-      const value = await prisma.read(key);
-      if (value === undefined) return undefined;
-      const parsed = sessionSchema.safeParse(value);
-      return parsed.success ? parsed.data : {};
+      const [row] = await sql.query<{ value: string }>('SELECT "value" FROM "BotSession" WHERE "key" = $1', [key]);
+      if (!row?.value) return undefined;
+      const parsed = sessionSchema.safeParse(JSON.parse(row.value));
+      const session = parsed.success ? parsed.data : {};
+      stored.set(session, JSON.stringify(session));
+      return session;
     },
-    write: (key, value) => prisma.write(key, value),
-    delete: (key) => prisma.delete(key),
+    write: async (key, value) => {
+      const json = JSON.stringify(value);
+      if (stored.get(value) === json) return;
+      await sql.execute(
+        'INSERT INTO "BotSession" ("key", "value") VALUES ($1, $2) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"',
+        [key, json],
+      );
+      stored.set(value, json);
+    },
+    delete: async (key) => {
+      await sql.execute('DELETE FROM "BotSession" WHERE "key" = $1', [key]);
+    },
   };
 }
 

@@ -346,7 +346,12 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
     }
     // A question from someone with no open ticket gets an instant answer when the corpus has one; anything the
     // answerer cannot handle, and every message on an open ticket, goes to the HR desk.
-    if (attachments.length === 0 && looksLikeQuestion(text) && !(await caller(ctx).tickets.hasOpenTicket())) {
+    if (attachments.length === 0 && looksLikeQuestion(text)) {
+      // Onto the open ticket if there is one: looking for it and adding to it is one step, not two.
+      if (await caller(ctx).tickets.continueOpenTicket({ text, attachments, lang })) {
+        outcome(ctx, 'ticket.message');
+        return;
+      }
       const answer = await caller(ctx).faq.ask({ question: text, lang });
       const sure = answer.kind !== 'escalate' && (answer.kind !== 'answer' || answer.confidence >= freeTextConfidence);
       if (sure) {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock/clock.js';
 import type { Db } from '../db/client.js';
+import { asDate, directSql } from '../db/direct-sql.js';
 import type { Logger } from '../logging/logger.js';
-import { DeliveryRefused, NotReadyYet, RetryLater } from './delivery-errors.js';
 import { quietHoursEnd } from '../scheduling/quiet-hours.js';
+import { DeliveryRefused, NotReadyYet, RetryLater } from './delivery-errors.js';
 import { onEnqueued } from './enqueue.js';
 import { outboxIntentSchema, type OutboxChannel, type OutboxIntent } from './outbox-intent.js';
 
@@ -41,6 +42,20 @@ export interface OutboxWorkerOptions {
 }
 
 const maxBackoffSeconds = 300;
+
+interface Claimed {
+  id: string;
+  channel: string;
+  kind: string;
+  payload: string;
+  attempts: number;
+  dispatchedAt: Date | string | number | null;
+}
+
+interface Sent {
+  id: string;
+  ref: string | null;
+}
 
 /**
  * Sends what the outbox holds: oldest first, one message per order key at a time, with backoff on failure.
@@ -103,109 +118,130 @@ export class OutboxWorker {
 
   /** One pass: claims due messages and delivers them. Returns how many were handled. */
   async runOnce(): Promise<number> {
-    const { db, clock } = this.options;
-    const now = clock.now();
-    const batchSize = this.options.batchSize ?? 50;
-    // Look further than one batch: messages queued behind an earlier one of the same key (a thread reply behind
-    // its card) are not deliverable yet, and must not crowd out the rest.
-    const due = await db.outboxMessage.findMany({
-      where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: batchSize * 10,
-      select: { id: true, orderKey: true, channel: true, kind: true, payload: true, attempts: true, dispatchedAt: true },
-    });
-    const keys = [...new Set(due.map((item) => item.orderKey).filter((key): key is string => key !== null))];
-    const heads = new Set<string>();
-    for (let start = 0; start < keys.length; start += 500) {
-      const firstOfKey = await db.outboxMessage.findMany({
-        where: { status: 'pending', orderKey: { in: keys.slice(start, start + 500) } },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        distinct: ['orderKey'],
-        select: { id: true },
-      });
-      for (const head of firstOfKey) heads.add(head.id);
-    }
-    const wanted = due.filter((item) => item.orderKey === null || heads.has(item.id)).slice(0, batchSize);
-    const claimed = await this.claim(wanted, now);
+    const claimed = await this.claim(this.options.clock.now());
     const concurrency = this.options.concurrency ?? 32;
-    // A pool rather than chunks: one slow send (a rate-limit wait) must not hold the rest of its chunk back.
+    // A pool rather than chunks: one slow send (a rate-limit wait) must not hold the rest of its chunk back. Each
+    // message is recorded as sent as soon as it went, which keeps what a crash leaves in doubt to the sends in flight.
     let next = 0;
+    const failures: unknown[] = [];
     const lane = async () => {
-      while (next < claimed.length) await this.deliver(claimed[next++]!);
+      while (next < claimed.length) {
+        const item = claimed[next++]!;
+        try {
+          const sent = await this.deliver(item);
+          if (sent) await this.markSent([sent]);
+        } catch (error) {
+          failures.push(error);
+        }
+      }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, lane));
+    if (failures.length > 0) throw failures[0];
     return claimed.length;
   }
 
-  /** Reserves messages for this instance with one conditional update; returns those it got. */
-  private async claim<T extends { id: string }>(items: T[], now: Date): Promise<T[]> {
-    if (items.length === 0) return [];
+  /**
+   * Reserves the oldest due messages for this instance (a lease) in one statement and returns them, oldest first.
+   * A message with an order key is taken only when no earlier message of its key is still pending, so a thread
+   * reply never overtakes its card and blocked keys never crowd out the rest.
+   * Two instances never get the same message: on PostgreSQL the rows are locked as they are chosen (FOR UPDATE
+   * re-checks the conditions on a row another instance changed meanwhile; rows being claimed right now are
+   * skipped rather than waited for); on SQLite the statement runs under the database's single write lock.
+   */
+  private async claim(now: Date): Promise<Claimed[]> {
+    const sql = directSql(this.options.db);
     const leaseUntil = new Date(now.getTime() + (this.options.leaseMs ?? 60_000));
     const lease = `${this.instanceId}:${leaseUntil.getTime()}`;
-    const ids = items.map((item) => item.id);
-    await this.options.db.outboxMessage.updateMany({
-      where: { id: { in: ids }, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      data: { lockedBy: lease, lockedUntil: leaseUntil },
-    });
-    const mine = await this.options.db.outboxMessage.findMany({ where: { id: { in: ids }, lockedBy: lease }, select: { id: true } });
-    const got = new Set(mine.map((row) => row.id));
-    return items.filter((item) => got.has(item.id));
+    const skipLocked = sql.kind === 'postgresql' ? 'FOR UPDATE SKIP LOCKED' : '';
+    const rows = await sql.query<Claimed & { createdAt: Date }>(
+      `UPDATE "OutboxMessage" SET "lockedBy" = $1, "lockedUntil" = $2
+       WHERE "id" IN (
+         SELECT m."id" FROM "OutboxMessage" m
+         WHERE m."status" = 'pending' AND m."nextAttemptAt" <= $3 AND (m."lockedUntil" IS NULL OR m."lockedUntil" < $3)
+           AND (m."orderKey" IS NULL OR NOT EXISTS (
+             SELECT 1 FROM "OutboxMessage" e
+             WHERE e."orderKey" = m."orderKey" AND e."status" = 'pending'
+               AND (e."createdAt" < m."createdAt" OR (e."createdAt" = m."createdAt" AND e."id" < m."id"))))
+         ORDER BY m."createdAt", m."id"
+         LIMIT $4
+         ${skipLocked})
+       RETURNING "id", "channel", "kind", "payload", "attempts", "dispatchedAt", "createdAt"`,
+      [lease, leaseUntil, now, this.options.batchSize ?? 50],
+    );
+    // RETURNING comes in no particular order.
+    rows.sort((a, b) => asDate(a.createdAt)!.getTime() - asDate(b.createdAt)!.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return rows;
   }
 
-  private async deliver(item: { id: string; channel: string; kind: string; payload: string; attempts: number; dispatchedAt: Date | null }): Promise<void> {
-    const { db, clock, log } = this.options;
-    const handler = this.options.handlers[item.channel as OutboxChannel];
-    const release = (data: { nextAttemptAt: Date; attempts?: number; lastError?: string | null }) =>
-      db.outboxMessage.update({ where: { id: item.id }, data: { ...data, lockedBy: null, lockedUntil: null, dispatchedAt: null } });
-    if (item.dispatchedAt && assumedSentWhenInDoubt.has(item.kind)) {
+  /** Marks delivered messages sent, all in one statement. */
+  private async markSent(sent: Sent[]): Promise<void> {
+    if (sent.length === 0) return;
+    const params: unknown[] = [this.options.clock.now()];
+    const refs = sent.map((item) => `WHEN $${params.push(item.id)} THEN $${params.push(item.ref)}`).join(' ');
+    const ids = sent.map((item) => `$${params.push(item.id)}`).join(', ');
+    await directSql(this.options.db).execute(
+      `UPDATE "OutboxMessage"
+       SET "status" = 'sent', "sentAt" = $1, "resultRef" = CASE "id" ${refs} END, "lockedBy" = NULL, "lockedUntil" = NULL,
+           "attempts" = "attempts" + 1
+       WHERE "id" IN (${ids})`,
+      params,
+    );
+  }
+
+  /** Delivers one message; returns what to record when it was sent, after recording any other outcome itself. */
+  private async deliver(item: Claimed): Promise<Sent | null> {
+    const { clock, log } = this.options;
+    const sql = directSql(this.options.db);
+    const update = (set: string, values: unknown[]) =>
+      sql.execute(`UPDATE "OutboxMessage" SET ${set}, "lockedBy" = NULL, "lockedUntil" = NULL, "dispatchedAt" = NULL WHERE "id" = $1`, [item.id, ...values]);
+    const release = (nextAttemptAt: Date, attempts: number, lastError: string) =>
+      update('"nextAttemptAt" = $2, "attempts" = $3, "lastError" = $4', [nextAttemptAt, attempts, lastError]);
+    const dispatchedAt = asDate(item.dispatchedAt);
+    if (dispatchedAt && assumedSentWhenInDoubt.has(item.kind)) {
       log.warn({ outboxId: item.id, kind: item.kind }, 'delivery outcome unknown after a restart; counted as sent, not sent twice');
-      await db.outboxMessage.update({
-        where: { id: item.id },
-        data: { status: 'sent', sentAt: item.dispatchedAt, lastError: 'unconfirmed: the process stopped while the platform was receiving it', lockedBy: null, lockedUntil: null },
-      });
-      return;
+      await sql.execute(
+        `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = $2, "lastError" = $3, "lockedBy" = NULL, "lockedUntil" = NULL WHERE "id" = $1`,
+        [item.id, dispatchedAt, 'unconfirmed: the process stopped while the platform was receiving it'],
+      );
+      return null;
     }
-    const markDispatched = async () => {
-      await db.outboxMessage.update({ where: { id: item.id }, data: { dispatchedAt: clock.now() } });
-    };
+    const handler = this.options.handlers[item.channel as OutboxChannel];
     if (!handler) {
       // The adapter is not configured (yet): keep the message until it is.
-      await release({ nextAttemptAt: new Date(clock.now().getTime() + 60_000), lastError: `no ${item.channel} adapter running` });
-      return;
+      await release(new Date(clock.now().getTime() + 60_000), item.attempts, `no ${item.channel} adapter running`);
+      return null;
     }
     try {
       const intent = outboxIntentSchema.parse(JSON.parse(item.payload));
       const quietUntil = 'holdInQuietHours' in intent && intent.holdInQuietHours ? quietHoursEnd(clock.now()) : null;
       if (quietUntil) {
-        await release({ nextAttemptAt: quietUntil, lastError: null });
-        return;
+        await update('"nextAttemptAt" = $2, "lastError" = NULL', [quietUntil]);
+        return null;
       }
+      const markDispatched = async () => {
+        await sql.execute(`UPDATE "OutboxMessage" SET "dispatchedAt" = $2 WHERE "id" = $1`, [item.id, clock.now()]);
+      };
       const ref = await handler(intent, { id: item.id, attempts: item.attempts, markDispatched });
-      await db.outboxMessage.update({
-        where: { id: item.id },
-        data: { status: 'sent', sentAt: clock.now(), resultRef: ref ?? null, lockedBy: null, lockedUntil: null, attempts: item.attempts + 1 },
-      });
+      return { id: item.id, ref: ref ?? null };
     } catch (error) {
       const now = clock.now().getTime();
       if (error instanceof RetryLater) {
-        await release({ nextAttemptAt: new Date(now + error.seconds * 1000), lastError: error.message });
+        await release(new Date(now + error.seconds * 1000), item.attempts, error.message);
       } else if (error instanceof NotReadyYet) {
         // Usually ready within a second (the card is being posted); if the earlier step is stuck, ask less often.
         const wait = Math.min(30_000, 1000 * 2 ** Math.min(item.attempts, 5));
-        await release({ nextAttemptAt: new Date(now + wait), attempts: item.attempts + 1, lastError: error.message });
+        await release(new Date(now + wait), item.attempts + 1, error.message);
       } else if (error instanceof DeliveryRefused) {
         log.warn({ outboxId: item.id, status: error.status, reason: error.message }, 'delivery refused for good');
-        await db.outboxMessage.update({
-          where: { id: item.id },
-          data: { status: error.status, lastError: error.message, lockedBy: null, lockedUntil: null, dispatchedAt: null, attempts: item.attempts + 1 },
-        });
+        await update('"status" = $2, "lastError" = $3, "attempts" = $4', [error.status, error.message, item.attempts + 1]);
       } else {
         const attempts = item.attempts + 1;
         const backoff = Math.min(maxBackoffSeconds, 2 ** Math.min(attempts, 9)) * (0.75 + Math.random() * 0.5);
         const reason = error instanceof Error ? error.message : String(error);
         log.warn({ outboxId: item.id, attempts, retryInSeconds: Math.round(backoff), reason }, 'delivery failed, will retry');
-        await release({ nextAttemptAt: new Date(now + backoff * 1000), attempts, lastError: reason.slice(0, 500) });
+        await release(new Date(now + backoff * 1000), attempts, reason.slice(0, 500));
       }
+      return null;
     }
   }
 }

@@ -5,7 +5,8 @@ import { writeAudit } from '../audit/audit-log.js';
 import type { CoreContext } from '../trpc/context.js';
 import type { EmployeeRow } from './employee-row.js';
 
-const notLinked = () =>
+/** The error for an actor with no employee record behind it. */
+export const notLinked = () =>
   new TRPCError({
     code: 'PRECONDITION_FAILED',
     message:

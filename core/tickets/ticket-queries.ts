@@ -1,6 +1,7 @@
 import { canSeeAgency } from '../auth/actor.js';
 import { hasAtLeast } from '../auth/roles.js';
 import type { Db } from '../db/client.js';
+import { directSql } from '../db/direct-sql.js';
 import { pangkatName } from '../records/pangkat.js';
 import type { CoreContext } from '../trpc/context.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
@@ -45,6 +46,18 @@ export async function loadTicketView(db: Db, calendar: BusinessCalendar, ticketI
     resolutionSla: slaState(calendar, ticket.createdAt, ticket.resolutionDueAt, ticket.resolvedAt, now),
     csatRating: ticket.csatRating,
   };
+}
+
+/**
+ * Where a ticket's card is in Slack (null fields until it is posted), or null when there is no such ticket. Asked
+ * before every thread message is sent, so it is direct SQL.
+ */
+export async function ticketCardLocation(db: Db, ticketId: string): Promise<{ slackChannel: string | null; slackTs: string | null } | null> {
+  const [row] = await directSql(db).query<{ slackChannel: string | null; slackTs: string | null }>(
+    'SELECT "slackChannel", "slackTs" FROM "Ticket" WHERE "id" = $1',
+    [ticketId],
+  );
+  return row ?? null;
 }
 
 /** Which ticket a Slack thread belongs to. */

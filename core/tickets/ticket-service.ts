@@ -1,9 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import { writeAudit } from '../audit/audit-log.js';
 import type { TransactionClient } from '../db/client.js';
-import { enqueue } from '../outbox/enqueue.js';
+import { asDate, directSql } from '../db/direct-sql.js';
+import { newId } from '../db/ids.js';
+import { enqueue, notifyEnqueued, outboxInsert } from '../outbox/enqueue.js';
 import type { Attachment } from '../outbox/outbox-intent.js';
-import { ownEmployee } from '../records/employee-access.js';
+import { notLinked, ownEmployee } from '../records/employee-access.js';
 import type { CoreContext } from '../trpc/context.js';
 import { categoryOf, type TicketCategoryId } from './categories.js';
 import { slaDueTimes } from './sla.js';
@@ -107,44 +109,78 @@ export async function postStaffMessage(
   ctx: CoreContext,
   input: { text: string; attachments?: Attachment[]; lang?: Lang },
 ): Promise<StaffMessageResult> {
-  const employee = await ownEmployee(ctx);
-  const open = await ctx.db.ticket.findFirst({
-    where: { requesterId: employee.id, status: { not: 'ditutup' } },
-    orderBy: { lastActivityAt: 'desc' },
-  });
-  if (!open) return openTicket(ctx, { category: 'lainnya', text: input.text, attachments: input.attachments, lang: input.lang });
+  const continued = await continueOpenTicket(ctx, input);
+  return continued ?? openTicket(ctx, { category: 'lainnya', text: input.text, attachments: input.attachments, lang: input.lang });
+}
+
+interface StaffAndOpenTicket {
+  employeeName: string;
+  /** The open ticket's fields, all null when there is none. */
+  id: string | null;
+  number: number | null;
+  status: string | null;
+  language: string | null;
+  lastFromStaffAt: unknown;
+}
+
+/**
+ * A staff member's message added to their open ticket (reopening a resolved one); null when they have none.
+ * This is the relay's hot path (every message a staff member writes), so it is direct SQL: one query for the
+ * staff member and their open ticket, one atomic write for the message, the ticket's new state and what goes to
+ * Slack (on PostgreSQL a single statement, so one round trip each).
+ */
+export async function continueOpenTicket(
+  ctx: CoreContext,
+  input: { text: string; attachments?: Attachment[]; lang?: Lang },
+): Promise<StaffMessageResult | null> {
+  if (!ctx.actor.employeeId) throw notLinked();
+  const sql = directSql(ctx.db);
+  const [found] = await sql.query<StaffAndOpenTicket>(
+    `SELECT e."name" AS "employeeName", t."id", t."number", t."status", t."language",
+       (SELECT m."createdAt" FROM "TicketMessage" m WHERE m."ticketId" = t."id" AND m."direction" = 'staff'
+        ORDER BY m."createdAt" DESC LIMIT 1) AS "lastFromStaffAt"
+     FROM "Employee" e
+     LEFT JOIN "Ticket" t ON t."id" = (
+       SELECT o."id" FROM "Ticket" o WHERE o."requesterId" = e."id" AND o."status" <> 'ditutup' ORDER BY o."lastActivityAt" DESC LIMIT 1)
+     WHERE e."id" = $1`,
+    [ctx.actor.employeeId],
+  );
+  if (!found) throw notLinked();
+  if (found.id === null) return null;
+  const open = { id: found.id, number: found.number!, status: found.status!, language: found.language! };
 
   const lang = (input.lang ?? open.language) as Lang;
   const attachments = input.attachments ?? [];
   const now = ctx.clock.now();
-  const lastFromStaff = await ctx.db.ticketMessage.findFirst({
-    where: { ticketId: open.id, direction: 'staff' },
-    orderBy: { createdAt: 'desc' },
-  });
+  const lastFromStaff = asDate(found.lastFromStaffAt);
   // Say when the desk opens, but not on every message of a burst.
-  const note = !lastFromStaff || now.getTime() - lastFromStaff.createdAt.getTime() > 3_600_000 ? officeHoursNote(ctx, lang) : null;
+  const note = !lastFromStaff || now.getTime() - lastFromStaff.getTime() > 3_600_000 ? officeHoursNote(ctx, lang) : null;
   const nextStatus: TicketStatus = open.status === 'baru' ? 'baru' : 'ditangani';
-  const chatId = await telegramChatOf(ctx.db, employee.id);
-  await ctx.db.$transaction(async (tx) => {
-    await tx.ticketMessage.create({
-      data: { ticketId: open.id, direction: 'staff', authorRef: ctx.actor.ref, text: input.text, attachments: JSON.stringify(attachments), createdAt: now },
-    });
-    await tx.ticket.update({
-      where: { id: open.id },
-      data: { status: nextStatus, lastActivityAt: now, ...(open.status === 'selesai' ? { resolvedAt: null } : {}) },
-    });
-    await enqueue(
-      tx,
-      { channel: 'slack', kind: 'slack.threadMessage', ticketId: open.id, text: input.text, attachments, author: employee.name, mention: null },
+  const chatId = note ? await telegramChatOf(ctx.db, ctx.actor.employeeId) : null;
+  const reopens = open.status === 'selesai' ? ', "resolvedAt" = NULL' : '';
+  await sql.atomically([
+    {
+      sql: `INSERT INTO "TicketMessage" ("id", "ticketId", "direction", "authorRef", "text", "attachments", "createdAt")
+            VALUES ($1, $2, 'staff', $3, $4, $5, $6)`,
+      params: [newId(), open.id, ctx.actor.ref, input.text, JSON.stringify(attachments), now],
+    },
+    // "updatedAt" is Prisma's @updatedAt: the wall clock, not the injected one.
+    {
+      sql: `UPDATE "Ticket" SET "status" = $2, "lastActivityAt" = $3, "updatedAt" = $4${reopens} WHERE "id" = $1`,
+      params: [open.id, nextStatus, now, new Date()],
+    },
+    outboxInsert(
+      { channel: 'slack', kind: 'slack.threadMessage', ticketId: open.id, text: input.text, attachments, author: found.employeeName, mention: null },
       { orderKey: ticketOrderKey(open.id) },
-    );
-    if (nextStatus !== open.status) {
-      await enqueue(tx, { channel: 'slack', kind: 'slack.ticketCard', ticketId: open.id }, { orderKey: ticketOrderKey(open.id) });
-    }
-    if (note && chatId) {
-      await enqueue(tx, { channel: 'telegram', kind: 'telegram.text', chatId, text: note, lang, attachments: [] }, { orderKey: staffOrderKey(chatId) });
-    }
-  });
+    ),
+    ...(nextStatus !== open.status
+      ? [outboxInsert({ channel: 'slack', kind: 'slack.ticketCard', ticketId: open.id }, { orderKey: ticketOrderKey(open.id) })]
+      : []),
+    ...(note && chatId
+      ? [outboxInsert({ channel: 'telegram', kind: 'telegram.text', chatId, text: note, lang, attachments: [] }, { orderKey: staffOrderKey(chatId) })]
+      : []),
+  ]);
+  notifyEnqueued();
   return { ticketId: open.id, number: open.number, created: false, outsideOfficeHours: note !== null };
 }
 

@@ -7,6 +7,7 @@ import { loadTicketView, myTickets, openQueue } from './ticket-queries.js';
 import {
   addInternalNote,
   claimTicket,
+  continueOpenTicket,
   openTicket,
   postStaffMessage,
   rateTicket,
@@ -22,6 +23,7 @@ import { ticketPrioritySchema } from './ticket-status.js';
 const lang = z.enum(['id', 'en']).default('id');
 const text = z.string().trim().max(20_000, 'pesan terlalu panjang (maks. 20.000 karakter)');
 const ticketId = z.object({ ticketId: z.string().min(1) });
+const staffMessage = z.object({ text, attachments: z.array(attachmentSchema).default([]), lang: lang.optional() });
 
 export const ticketsRouter = router({
   // --- staff (Telegram) ---
@@ -29,8 +31,12 @@ export const ticketsRouter = router({
     .input(z.object({ category: ticketCategorySchema, text, attachments: z.array(attachmentSchema).default([]), lang }))
     .mutation(({ ctx, input }) => openTicket(ctx, input)),
   postStaffMessage: staffProcedure
-    .input(z.object({ text, attachments: z.array(attachmentSchema).default([]), lang: lang.optional() }))
+    .input(staffMessage)
     .mutation(({ ctx, input }) => postStaffMessage(ctx, input)),
+  /** Like postStaffMessage, but only onto an open ticket: null (nothing stored) when there is none. */
+  continueOpenTicket: staffProcedure
+    .input(staffMessage)
+    .mutation(({ ctx, input }) => continueOpenTicket(ctx, input)),
   hasOpenTicket: staffProcedure.query(async ({ ctx }) =>
     ctx.actor.employeeId
       ? (await ctx.db.ticket.count({ where: { requesterId: ctx.actor.employeeId, status: { not: 'ditutup' } } })) > 0

@@ -93,6 +93,12 @@ describe.each(testDatabaseKinds)('Telegram tickets, feedback and ratings on %s',
     h.fake.userSends(user, 'Saya mau melaporkan data golongan saya salah');
     await h.waitForMessage(user.id, /sudah kami terima/);
     expect(await h.staffMessages(employee.id)).toEqual([{ text: 'Saya mau melaporkan data golongan saya salah', attachments: [] }]);
+    // With a ticket open, the same question goes to HR instead of being answered by the bot.
+    const answersBefore = h.fake.callsTo('sendMessage').filter((c) => /58/.test(String(c.params.text))).length;
+    h.fake.userSends(user, 'bup kabid 58 ato 60?');
+    await until(async () => (await h.staffMessages(employee.id)).length === 2, 'the question on the open ticket');
+    expect((await h.staffMessages(employee.id))[1]).toEqual({ text: 'bup kabid 58 ato 60?', attachments: [] });
+    expect(h.fake.callsTo('sendMessage').filter((c) => /58/.test(String(c.params.text))).length).toBe(answersBefore);
   });
 
   it('carries a photo (its largest size, caption as text) and a document as attachments', async () => {

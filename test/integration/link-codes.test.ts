@@ -61,6 +61,22 @@ describe.each(testDatabaseKinds)('link codes on %s', (kind) => {
     await system.identity.redeemLinkCode({ code: second.code, platform: 'telegram', externalId: '5550004' });
   });
 
+  it('resolves a linked account to its highest role and agency, and a deactivated employee to a stranger', async () => {
+    const ani = employeeRecord({ nip: '199105052016022002', name: 'Ani Lestari', birthDate: '1991-05-05', gender: 'P' });
+    const { employee } = await rt.callerFor(cliActor).records.upsert({ record: ani });
+    await rt.db.roleAssignment.createMany({ data: [{ employeeId: employee.id, role: 'hr_officer' }, { employeeId: employee.id, role: 'hr_lead' }] });
+    const issued = await rt.callerFor(officer()).identity.issueLinkCode({ nip: ani.nip });
+    await rt.callerFor(systemActor).identity.redeemLinkCode({ code: issued.code, platform: 'telegram', externalId: '5550005' });
+    expect(await resolveChatActor(rt.db, 'telegram', '5550005')).toEqual({
+      ref: 'telegram:5550005',
+      role: 'hr_lead',
+      employeeId: employee.id,
+      agencyId: employee.agencyId,
+    });
+    await rt.db.employee.update({ where: { id: employee.id }, data: { active: false } });
+    expect(await resolveChatActor(rt.db, 'telegram', '5550005')).toEqual({ ref: 'telegram:5550005', role: 'staff', employeeId: null, agencyId: null });
+  });
+
   it('does not let staff issue codes or redeem through the API', async () => {
     const staff: Actor = { ref: 'test:staff', role: 'staff', employeeId: null, agencyId };
     const error = await rt.callerFor(staff).identity.issueLinkCode({ nip: budi.nip }).catch((e: unknown) => e);

@@ -106,6 +106,69 @@ describe.each(testDatabaseKinds)('outbox on %s', (kind) => {
     expect(await opened.db.outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
+  it('records each delivered message with its own platform id', async () => {
+    for (const chat of ['1', '2', '3']) await enqueue(opened.db, text(chat, `to ${chat}`));
+    const w = worker(async (intent) => (intent.kind === 'telegram.text' ? `msg-${intent.chatId}` : undefined));
+    expect(await w.runOnce()).toBe(3);
+    const rows = await opened.db.outboxMessage.findMany({ orderBy: { resultRef: 'asc' } });
+    expect(rows.map((r) => [r.resultRef, r.status, r.attempts, r.lockedBy])).toEqual([
+      ['msg-1', 'sent', 1, null],
+      ['msg-2', 'sent', 1, null],
+      ['msg-3', 'sent', 1, null],
+    ]);
+    expect(rows.every((r) => r.sentAt?.getTime() === clock.now().getTime())).toBe(true);
+  });
+
+  it('keeps a key in order while its first message waits for a retry', async () => {
+    await enqueue(opened.db, text('1', 'first'), { orderKey: 'telegram:1' });
+    await enqueue(opened.db, text('1', 'second'), { orderKey: 'telegram:1' });
+    const delivered: string[] = [];
+    let limited = true;
+    const w = worker(async (intent) => {
+      if (limited && bodyOf(intent) === 'first') {
+        limited = false;
+        throw new RetryLater(30);
+      }
+      delivered.push(bodyOf(intent));
+    });
+    await w.runOnce();
+    expect(await w.runOnce()).toBe(0);
+    expect(delivered).toEqual([]);
+    clock.advance(31_000);
+    while ((await w.runOnce()) > 0);
+    expect(delivered).toEqual(['first', 'second']);
+  });
+
+  it('does not hand out the next message of a key while another instance holds the first', async () => {
+    await enqueue(opened.db, text('1', 'first'), { orderKey: 'telegram:1' });
+    await enqueue(opened.db, text('1', 'second'), { orderKey: 'telegram:1' });
+    await enqueue(opened.db, text('2', 'other'), { orderKey: 'telegram:2' });
+    const head = await opened.db.outboxMessage.findFirstOrThrow({ where: { orderKey: 'telegram:1' }, orderBy: { createdAt: 'asc' } });
+    await opened.db.outboxMessage.update({ where: { id: head.id }, data: { lockedBy: 'elsewhere', lockedUntil: new Date(clock.now().getTime() + 60_000) } });
+    const delivered: string[] = [];
+    const w = worker(async (intent) => void delivered.push(bodyOf(intent)));
+    while ((await w.runOnce()) > 0);
+    expect(delivered).toEqual(['other']);
+  });
+
+  it('is not held up by a long queue behind one key', async () => {
+    const rows = Array.from({ length: 600 }, (_, i) => ({
+      id: `q${String(i).padStart(4, '0')}`,
+      channel: 'telegram',
+      kind: 'telegram.text',
+      payload: JSON.stringify(text('1', `queued ${i}`)),
+      orderKey: 'telegram:1',
+      nextAttemptAt: new Date(0),
+      createdAt: new Date(Date.now() - 3_600_000 + i),
+    }));
+    await opened.db.outboxMessage.createMany({ data: rows });
+    await enqueue(opened.db, text('2', 'other'), { orderKey: 'telegram:2' });
+    const delivered: string[] = [];
+    const w = worker(async (intent) => void delivered.push(bodyOf(intent)));
+    expect(await w.runOnce()).toBe(2);
+    expect(delivered.sort()).toEqual(['other', 'queued 0']);
+  });
+
   // Several instances share a database only on PostgreSQL; SQLite deployments run one instance.
   it.skipIf(kind === 'sqlite')('delivers each message exactly once with two instances working the same database', async () => {
     const second = await openDatabase(database.url, { migrate: false });

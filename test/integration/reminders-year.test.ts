@@ -201,8 +201,8 @@ describe.each(testDatabaseKinds)('reminders over a simulated year on %s', (kind:
         // the pass again, and must send nothing twice.
         countsBeforeRestart = await counts();
         await app.stop();
-        await db().jobRun.deleteMany({ where: { job: 'reminders', runKey: { endsWith: `:${day}` } } });
         app = await start();
+        await db().jobRun.deleteMany({ where: { job: 'reminders', runKey: { endsWith: `:${day}` } } });
         clock.set(wibInstant(day, 8, 5));
         await app.tickScheduler(clock.now());
         countsAfterRestart = await counts();

@@ -69,6 +69,43 @@ describe.each(testDatabaseKinds)('tickets on %s', (kind) => {
     expect(third.number).toBe(2);
   });
 
+  it('continues only an open ticket: nothing is stored when there is none', async () => {
+    expect(await rt.callerFor(staff).tickets.continueOpenTicket({ text: 'Apa syarat KP?' })).toBeNull();
+    expect(await rt.db.ticket.count()).toBe(0);
+    expect(await outbox()).toEqual([]);
+  });
+
+  it('a message on a resolved ticket reopens it: stored, the thread first, then the card', async () => {
+    const { ticketId } = await rt.callerFor(staff).tickets.open({ category: 'cuti', text: 'Sisa cuti?' });
+    await rt.callerFor(officer).tickets.resolve({ ticketId });
+    await rt.db.outboxMessage.deleteMany();
+    clock.advance(60_000);
+    const result = await rt.callerFor(staff).tickets.postStaffMessage({ text: 'Ternyata masih kurang', lang: 'id' });
+    expect(result).toEqual({ ticketId, number: 1, created: false, outsideOfficeHours: false });
+    const ticket = await rt.db.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { messages: { orderBy: { createdAt: 'asc' } } } });
+    expect(ticket).toMatchObject({ status: 'ditangani', resolvedAt: null, lastActivityAt: clock.now() });
+    expect(ticket.messages.at(-1)).toMatchObject({ direction: 'staff', authorRef: 'telegram:777', text: 'Ternyata masih kurang', attachments: '[]', createdAt: clock.now() });
+    expect((await outbox()).map((m) => [m.kind, m.text])).toEqual([
+      ['slack.threadMessage', 'Ternyata masih kurang'],
+      ['slack.ticketCard', undefined],
+    ]);
+    expect((await outbox())[0]).toMatchObject({ author: 'Budi Santoso', mention: null, attachments: [] });
+  });
+
+  it('tells a staff member writing after hours when the desk opens, once per burst', async () => {
+    const { ticketId } = await rt.callerFor(staff).tickets.open({ category: 'cuti', text: 'Sisa cuti?' });
+    await rt.db.outboxMessage.deleteMany();
+    clock.set('2026-11-24T12:00:00Z'); // 19:00 WIB, closed; the last message was ten hours ago
+    expect((await rt.callerFor(staff).tickets.postStaffMessage({ text: 'Halo?' })).outsideOfficeHours).toBe(true);
+    clock.advance(60_000);
+    expect((await rt.callerFor(staff).tickets.postStaffMessage({ text: 'Masih ada?' })).outsideOfficeHours).toBe(false);
+    const notes = (await outbox()).filter((m) => m.kind === 'telegram.text');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ chatId: '777' });
+    expect(String(notes[0]!.text)).toMatch(/buka kembali/);
+    expect((await rt.db.ticket.findUniqueOrThrow({ where: { id: ticketId } })).status).toBe('baru');
+  });
+
   it('sends HR replies to Telegram, keeps notes internal, and moves the status', async () => {
     const { ticketId } = await rt.callerFor(staff).tickets.open({ category: 'pensiun', text: 'Berkas pensiun apa saja?' });
     await rt.db.outboxMessage.deleteMany();
