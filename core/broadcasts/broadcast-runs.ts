@@ -6,11 +6,10 @@ import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import type { Logger } from '../logging/logger.js';
 import { enqueueMany, type QueuedIntent } from '../outbox/enqueue-many.js';
-import type { Attachment } from '../outbox/outbox-intent.js';
+import { broadcastIntent } from './broadcast-intent.js';
 import { audienceOf, type StoredBroadcast } from './broadcast-service.js';
 import { optedOutOf } from '../infodesk/subscriptions.js';
 import { personalButtonsFor } from './broadcast-buttons.js';
-import { ackButtonLabel } from './broadcast-texts.js';
 
 const minute = 60_000;
 const expansionLeaseMs = 2 * minute;
@@ -155,23 +154,15 @@ class LeaseLost extends Error {}
  */
 async function recipientsOf(db: Db, broadcast: StoredBroadcast, now: Date): Promise<Target[]> {
   const audience = audienceOf(broadcast);
-  const attachment: Attachment | null = broadcast.attachment ? JSON.parse(broadcast.attachment) : null;
   const optedOut = broadcast.topic && !broadcast.mandatory ? await optedOutOf(db, broadcast.topic) : new Set<string>();
   const personalButtons = await personalButtonsFor(db, broadcast, now);
   const telegram = (chatId: string, personal: boolean): QueuedIntent => ({
-    intent: {
-      channel: 'telegram',
-      kind: 'telegram.broadcast',
-      chatId,
-      broadcastId: broadcast.id,
-      title: broadcast.title,
-      text: broadcast.text,
-      attachment,
-      ackLabel: broadcast.needsAck ? ackButtonLabel : null,
+    intent: broadcastIntent(broadcast, chatId, {
+      askToConfirm: true,
       buttons: personal ? personalButtons : [],
       // Groups are not someone's phone at night; people are.
       holdInQuietHours: personal && !broadcast.urgent,
-    },
+    }),
   });
   const targets: Target[] = [];
   const seen = new Set<string>();

@@ -2,8 +2,8 @@ import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logging/logger.js';
 import { enqueue } from '../outbox/enqueue.js';
-import type { Attachment } from '../outbox/outbox-intent.js';
-import { ackButtonLabel, nudgeTitlePrefix } from './broadcast-texts.js';
+import { broadcastIntent } from './broadcast-intent.js';
+import { nudgeTitlePrefix } from './broadcast-texts.js';
 
 /** At most this many reminders to confirm, per person and broadcast. */
 export const maxNudges = 2;
@@ -31,7 +31,6 @@ export async function sendNudges(db: Db, calendar: BusinessCalendar, now: Date, 
       const ids = open.slice(start, start + 400).map((c) => c.outboxId!);
       for (const row of await db.outboxMessage.findMany({ where: { id: { in: ids }, status: 'sent' }, select: { id: true, sentAt: true } })) sentAt.set(row.id, row.sentAt);
     }
-    const attachment: Attachment | null = broadcast.attachment ? JSON.parse(broadcast.attachment) : null;
     for (const delivery of open) {
       const last = delivery.lastNudgeAt ?? sentAt.get(delivery.outboxId!) ?? null;
       if (!last || last > cutoff) continue;
@@ -39,17 +38,7 @@ export async function sendNudges(db: Db, calendar: BusinessCalendar, now: Date, 
       const done = await db.$transaction(async (tx) => {
         const { count } = await tx.broadcastDelivery.updateMany({ where: { id: delivery.id, nudges: delivery.nudges }, data: { nudges: delivery.nudges + 1, lastNudgeAt: now } });
         if (count !== 1) return false;
-        await enqueue(tx, {
-          channel: 'telegram',
-          kind: 'telegram.broadcast',
-          chatId,
-          broadcastId: broadcast.id,
-          title: `${nudgeTitlePrefix}${broadcast.title}`,
-          text: broadcast.text,
-          attachment,
-          ackLabel: ackButtonLabel,
-          holdInQuietHours: true,
-        });
+        await enqueue(tx, broadcastIntent(broadcast, chatId, { askToConfirm: true, holdInQuietHours: true, titlePrefix: nudgeTitlePrefix }));
         return true;
       });
       if (done) nudged++;
