@@ -1,5 +1,5 @@
 import { Bits, Blocks, Elements, HomeTab, Message, Modal, type SlackBlockDto, type SlackViewDto } from 'slack-block-builder';
-import { slackifyMarkdown } from 'slackify-markdown';
+import slackifyMarkdown from 'slackify-markdown';
 import type { BroadcastStatusReport, DeliveryCounts } from '../../core/broadcasts/broadcast-status.js';
 import { broadcastStatusLabels, type BroadcastStatus } from '../../core/broadcasts/broadcast-input.js';
 import { careerKinds, infoTopics } from '../../core/infodesk/topics.js';
