@@ -76,6 +76,8 @@ async function main(): Promise<void> {
   const duringOutage = (at: number) => outageWindows.some(([from, to]) => at >= from && at <= to);
   const errorSamples: string[] = [];
   const warnSamples = new Map<string, number>();
+  // The last lines LAYANI logged, to say why it ended if it ends before the soak does.
+  const recent: string[] = [];
   const app = await startAppProcess(
     {
       DATABASE_URL: databaseUrl,
@@ -90,6 +92,8 @@ async function main(): Promise<void> {
     },
     {
       onLog: (entry) => {
+        recent.push(JSON.stringify(entry).slice(0, 300));
+        if (recent.length > 8) recent.shift();
         const level = Number(entry.level);
         if (level >= 50 && duringOutage(Date.parse(String(entry.time)))) levels.errorDuringOutage += 1;
         else if (level >= 50) {
@@ -153,6 +157,14 @@ async function main(): Promise<void> {
   let sent = 0;
   const inflight = new Set<Promise<void>>();
   while (Date.now() < endAt) {
+    if (app.child.exitCode !== null || app.child.signalCode !== null) {
+      // A crash leaves no "stopped cleanly" line; a signal from outside leaves "shutting down" with its name.
+      console.log(`LAYANI ended during the soak at minute ${((Date.now() - started) / 60_000).toFixed(1)}: exit ${app.child.exitCode}, signal ${app.child.signalCode}`);
+      for (const line of recent) console.log(`  ${line}`);
+      if (app.stderr()) console.log(app.stderr().slice(-2000));
+      console.log('soak: FAILED');
+      process.exit(1);
+    }
     const due = Math.floor(((Date.now() - started) / 1000) * rate);
     while (sent < due) {
       const action = pickAction(t.random);
@@ -171,7 +183,7 @@ async function main(): Promise<void> {
     }
     if (Date.now() >= nextSample) {
       nextSample += sampleSeconds * 1000;
-      await sample();
+      await sample().catch((error: unknown) => console.log(`  (sample failed: ${(error as Error).message})`));
       // The fakes keep every call; the driver does not need them, and they are not what is being measured.
       telegram.calls.splice(0);
       slack.calls.splice(0);
