@@ -6,7 +6,7 @@ import type { IntentOf } from '../../core/outbox/outbox-intent.js';
 import type { DeliveryHandler } from '../../core/outbox/outbox-worker.js';
 import type { Runtime } from '../../core/runtime.js';
 import { loadFaqDraftView, recordFaqDraftReview } from '../../core/faq/drafts/index.js';
-import { loadTicketView, recordTicketCard, ticketCardLocation } from '../../core/tickets/ticket-queries.js';
+import { loadTicketCard, recordTicketCard, ticketCardLocation } from '../../core/tickets/ticket-queries.js';
 import { loadBroadcastView, recordApprovalMessage } from '../../core/broadcasts/broadcast-view.js';
 import { approvalBlocks, approvalFallbackText, broadcastMrkdwn } from './broadcast-blocks.js';
 import { slackErrorCode, toDeliveryError } from './errors.js';
@@ -51,30 +51,30 @@ export function createSlackDelivery(runtime: Runtime, client: WebClient, files: 
   const { db, log } = runtime;
 
   async function deliverCard(intent: IntentOf<'slack.ticketCard'>): Promise<string> {
-    const ticket = await db.ticket.findUnique({ where: { id: intent.ticketId } });
-    const view = ticket && (await loadTicketView(db, runtime.settings.businessCalendar, ticket.id, runtime.clock.now()));
-    if (!ticket || !view) throw new DeliveryRefused('failed', 'ticket not found');
+    const card = await loadTicketCard(db, runtime.settings.businessCalendar, intent.ticketId, runtime.clock.now());
+    if (!card) throw new DeliveryRefused('failed', 'ticket not found');
+    const { view } = card;
     const message = { text: cardFallbackText(view), blocks: ticketCardBlocks(view) as KnownBlock[] };
-    if (ticket.slackChannel && ticket.slackTs) {
+    if (card.slackChannel && card.slackTs) {
       try {
-        await client.chat.update({ channel: ticket.slackChannel, ts: ticket.slackTs, ...message });
-        return ticket.slackTs;
+        await client.chat.update({ channel: card.slackChannel, ts: card.slackTs, ...message });
+        return card.slackTs;
       } catch (error) {
         // Someone deleted the card: post it again rather than lose the ticket from the channel.
         if (slackErrorCode(error) !== 'message_not_found') throw toDeliveryError(error);
-        log.warn({ ticket: ticket.number }, 'ticket card was deleted in Slack; posting it again');
+        log.warn({ ticket: view.number }, 'ticket card was deleted in Slack; posting it again');
       }
     }
-    const channels = runtime.settings.deskChannelsFor(ticket.agencyId);
+    const channels = runtime.settings.deskChannelsFor(card.agencyId);
     // Confidential tickets go to the leads' channel only, never to triage.
-    const channel = ticket.confidential ? channels.confidential : channels.triage;
+    const channel = view.confidential ? channels.confidential : channels.triage;
     if (!channel) {
-      throw new Error(`no Slack ${ticket.confidential ? 'confidential' : 'triage'} channel configured (SLACK_${ticket.confidential ? 'CONFIDENTIAL' : 'TRIAGE'}_CHANNEL)`);
+      throw new Error(`no Slack ${view.confidential ? 'confidential' : 'triage'} channel configured (SLACK_${view.confidential ? 'CONFIDENTIAL' : 'TRIAGE'}_CHANNEL)`);
     }
     const posted = await slack(() => client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false }));
     if (!posted.ts) throw new Error('Slack returned no ts for the ticket card');
-    await recordTicketCard(db, ticket.id, posted.channel ?? channel, posted.ts);
-    log.info({ ticket: ticket.number, confidential: ticket.confidential }, 'ticket card posted');
+    await recordTicketCard(db, view.id, posted.channel ?? channel, posted.ts);
+    log.info({ ticket: view.number, confidential: view.confidential }, 'ticket card posted');
     return posted.ts;
   }
 

@@ -91,31 +91,51 @@ export function sqliteBackend(adapter: DriverAdapter): SqlBackend {
     backend = adapterBackend('sqlite', adapter);
   } else {
     const statements = statementsOn(connection);
-    backend = {
-      statements,
-      async begin() {
-        // BEGIN, under the adapter's lock: Prisma's transactions and ours take turns on the one connection.
-        const tx = await adapter.startTransaction();
-        // Then, like Prisma, we send COMMIT or ROLLBACK and let the adapter release its lock.
-        const end = (verb: 'COMMIT' | 'ROLLBACK') => (tx.options.usePhantomQuery ? Promise.resolve(0) : statements.execute(verb, []));
-        return {
-          statements,
-          async commit() {
-            try {
-              await end('COMMIT');
-            } catch (error) {
-              await end('ROLLBACK').catch(() => undefined);
-              await tx.rollback();
-              throw error;
-            }
-            await tx.commit();
-          },
-          async rollback() {
+    const begin: SqlBackend['begin'] = async () => {
+      // BEGIN, under the adapter's lock: Prisma's transactions and ours take turns on the one connection.
+      const tx = await adapter.startTransaction();
+      // Then, like Prisma, we send COMMIT or ROLLBACK and let the adapter release its lock.
+      const end = (verb: 'COMMIT' | 'ROLLBACK') => (tx.options.usePhantomQuery ? Promise.resolve(0) : statements.execute(verb, []));
+      return {
+        statements,
+        async commit() {
+          try {
+            await end('COMMIT');
+          } catch (error) {
             await end('ROLLBACK').catch(() => undefined);
             await tx.rollback();
-          },
-        };
+            throw error;
+          }
+          await tx.commit();
+        },
+        async rollback() {
+          await end('ROLLBACK').catch(() => undefined);
+          await tx.rollback();
+        },
+      };
+    };
+    // A statement of its own runs at once (better-sqlite3 is synchronous, nothing can interleave) unless a
+    // transaction is open on the connection: then it would become part of it, and be undone with it. It waits
+    // for its turn instead, in a transaction of its own.
+    const own = async <T>(run: (on: Statements) => Promise<T>): Promise<T> => {
+      if (!connection.inTransaction) return run(statements);
+      const tx = await begin();
+      let result: T;
+      try {
+        result = await run(tx.statements);
+      } catch (error) {
+        await tx.rollback();
+        throw error;
+      }
+      await tx.commit();
+      return result;
+    };
+    backend = {
+      statements: {
+        query: (sql, params) => own((on) => on.query(sql, params)),
+        execute: (sql, params) => own((on) => on.execute(sql, params)),
       },
+      begin,
     };
   }
   backends.set(adapter, backend);

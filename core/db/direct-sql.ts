@@ -25,7 +25,10 @@ export interface SqlStatement {
 }
 
 export interface DirectSql extends SqlRunner {
-  /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
+  /**
+   * Runs `work` in one transaction: committed when it returns, rolled back when it throws. Inside, use `tx` only:
+   * on SQLite a statement on the outer runner waits for the transaction to end.
+   */
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
   /**
    * Runs INSERT, UPDATE and DELETE statements all or none. On PostgreSQL they go as one statement (a WITH of

@@ -3,8 +3,8 @@ import { canSeeAgency } from '../auth/actor.js';
 import { hasAtLeast } from '../auth/roles.js';
 import type { CoreContext } from '../trpc/context.js';
 
-export async function ticketForHr(ctx: CoreContext, ticketId: string) {
-  const ticket = await ctx.db.ticket.findUnique({ where: { id: ticketId } });
+/** Refuses a ticket the HR actor may not handle: another agency's (as if it did not exist), or a confidential one. */
+export function assertHrMayHandle<T extends { agencyId: string; confidential: boolean }>(ctx: CoreContext, ticket: T | null | undefined): T {
   if (!ticket || !canSeeAgency(ctx.actor, ticket.agencyId)) {
     throw new TRPCError({ code: 'NOT_FOUND', message: 'Tiket tidak ditemukan. / Ticket not found.' });
   }
@@ -13,6 +13,10 @@ export async function ticketForHr(ctx: CoreContext, ticketId: string) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Tiket rahasia hanya untuk pimpinan kepegawaian. / Confidential tickets are for HR leads only.' });
   }
   return ticket;
+}
+
+export async function ticketForHr(ctx: CoreContext, ticketId: string) {
+  return assertHrMayHandle(ctx, await ctx.db.ticket.findUnique({ where: { id: ticketId } }));
 }
 
 export async function ticketForRequester(ctx: CoreContext, ticketId: string) {

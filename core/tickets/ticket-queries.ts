@@ -11,29 +11,72 @@ import { slackUserIdOf } from './ticket-access.js';
 import type { TicketPriority, TicketStatus } from './ticket-status.js';
 import type { TicketView } from './ticket-view.js';
 
-/** The card's content for one ticket, with SLA states as of `now`. */
-export async function loadTicketView(db: Db, calendar: BusinessCalendar, ticketId: string, now: Date): Promise<TicketView | null> {
-  const ticket = await db.ticket.findUnique({ where: { id: ticketId } });
+interface TicketCardRow {
+  id: string;
+  number: number;
+  agencyId: string;
+  category: string;
+  confidential: boolean;
+  priority: string;
+  status: string;
+  subject: string;
+  assigneeRef: string | null;
+  createdAt: Date;
+  firstResponseDueAt: Date;
+  firstResponseAt: Date | null;
+  resolutionDueAt: Date;
+  resolvedAt: Date | null;
+  csatRating: number | null;
+  slackChannel: string | null;
+  slackTs: string | null;
+  agencyCode: string | null;
+  requesterName: string | null;
+  requesterUnit: string | null;
+  requesterGolongan: string | null;
+  requesterPosition: string | null;
+}
+
+/** A ticket's card (its view) and where the card is in Slack. */
+export interface TicketCard {
+  view: TicketView;
+  agencyId: string;
+  slackChannel: string | null;
+  slackTs: string | null;
+}
+
+/**
+ * The card's content for one ticket, with SLA states as of `now`, and where it was posted. Every change to a
+ * ticket (and every HR reply) redraws its card, so it is one direct query for the ticket, requester and agency.
+ */
+export async function loadTicketCard(db: Db, calendar: BusinessCalendar, ticketId: string, now: Date): Promise<TicketCard | null> {
+  const [ticket] = await directSql(db).query<TicketCardRow>(
+    `SELECT t."id", t."number", t."agencyId", t."category", t."confidential", t."priority", t."status", t."subject",
+       t."assigneeRef", t."createdAt", t."firstResponseDueAt", t."firstResponseAt", t."resolutionDueAt", t."resolvedAt",
+       t."csatRating", t."slackChannel", t."slackTs", a."code" AS "agencyCode", e."name" AS "requesterName",
+       e."unit" AS "requesterUnit", e."golongan" AS "requesterGolongan", e."positionName" AS "requesterPosition"
+     FROM "Ticket" t
+     LEFT JOIN "Employee" e ON e."id" = t."requesterId"
+     LEFT JOIN "Agency" a ON a."id" = t."agencyId"
+     WHERE t."id" = $1`,
+    [ticketId],
+  );
   if (!ticket) return null;
-  const [requester, agency] = await Promise.all([
-    db.employee.findUnique({ where: { id: ticket.requesterId } }),
-    db.agency.findUnique({ where: { id: ticket.agencyId } }),
-  ]);
+  const found = ticket.requesterName !== null;
   const respondedAt = ticket.firstResponseAt;
-  return {
+  const view: TicketView = {
     id: ticket.id,
     number: ticket.number,
-    agencyCode: agency?.code ?? '',
+    agencyCode: ticket.agencyCode ?? '',
     category: ticket.category as TicketCategoryId,
     confidential: ticket.confidential,
     priority: ticket.priority as TicketPriority,
     status: ticket.status as TicketStatus,
     requester: {
-      name: requester?.name ?? '(pegawai tidak ditemukan)',
-      unit: requester?.unit ?? '',
-      golongan: requester?.golongan ?? '',
-      pangkat: requester ? pangkatName(requester.golongan) : null,
-      positionName: requester?.positionName ?? '',
+      name: ticket.requesterName ?? '(pegawai tidak ditemukan)',
+      unit: ticket.requesterUnit ?? '',
+      golongan: ticket.requesterGolongan ?? '',
+      pangkat: found ? pangkatName(ticket.requesterGolongan!) : null,
+      positionName: ticket.requesterPosition ?? '',
     },
     assigneeSlackId: slackUserIdOf(ticket.assigneeRef),
     subject: ticket.subject,
@@ -46,6 +89,12 @@ export async function loadTicketView(db: Db, calendar: BusinessCalendar, ticketI
     resolutionSla: slaState(calendar, ticket.createdAt, ticket.resolutionDueAt, ticket.resolvedAt, now),
     csatRating: ticket.csatRating,
   };
+  return { view, agencyId: ticket.agencyId, slackChannel: ticket.slackChannel, slackTs: ticket.slackTs };
+}
+
+/** The card's content for one ticket, with SLA states as of `now`. */
+export async function loadTicketView(db: Db, calendar: BusinessCalendar, ticketId: string, now: Date): Promise<TicketView | null> {
+  return (await loadTicketCard(db, calendar, ticketId, now))?.view ?? null;
 }
 
 /**
@@ -62,7 +111,10 @@ export async function ticketCardLocation(db: Db, ticketId: string): Promise<{ sl
 
 /** Which ticket a Slack thread belongs to. */
 export async function ticketIdForThread(db: Db, slackChannel: string, threadTs: string): Promise<string | null> {
-  const ticket = await db.ticket.findFirst({ where: { slackChannel, slackTs: threadTs }, select: { id: true } });
+  const [ticket] = await directSql(db).query<{ id: string }>(
+    'SELECT "id" FROM "Ticket" WHERE "slackChannel" = $1 AND "slackTs" = $2 LIMIT 1',
+    [slackChannel, threadTs],
+  );
   return ticket?.id ?? null;
 }
 

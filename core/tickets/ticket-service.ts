@@ -11,7 +11,7 @@ import { categoryOf, type TicketCategoryId } from './categories.js';
 import { slaDueTimes } from './sla.js';
 import { staffNotices, type Lang } from './staff-notices.js';
 import { staffOrderKey, telegramChatOf, ticketOrderKey } from './staff-chat.js';
-import { slackUserOf, ticketForHr, ticketForRequester } from './ticket-access.js';
+import { assertHrMayHandle, slackUserOf, ticketForHr, ticketForRequester } from './ticket-access.js';
 import type { TicketPriority, TicketStatus } from './ticket-status.js';
 
 const subjectLength = 140;
@@ -184,35 +184,61 @@ export async function continueOpenTicket(
   return { ticketId: open.id, number: open.number, created: false, outsideOfficeHours: note !== null };
 }
 
-/** An HR officer answers in the Slack thread: the text (and files) go to the staff member on Telegram. */
+interface ReplyTarget {
+  id: string;
+  number: number;
+  agencyId: string;
+  confidential: boolean;
+  status: string;
+  language: string;
+  firstResponseAt: Date | null;
+  assigneeRef: string | null;
+  /** The requester's Telegram chat, or null when they never linked Telegram. */
+  chatId: string | null;
+}
+
+/**
+ * An HR officer answers in the Slack thread: the text (and files) go to the staff member on Telegram. The relay's
+ * other direction, so direct SQL too: one query for the ticket and the requester's chat, one atomic write.
+ */
 export async function replyToStaff(ctx: CoreContext, input: { ticketId: string; text: string; attachments?: Attachment[] }) {
-  const ticket = await ticketForHr(ctx, input.ticketId);
+  const sql = directSql(ctx.db);
+  const [found] = await sql.query<ReplyTarget>(
+    `SELECT t."id", t."number", t."agencyId", t."confidential", t."status", t."language", t."firstResponseAt", t."assigneeRef",
+       (SELECT i."externalId" FROM "ChatIdentity" i WHERE i."employeeId" = t."requesterId" AND i."platform" = 'telegram'
+        ORDER BY i."linkedAt" DESC LIMIT 1) AS "chatId"
+     FROM "Ticket" t
+     WHERE t."id" = $1`,
+    [input.ticketId],
+  );
+  const ticket = assertHrMayHandle(ctx, found);
   const now = ctx.clock.now();
-  const chatId = await telegramChatOf(ctx.db, ticket.requesterId);
+  const { chatId } = ticket;
   const lang = ticket.language as Lang;
+  const attachments = input.attachments ?? [];
   const nextStatus: TicketStatus = ticket.status === 'baru' || ticket.status === 'ditangani' ? 'menunggu_pegawai' : (ticket.status as TicketStatus);
-  await ctx.db.$transaction(async (tx) => {
-    await tx.ticketMessage.create({
-      data: { ticketId: ticket.id, direction: 'hr', authorRef: ctx.actor.ref, text: input.text, attachments: JSON.stringify(input.attachments ?? []), createdAt: now },
-    });
-    await tx.ticket.update({
-      where: { id: ticket.id },
-      data: {
-        status: nextStatus,
-        lastActivityAt: now,
-        firstResponseAt: ticket.firstResponseAt ?? now,
-        assigneeRef: ticket.assigneeRef ?? slackUserOf(ctx),
-      },
-    });
-    if (chatId) {
-      await enqueue(
-        tx,
-        { channel: 'telegram', kind: 'telegram.text', chatId, text: staffNotices.hrReply(lang, ticket.number, input.text), lang, attachments: input.attachments ?? [] },
-        { orderKey: staffOrderKey(chatId) },
-      );
-    }
-    await enqueue(tx, { channel: 'slack', kind: 'slack.ticketCard', ticketId: ticket.id }, { orderKey: ticketOrderKey(ticket.id) });
-  });
+  await sql.atomically([
+    {
+      sql: `INSERT INTO "TicketMessage" ("id", "ticketId", "direction", "authorRef", "text", "attachments", "createdAt")
+            VALUES ($1, $2, 'hr', $3, $4, $5, $6)`,
+      params: [newId(), ticket.id, ctx.actor.ref, input.text, JSON.stringify(attachments), now],
+    },
+    // "updatedAt" is Prisma's @updatedAt: the wall clock, not the injected one.
+    {
+      sql: `UPDATE "Ticket" SET "status" = $2, "lastActivityAt" = $3, "firstResponseAt" = $4, "assigneeRef" = $5, "updatedAt" = $6 WHERE "id" = $1`,
+      params: [ticket.id, nextStatus, now, ticket.firstResponseAt ?? now, ticket.assigneeRef ?? slackUserOf(ctx), new Date()],
+    },
+    ...(chatId
+      ? [
+          outboxInsert(
+            { channel: 'telegram', kind: 'telegram.text', chatId, text: staffNotices.hrReply(lang, ticket.number, input.text), lang, attachments },
+            { orderKey: staffOrderKey(chatId) },
+          ),
+        ]
+      : []),
+    outboxInsert({ channel: 'slack', kind: 'slack.ticketCard', ticketId: ticket.id }, { orderKey: ticketOrderKey(ticket.id) }),
+  ]);
+  notifyEnqueued();
   if (!chatId) ctx.log.warn({ ticket: ticket.number }, 'requester has no Telegram chat; reply kept on the ticket only');
   return { delivered: chatId !== null };
 }

@@ -111,6 +111,21 @@ describe.each(testDatabaseKinds)('direct SQL on %s', (kind) => {
     expect((await opened.db.botSession.findMany()).map((s) => s.key)).toEqual(['direct']);
   });
 
+  it('keeps a statement of its own out of a Prisma transaction that is open meanwhile', async () => {
+    const sql = directSql(opened.db);
+    const prismaSide = opened.db.$transaction(async (tx) => {
+      await tx.botSession.create({ data: { key: 'prisma', value: '{}' } });
+      await sleep(50);
+      throw new Error('Prisma side rolls back');
+    });
+    await sleep(10);
+    // On SQLite both share one connection: run inside the open transaction, this insert would be undone with it.
+    const direct = sql.execute('INSERT INTO "BotSession" ("key", "value") VALUES ($1, $2)', ['direct', '{}']);
+    await expect(prismaSide).rejects.toThrow('Prisma side rolls back');
+    expect(await direct).toBe(1);
+    expect((await opened.db.botSession.findMany()).map((s) => s.key)).toEqual(['direct']);
+  });
+
   it.skipIf(kind !== 'sqlite')('prepares a SQLite statement once, not on every call', async () => {
     const sql = directSql(opened.db);
     const statement = 'SELECT COUNT(*) AS "n" FROM "BotSession" WHERE "key" <> $1';

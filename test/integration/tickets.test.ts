@@ -69,6 +69,33 @@ describe.each(testDatabaseKinds)('tickets on %s', (kind) => {
     expect(third.number).toBe(2);
   });
 
+  it('shows HR the card view: requester, agency, SLA times and states as stored', async () => {
+    const { ticketId } = await rt.callerFor(staff).tickets.open({ category: 'cuti', text: 'Sisa cuti?' });
+    await rt.callerFor(officer).tickets.reply({ ticketId, text: 'Sisa 8 hari.' });
+    const stored = await rt.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    const agency = await rt.db.agency.findUniqueOrThrow({ where: { id: stored.agencyId } });
+    expect(await rt.callerFor(officer).tickets.view({ ticketId })).toEqual({
+      id: ticketId,
+      number: stored.number,
+      agencyCode: agency.code,
+      category: 'cuti',
+      confidential: false,
+      priority: 'normal',
+      status: 'menunggu_pegawai',
+      requester: { name: 'Budi Santoso', unit: expect.any(String), golongan: 'III/b', pangkat: 'Penata Muda Tingkat I', positionName: expect.any(String) },
+      assigneeSlackId: 'UOFFICER',
+      subject: 'Sisa cuti?',
+      createdAt: stored.createdAt,
+      firstResponseDueAt: stored.firstResponseDueAt,
+      firstResponseAt: clock.now(),
+      firstResponseSla: 'met',
+      resolutionDueAt: stored.resolutionDueAt,
+      resolvedAt: null,
+      resolutionSla: 'ok',
+      csatRating: null,
+    });
+  });
+
   it('continues only an open ticket: nothing is stored when there is none', async () => {
     expect(await rt.callerFor(staff).tickets.continueOpenTicket({ text: 'Apa syarat KP?' })).toBeNull();
     expect(await rt.db.ticket.count()).toBe(0);
