@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Db } from '../core/db/client.js';
-import { parseDatabaseUrl } from '../core/db/database-url.js';
+import { ensureSqliteDirectory, parseDatabaseUrl } from '../core/db/database-url.js';
 import { runningInstance, runningMarkerPath } from '../core/ops/running-marker.js';
 
 export class InstanceLockError extends Error {
@@ -17,6 +17,8 @@ export class InstanceLockError extends Error {
 export function acquireInstanceLock(databaseUrl: string): () => void {
   const location = parseDatabaseUrl(databaseUrl);
   if (location.kind !== 'sqlite' || location.target === ':memory:') return () => undefined;
+  // The first start creates ./data: the lock comes before the database is opened.
+  ensureSqliteDirectory(location);
   const path = runningMarkerPath(location.target);
   const mine = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
