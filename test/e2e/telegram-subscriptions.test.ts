@@ -6,7 +6,7 @@ import type { Message } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../core/auth/actor.js';
 import type { NewBroadcastInput } from '../../core/broadcasts/broadcast-input.js';
-import { callbackData, keyboardOf, startTelegramHarness, textOf, until, type TelegramHarness } from '../support/telegram-harness.js';
+import { keyboardOf, lastMessageWith, pressButton, startTelegramHarness, textOf, until, type TelegramHarness } from '../support/telegram-harness.js';
 import { testDatabaseKinds } from '../support/test-databases.js';
 
 const day = 86_400_000;
@@ -32,16 +32,9 @@ describe.each(testDatabaseKinds)('Topic subscriptions and announcements still in
     await h.app.tickScheduler();
     return created;
   };
-  const lastMessage = (chatId: number, pattern: string) =>
-    until(() => [...h.fake.sent(chatId)].reverse().find((m) => textOf(m)?.includes(pattern)), `a message with "${pattern}" in chat ${chatId}`);
+  const lastMessage = (chatId: number, pattern: string) => lastMessageWith(h, chatId, pattern);
   const current = (chatId: number, message: Message) => h.fake.getMessage(chatId, message.message_id);
-  const press = (user: { id: number }, message: Message, label: string | RegExp) => {
-    const button = keyboardOf(current(user.id, message))
-      ?.flat()
-      .find((b) => (typeof label === 'string' ? b.text === label : label.test(b.text)));
-    if (!button) throw new Error(`no button ${String(label)} under: ${JSON.stringify(keyboardOf(current(user.id, message)))}`);
-    h.fake.userPressesButton(user, message.message_id, callbackData(button)!);
-  };
+  const press = (user: { id: number }, message: Message, label: string | RegExp) => pressButton(h, user, message, label);
 
   it('/langganan turns a topic off: its broadcasts skip that person unless marked wajib, and the archive still has them', async () => {
     const unit = newUnit();

@@ -241,3 +241,18 @@ export async function startTelegramHarness(
   };
   return harness;
 }
+
+/** The newest bot message in a chat whose text contains `pattern` (waits for it). */
+export function lastMessageWith(h: TelegramHarness, chatId: number, pattern: string): Promise<Message> {
+  return until(() => [...h.fake.sent(chatId)].reverse().find((m) => textOf(m)?.includes(pattern)), `a message with "${pattern}" in chat ${chatId}`);
+}
+
+/** Presses the button labelled `label` under a message as it stands now (after any edits). */
+export function pressButton(h: TelegramHarness, user: { id: number }, message: Message, label: string | RegExp): void {
+  const current = h.fake.getMessage(user.id, message.message_id);
+  const button = keyboardOf(current)
+    ?.flat()
+    .find((b) => (typeof label === 'string' ? b.text === label : label.test(b.text)));
+  if (!button) throw new Error(`no button ${String(label)} under: ${JSON.stringify(keyboardOf(current))}`);
+  h.fake.userPressesButton(user, message.message_id, callbackData(button)!);
+}
