@@ -9,6 +9,7 @@ import { notLinked, ownEmployee } from '../records/employee-access.js';
 import type { CoreContext } from '../trpc/context.js';
 import { categoryOf, type TicketCategoryId } from './categories.js';
 import { slaDueTimes } from './sla.js';
+import { slaClockAfter, type SlaClockFields } from './sla-clock.js';
 import { staffNotices, type Lang } from './staff-notices.js';
 import { staffOrderKey, telegramChatOf, ticketOrderKey } from './staff-chat.js';
 import { assertHrMayHandle, slackUserOf, ticketForHr, ticketForRequester } from './ticket-access.js';
@@ -121,6 +122,28 @@ interface StaffAndOpenTicket {
   status: string | null;
   language: string | null;
   lastFromStaffAt: unknown;
+  /** The SLA clock's fields (core/tickets/sla-clock.ts): the staff member's reply starts a paused clock again. */
+  createdAt: unknown;
+  firstResponseDueAt: unknown;
+  firstResponseAt: unknown;
+  resolutionDueAt: unknown;
+  resolvedAt: unknown;
+  slaPausedAt: unknown;
+  slaPausedMinutes: number | null;
+}
+
+/** The clock fields of a row read with direct SQL (SQLite returns dates as numbers or strings). */
+function clockFieldsOf(row: Omit<StaffAndOpenTicket, 'employeeName' | 'id' | 'number' | 'language' | 'lastFromStaffAt'>): SlaClockFields {
+  return {
+    status: row.status!,
+    createdAt: asDate(row.createdAt)!,
+    firstResponseDueAt: asDate(row.firstResponseDueAt)!,
+    firstResponseAt: asDate(row.firstResponseAt),
+    resolutionDueAt: asDate(row.resolutionDueAt)!,
+    resolvedAt: asDate(row.resolvedAt),
+    slaPausedAt: asDate(row.slaPausedAt),
+    slaPausedMinutes: row.slaPausedMinutes === null ? null : Number(row.slaPausedMinutes),
+  };
 }
 
 /**
@@ -136,7 +159,8 @@ export async function continueOpenTicket(
   if (!ctx.actor.employeeId) throw notLinked();
   const sql = directSql(ctx.db);
   const [found] = await sql.query<StaffAndOpenTicket>(
-    `SELECT e."name" AS "employeeName", t."id", t."number", t."status", t."language",
+    `SELECT e."name" AS "employeeName", t."id", t."number", t."status", t."language", t."createdAt", t."firstResponseDueAt",
+       t."firstResponseAt", t."resolutionDueAt", t."resolvedAt", t."slaPausedAt", t."slaPausedMinutes",
        (SELECT m."createdAt" FROM "TicketMessage" m WHERE m."ticketId" = t."id" AND m."direction" = 'staff'
         ORDER BY m."createdAt" DESC LIMIT 1) AS "lastFromStaffAt"
      FROM "Employee" e
@@ -158,6 +182,7 @@ export async function continueOpenTicket(
   const nextStatus: TicketStatus = open.status === 'baru' ? 'baru' : 'ditangani';
   const chatId = note ? await telegramChatOf(ctx.db, ctx.actor.employeeId) : null;
   const reopens = open.status === 'selesai' ? ', "resolvedAt" = NULL' : '';
+  const clock = slaClockAfter(ctx.settings.businessCalendar, clockFieldsOf(found), nextStatus, now);
   await sql.atomically([
     {
       sql: `INSERT INTO "TicketMessage" ("id", "ticketId", "direction", "authorRef", "text", "attachments", "createdAt")
@@ -166,8 +191,9 @@ export async function continueOpenTicket(
     },
     // "updatedAt" is Prisma's @updatedAt: the wall clock, not the injected one.
     {
-      sql: `UPDATE "Ticket" SET "status" = $2, "lastActivityAt" = $3, "updatedAt" = $4${reopens} WHERE "id" = $1`,
-      params: [open.id, nextStatus, now, new Date()],
+      sql: `UPDATE "Ticket" SET "status" = $2, "lastActivityAt" = $3, "updatedAt" = $4, "firstResponseDueAt" = $5, "resolutionDueAt" = $6,
+              "slaPausedAt" = $7, "slaPausedMinutes" = $8${reopens} WHERE "id" = $1`,
+      params: [open.id, nextStatus, now, new Date(), clock.firstResponseDueAt, clock.resolutionDueAt, clock.slaPausedAt, clock.slaPausedMinutes],
     },
     outboxInsert(
       { channel: 'slack', kind: 'slack.threadMessage', ticketId: open.id, text: input.text, attachments, author: found.employeeName, mention: null },
@@ -193,6 +219,12 @@ interface ReplyTarget {
   language: string;
   firstResponseAt: Date | null;
   assigneeRef: string | null;
+  createdAt: unknown;
+  firstResponseDueAt: unknown;
+  resolutionDueAt: unknown;
+  resolvedAt: unknown;
+  slaPausedAt: unknown;
+  slaPausedMinutes: number | null;
   /** The requester's Telegram chat, or null when they never linked Telegram. */
   chatId: string | null;
 }
@@ -205,6 +237,7 @@ export async function replyToStaff(ctx: CoreContext, input: { ticketId: string; 
   const sql = directSql(ctx.db);
   const [found] = await sql.query<ReplyTarget>(
     `SELECT t."id", t."number", t."agencyId", t."confidential", t."status", t."language", t."firstResponseAt", t."assigneeRef",
+       t."createdAt", t."firstResponseDueAt", t."resolutionDueAt", t."resolvedAt", t."slaPausedAt", t."slaPausedMinutes",
        (SELECT i."externalId" FROM "ChatIdentity" i WHERE i."employeeId" = t."requesterId" AND i."platform" = 'telegram'
         ORDER BY i."linkedAt" DESC LIMIT 1) AS "chatId"
      FROM "Ticket" t
@@ -217,6 +250,9 @@ export async function replyToStaff(ctx: CoreContext, input: { ticketId: string; 
   const lang = ticket.language as Lang;
   const attachments = input.attachments ?? [];
   const nextStatus: TicketStatus = ticket.status === 'baru' || ticket.status === 'ditangani' ? 'menunggu_pegawai' : (ticket.status as TicketStatus);
+  // HR's reply hands the next step to the employee: the SLA clock pauses until they answer.
+  const firstResponseAt = asDate(ticket.firstResponseAt) ?? now;
+  const clock = slaClockAfter(ctx.settings.businessCalendar, clockFieldsOf(ticket), nextStatus, now, firstResponseAt);
   await sql.atomically([
     {
       sql: `INSERT INTO "TicketMessage" ("id", "ticketId", "direction", "authorRef", "text", "attachments", "createdAt")
@@ -225,8 +261,9 @@ export async function replyToStaff(ctx: CoreContext, input: { ticketId: string; 
     },
     // "updatedAt" is Prisma's @updatedAt: the wall clock, not the injected one.
     {
-      sql: `UPDATE "Ticket" SET "status" = $2, "lastActivityAt" = $3, "firstResponseAt" = $4, "assigneeRef" = $5, "updatedAt" = $6 WHERE "id" = $1`,
-      params: [ticket.id, nextStatus, now, ticket.firstResponseAt ?? now, ticket.assigneeRef ?? slackUserOf(ctx), new Date()],
+      sql: `UPDATE "Ticket" SET "status" = $2, "lastActivityAt" = $3, "firstResponseAt" = $4, "assigneeRef" = $5, "updatedAt" = $6,
+              "firstResponseDueAt" = $7, "resolutionDueAt" = $8, "slaPausedAt" = $9, "slaPausedMinutes" = $10 WHERE "id" = $1`,
+      params: [ticket.id, nextStatus, now, firstResponseAt, ticket.assigneeRef ?? slackUserOf(ctx), new Date(), clock.firstResponseDueAt, clock.resolutionDueAt, clock.slaPausedAt, clock.slaPausedMinutes],
     },
     ...(chatId
       ? [
@@ -317,7 +354,9 @@ export function resolveTicket(ctx: CoreContext, ticketId: string) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'Tiket sudah selesai. / The ticket is already resolved.' });
     }
     const now = ctx.clock.now();
-    return { data: { status: 'selesai', resolvedAt: now, firstResponseAt: ticket.firstResponseAt ?? now }, staffNotice: 'resolved' };
+    const firstResponseAt = ticket.firstResponseAt ?? now;
+    const clock = slaClockAfter(ctx.settings.businessCalendar, ticket, 'selesai', now, firstResponseAt);
+    return { data: { status: 'selesai', resolvedAt: now, firstResponseAt, ...clock }, staffNotice: 'resolved' };
   });
 }
 
@@ -326,7 +365,8 @@ export function reopenTicket(ctx: CoreContext, ticketId: string) {
     if (ticket.status !== 'selesai' && ticket.status !== 'ditutup') {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'Tiket masih terbuka. / The ticket is still open.' });
     }
-    return { data: { status: 'ditangani', resolvedAt: null, closedAt: null }, staffNotice: 'reopened' };
+    const clock = slaClockAfter(ctx.settings.businessCalendar, ticket, 'ditangani', ctx.clock.now());
+    return { data: { status: 'ditangani', resolvedAt: null, closedAt: null, ...clock }, staffNotice: 'reopened' };
   });
 }
 
