@@ -105,10 +105,15 @@ export function installSosialisasi(bot: Bot<BotContext>, runtime: Runtime, saveS
     await ctx.answerCallbackQuery();
     const pending = ctx.session.pending;
     if (pending?.kind === 'sessionQuestion' && pending.text) return submit(ctx, sessionId, pending.text);
-    const session = (await caller(ctx).openForQuestions()).find((s) => s.sessionId === sessionId);
-    if (!session) {
+    let session;
+    try {
+      session = await caller(ctx).mayAsk({ sessionId });
+    } catch (error) {
+      // Cancelled, rejected, over or not invited: say which.
+      const refusal = refusalOf(error, langOf(ctx));
+      if (refusal === null) throw error;
       outcome(ctx, 'tanyasosialisasi.closed');
-      await ctx.reply(ctx.t('tanyasos-closed'));
+      await ctx.reply(refusal);
       return;
     }
     ctx.session.pending = { kind: 'sessionQuestion', sessionId };
