@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
-import { createNameMasker, maskIdentifiers, maskPersonalData } from '../faq/answer/mask.js';
+import { createNameMasker, maskPersonalData } from '../faq/answer/mask.js';
 import { employeeOf, isInvited, type SessionEmployee } from './invitees.js';
 import { themeLabel, themeOf, themeOrder, type QuestionTheme } from './question-themes.js';
 import { assertOpenTo, findSession, type StoredSession } from './session-service.js';
@@ -95,7 +95,10 @@ export async function answerQuestion(db: Db, now: Date, actor: Actor, session: S
       throw new TRPCError({ code: 'BAD_REQUEST', message: `Sesi #${session.number} sudah ditutup dan materinya dikirim atau menunggu persetujuan; jawaban tidak dapat diubah lagi. / The session's materials are sent or awaiting approval.` });
     }
   }
-  const text = maskIdentifiers(answer.trim());
+  const question = await db.sessionQuestion.findUnique({ where: { sessionId_number: { sessionId: session.id, number } }, select: { employeeId: true } });
+  // Speakers answer people by name ("Bu Dewi, …"): the asker's name is masked like their question was.
+  const asker = question ? await db.employee.findUnique({ where: { id: question.employeeId }, select: { name: true } }) : null;
+  const text = maskPersonalData(answer.trim(), createNameMasker(asker ? [asker.name] : []));
   if (!text) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Tulis jawabannya. / Write the answer.' });
   const { count } = await db.sessionQuestion.updateMany({ where: { sessionId: session.id, number }, data: { answer: text, answeredBy: actor.ref, answeredAt: now } });
   if (count === 0) throw new TRPCError({ code: 'NOT_FOUND', message: `Pertanyaan ${number} tidak ada di sesi #${session.number}. / No such question.` });
