@@ -13,6 +13,7 @@ import { broadcastActions, broadcastModal } from '../../bots/slack/broadcast-blo
 import { sessionModal } from '../../bots/slack/sosialisasi-blocks.js';
 import { blockText, cardsOf, channels, users } from '../support/slack-desk.js';
 import { keyboardOf, pressButton, startTelegramHarness, textOf, until, type SeededEmployee, type TelegramHarness } from '../support/telegram-harness.js';
+import { sampleValue } from '../support/prometheus-text.js';
 import { testDatabaseKinds } from '../support/test-databases.js';
 
 type Person = { user: User & { id: number }; employee: SeededEmployee };
@@ -131,6 +132,8 @@ describe.each(testDatabaseKinds)('Lifecycles that end cleanly (%s)', (kind) => {
     expect(card()).toContain('Menunggu pegawai');
     expect(await layani('statistik')).toContain('lewat batas: 0');
     expect(await layani('tiket')).not.toContain('🔴');
+    const overdue = async () => sampleValue(await (await fetch(`${h.app.url}/metrics`)).text(), 'layani_tickets_overdue');
+    expect(await overdue()).toBe(0);
 
     // The employee answers at 10:00: the clock runs again with 420 minutes left (Thu 10:00–16:00, Fri 07:30–08:30).
     h.fake.userSends(user, 'Ini surat tugasnya, terlampir.');
@@ -150,6 +153,7 @@ describe.each(testDatabaseKinds)('Lifecycles that end cleanly (%s)', (kind) => {
     await h.app.tickDeskClock();
     await until(() => (threadTexts(opened.slackTs!).some((t) => t.includes('🔴 Batas waktu penyelesaian terlewati')) ? true : undefined), 'the breach');
     expect(await layani('statistik')).toContain('lewat batas: 1');
+    await until(async () => ((await overdue()) === 1 ? true : undefined), '/metrics counting it overdue');
   });
 
   it('2. a cancelled session is marked in /info, and everyone invited is told once, whatever they answered', async () => {
