@@ -29,8 +29,9 @@ const resolutionAlerts: Array<Alert & { at: number }> = [
 
 /**
  * One pass of the desk's clock: marks SLA warnings (80%) and breaches on the card and mentions the assignee (or
- * the channel), counting only the time the SLA clock runs (core/tickets/sla-clock.ts), and closes tickets resolved more than three business days ago. Alerts are remembered on the
- * ticket, so each is raised once even across restarts and instances.
+ * the channel), counting only the time the SLA clock runs (core/tickets/sla-clock.ts), and closes tickets resolved
+ * more than three business days ago. Alerts are remembered on the ticket, so each is raised once even across
+ * restarts and instances.
  */
 export async function runDeskClock(db: Db, calendar: BusinessCalendar, clock: Clock, log: Logger): Promise<{ alerts: number; closed: number }> {
   const now = clock.now();
