@@ -77,6 +77,16 @@ export function installSosialisasi(bot: Bot<BotContext>, runtime: Runtime, saveS
     ctx.session.pending = undefined;
     const sessions = await caller(ctx).openForQuestions();
     if (sessions.length === 0) {
+      try {
+        await caller(ctx).whyNoQuestions();
+      } catch (error) {
+        // A session they were invited to was cancelled or rejected: say so rather than "nothing is open".
+        const refusal = refusalOf(error, langOf(ctx));
+        if (refusal === null) throw error;
+        outcome(ctx, 'tanyasosialisasi.called-off');
+        await ctx.reply(refusal);
+        return;
+      }
       outcome(ctx, 'tanyasosialisasi.none');
       await ctx.reply(ctx.t('tanyasos-none'));
       return;

@@ -5,7 +5,7 @@ import { createNameMasker, maskPersonalData } from '../faq/answer/mask.js';
 import { employeeOf, isInvited, type SessionEmployee } from './invitees.js';
 import { themeLabel, themeOf, themeOrder, type QuestionTheme } from './question-themes.js';
 import { assertOpenTo, findSession, type StoredSession } from './session-service.js';
-import { isCalledOff, materialsStateOf, mayResubmitMaterials } from './session-lifecycle.js';
+import { isCalledOff, materialsStateOf, mayResubmitMaterials, staffRefusal } from './session-lifecycle.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 
 export const maxQuestionLength = 1000;
@@ -21,6 +21,21 @@ export async function sessionsOpenForQuestions(db: Db, now: Date, employee: Sess
   const open: StoredSession[] = [];
   for (const session of sessions) if (await isInvited(db, session, employee)) open.push(session);
   return open;
+}
+
+/**
+ * When no session takes questions from the employee, why: the most recent session they were invited to that was
+ * called off and would still be running, as the refusal to show; null when there is none (nothing is planned).
+ */
+export async function noQuestionsReason(db: Db, now: Date, actor: Actor): Promise<TRPCError | null> {
+  const employee = await employeeOf(db, actor);
+  const calledOff = await db.sosialisasiSession.findMany({
+    where: { agencyId: employee.agencyId, status: { in: ['cancelled', 'rejected'] }, endsAt: { gt: now } },
+    orderBy: { finishedAt: 'desc' },
+    take: 5,
+  });
+  for (const session of calledOff) if (await isInvited(db, session, employee)) return staffRefusal(session, 'question');
+  return null;
 }
 
 export async function openSessionsFor(db: Db, now: Date, actor: Actor) {

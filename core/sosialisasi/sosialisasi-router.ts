@@ -7,7 +7,7 @@ import { hrOfficerProcedure, router, staffProcedure } from '../trpc/init.js';
 import { checkIn, markAttendance } from './attendance.js';
 import { cancelSession } from './cancel.js';
 import { finishSession } from './finish.js';
-import { answerQuestion, askQuestion, assertMayAsk, groupedQuestions, openSessionsFor } from './questions.js';
+import { answerQuestion, askQuestion, assertMayAsk, noQuestionsReason, groupedQuestions, openSessionsFor } from './questions.js';
 import { answerRsvp, rsvpReport } from './rsvp.js';
 import { newSessionSchema, rsvpAnswerSchema } from './session-input.js';
 import { createSession, findSession, sessionAudienceOf, type StoredSession } from './session-service.js';
@@ -95,6 +95,13 @@ export const sosialisasiRouter = router({
 
   /** Sessions the caller may still ask questions for (invited, not over), soonest first. */
   openForQuestions: staffProcedure.query(({ ctx }) => openSessionsFor(ctx.db, ctx.clock.now(), ctx.actor)),
+
+  /** When no session takes the caller's questions: throws the reason if one they were invited to was called off. */
+  whyNoQuestions: staffProcedure.query(async ({ ctx }) => {
+    const refusal = await noQuestionsReason(ctx.db, ctx.clock.now(), ctx.actor);
+    if (refusal) throw refusal;
+    return { reason: null };
+  }),
 
   /** Throws why the caller may not ask this session a question (cancelled, over, not invited); ok otherwise. */
   mayAsk: staffProcedure.input(z.object({ sessionId: z.string().min(1).max(64) })).query(async ({ ctx, input }) => {

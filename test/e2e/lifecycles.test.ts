@@ -220,6 +220,8 @@ describe.each(testDatabaseKinds)('Lifecycles that end cleanly (%s)', (kind) => {
     await h.waitForMessage(asker.user.id, 'tidak jadi dilaksanakan karena undangannya tidak disetujui; pertanyaan tidak dapat dikirim');
     h.fake.userSends(asker.user, '/hadir ' + session.checkInCode);
     await h.waitForMessage(asker.user.id, 'tidak jadi dilaksanakan karena undangannya tidak disetujui; kehadiran tidak dicatat');
+    h.fake.userSends(asker.user, '/tanyasosialisasi Bagaimana dengan cuti sakit?');
+    await until(() => (notices(asker, 'pertanyaan tidak dapat dikirim').length === 2 ? true : undefined), 'the reason again for /tanyasosialisasi');
     expect(await db().sessionQuestion.count({ where: { sessionId: session.id } })).toBe(1);
     // The invitation never goes out.
     await h.app.tickScheduler();
