@@ -69,8 +69,8 @@ export async function runSosialisasiCommand(runtime: Runtime, actor: Actor, args
       if (!hasNumber) return needNumber();
       const materials = rest.join(' ').trim();
       if (!materials) {
-        const session = await caller.get({ number });
-        return openModal(sessionFinishModal(session));
+        // Said before HR writes anything: materials already sent or awaiting a lead cannot be sent again.
+        return openModal(sessionFinishModal(await caller.mayFinish({ number })));
       }
       return finishedText(await caller.finish({ number, materials }));
     }

@@ -40,7 +40,7 @@ export function materialsText(materials: string, answered: Array<{ number: numbe
 }
 
 /** Why the materials cannot be sent now; null when they can (first time, or again after a rejection). */
-async function materialsRefusal(deps: BroadcastDeps, session: StoredSession, now: Date): Promise<TRPCError | null> {
+export async function materialsRefusal(deps: BroadcastDeps, session: StoredSession, now: Date): Promise<TRPCError | null> {
   if (isCalledOff(session.status)) {
     return new TRPCError({ code: 'CONFLICT', message: `Sesi #${session.number} ${sessionStatusLabels[session.status]}; tidak ada materi untuk dikirim. / The session was called off.` });
   }

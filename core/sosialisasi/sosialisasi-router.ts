@@ -6,7 +6,7 @@ import { nipSchema } from '../records/employee.js';
 import { hrOfficerProcedure, router, staffProcedure } from '../trpc/init.js';
 import { checkIn, markAttendance } from './attendance.js';
 import { cancelSession } from './cancel.js';
-import { finishSession } from './finish.js';
+import { finishSession, materialsRefusal } from './finish.js';
 import { answerQuestion, askQuestion, assertMayAsk, noQuestionsReason, groupedQuestions, openSessionsFor } from './questions.js';
 import { answerRsvp, rsvpReport } from './rsvp.js';
 import { newSessionSchema, rsvpAnswerSchema } from './session-input.js';
@@ -141,6 +141,14 @@ export const sosialisasiRouter = router({
       if (result.broadcastStatus === 'scheduled') notifyBroadcastDue();
       return { number: session.number, ...result };
     }),
+
+  /** Throws why materials cannot be sent for the session now (not started, called off, sent, awaiting approval). */
+  mayFinish: hrOfficerProcedure.input(byRef).query(async ({ ctx, input }) => {
+    const session = await findSession(ctx.db, ctx.actor, input);
+    const refusal = await materialsRefusal(ctx, session, ctx.clock.now());
+    if (refusal) throw refusal;
+    return { sessionId: session.id, number: session.number };
+  }),
 
   cancel: hrOfficerProcedure.input(byRef).mutation(async ({ ctx, input }) => {
     const session = await findSession(ctx.db, ctx.actor, input);
