@@ -207,7 +207,6 @@ rsvp-saved-online = Thank you, you are noted as attending online.
 rsvp-full = Sorry, every seat in the room is taken.
 rsvp-full-online = Every seat in the room is taken. You can still attend online: press "Online".
 tanyasos-none = No sosialisasi session is taking questions from you right now.
-tanyasos-closed = This session no longer takes questions.
 tanyasos-choose = Which sosialisasi session is your question for?
 tanyasos-choose-first = Choose the session with the buttons on the message above first.
 tanyasos-write = Write your question for the session "{ $title }" in one message.

@@ -209,7 +209,6 @@ rsvp-saved-online = Terima kasih, Anda tercatat mengikuti secara online.
 rsvp-full = Mohon maaf, kursi di ruangan sudah penuh.
 rsvp-full-online = Kursi di ruangan sudah penuh. Anda tetap dapat mengikuti secara online: tekan "Online".
 tanyasos-none = Saat ini tidak ada sesi sosialisasi yang menerima pertanyaan dari Anda.
-tanyasos-closed = Sesi ini tidak lagi menerima pertanyaan.
 tanyasos-choose = Pertanyaan untuk sesi sosialisasi yang mana?
 tanyasos-choose-first = Pilih dahulu sesinya dengan tombol pada pesan di atas.
 tanyasos-write = Tulis pertanyaan Anda untuk sesi "{ $title }" dalam satu pesan.
