@@ -12,6 +12,11 @@ export interface KgbDates {
   /** When the pemberitahuan KGB is due. */
   noticeDate: CalendarDate | null;
   overdue: boolean;
+  /**
+   * Every KGB date that has passed without being recorded, oldest first (every interval since the last one
+   * recorded, none on or after TMT pensiun); each is a KGB HR must process. Empty when not overdue.
+   */
+  missed: CalendarDate[];
   basis: KgbBasis | null;
   reason: string;
 }
@@ -47,18 +52,9 @@ export function computeKgb(
 
   const nextDate = addMonths(start.date, rules.kgbIntervalMonths);
   const noticeDate = addMonths(nextDate, -rules.kgbNoticeLeadMonths);
-  const overdue = isBefore(nextDate, asOf);
   const because = `karena ${start.description} dan KGB berkala setiap ${describeMonths(rules.kgbIntervalMonths)} (${rules.kgbSource})`;
 
-  if (overdue) {
-    return {
-      nextDate,
-      noticeDate,
-      overdue,
-      basis: start.basis,
-      reason: `${because}; KGB TMT ${formatIndonesian(nextDate)} sudah lewat dan belum tercatat, sehingga perlu segera diproses`,
-    };
-  }
+  // Checked before "overdue": a KGB that would fall on or after retirement is neither due nor overdue.
   if (tmtPension !== null && !isBefore(nextDate, tmtPension)) {
     return {
       ...noKgb(),
@@ -66,17 +62,45 @@ export function computeKgb(
       reason: `${because}; KGB berikutnya (${formatIndonesian(nextDate)}) jatuh pada atau setelah TMT pensiun ${formatIndonesian(tmtPension)}, sehingga tidak ada KGB lagi`,
     };
   }
+
+  const missed = missedKgbs(nextDate, asOf, rules, tmtPension);
+  if (missed.length > 0) {
+    const list =
+      missed.length === 1
+        ? `KGB TMT ${formatIndonesian(nextDate)} sudah lewat dan belum tercatat`
+        : `${missed.length} KGB sudah lewat dan belum tercatat (TMT ${missed.map(formatIndonesian).join(', ')})`;
+    return {
+      nextDate,
+      noticeDate,
+      overdue: true,
+      missed,
+      basis: start.basis,
+      reason: `${because}; ${list}, sehingga perlu segera diproses`,
+    };
+  }
   return {
     nextDate,
     noticeDate,
-    overdue,
+    overdue: false,
+    missed: [],
     basis: start.basis,
     reason: `${because}; surat pemberitahuan KGB disiapkan sekitar ${formatIndonesian(noticeDate)}`,
   };
 }
 
 function noKgb(): KgbDates {
-  return { nextDate: null, noticeDate: null, overdue: false, basis: null, reason: '' };
+  return { nextDate: null, noticeDate: null, overdue: false, missed: [], basis: null, reason: '' };
+}
+
+/** The run of KGB dates from `first`, every interval, that are before `asOf` (and before TMT pensiun). */
+function missedKgbs(first: CalendarDate, asOf: CalendarDate, rules: CareerRules, tmtPension: CalendarDate | null): CalendarDate[] {
+  const missed: CalendarDate[] = [];
+  // Counted from the first each time, so a 29th–31st never drifts through a short month.
+  for (let step = 0, date = first; isBefore(date, asOf); step += 1, date = addMonths(first, step * rules.kgbIntervalMonths)) {
+    if (tmtPension !== null && !isBefore(date, tmtPension)) break;
+    missed.push(date);
+  }
+  return missed;
 }
 
 /** The last SK that set the salary step; older SKs only stand in when newer ones were never recorded. */

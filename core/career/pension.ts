@@ -1,11 +1,13 @@
 import {
   addMonths,
   addYears,
+  daysBetween,
   firstOfNextMonth,
   formatCalendarDate,
   formatIndonesian,
   isBefore,
   isLeapYear,
+  monthsBetween,
   parseCalendarDate,
   yearsBetween,
   type CalendarDate,
@@ -14,12 +16,26 @@ import type { EmployeeRecord } from '../records/employee.js';
 import { defaultCareerRules, type CareerRules, type LeapDayBirthday, type PensionTmtRule } from './rules.js';
 import { describeMonths, positionTypeWords } from './wording.js';
 
+/**
+ * How late the pension proposal is on asOf: 'none' before the proposal should start (or after TMT), 'due' once it
+ * should have started, 'urgent' and 'critical' as TMT nears (months in the rules). We do not know whether HR has
+ * started it, so every message says "bila belum".
+ */
+export type PensionUrgency = 'none' | 'due' | 'urgent' | 'critical';
+
 export interface PensionDates {
+  /** 'pensiun' for PNS; PPPK have no pension: their agreement ends at the BUP age ('akhir-perjanjian'). */
+  kind: 'pensiun' | 'akhir-perjanjian';
   /** Batas usia pensiun for the current position type. */
   bupAge: number;
   bupReachedOn: CalendarDate;
+  /** TMT pensiun (PNS) or the day the work agreement ends (PPPK). */
   tmtPension: CalendarDate;
-  proposalStartsOn: CalendarDate;
+  /** When to start the pension proposal; null for PPPK, who have none. */
+  proposalStartsOn: CalendarDate | null;
+  urgency: PensionUrgency;
+  /** Days from asOf to tmtPension (negative once past). */
+  daysToTmt: number;
   /** asOf is on or after TMT pensiun. */
   alreadyPast: boolean;
   /** Whole years from TMT CPNS to TMT pensiun; null for PPPK or when TMT CPNS is missing. */
@@ -52,11 +68,38 @@ export function computePension(
 ): PensionDates {
   const bupAge = rules.bupByPosition[record.positionType];
   const bupReachedOn = dateAgeIsReached(record.birthDate, bupAge, rules.leapDayBirthday);
-  const tmtPension = pensionTmtFor(record.birthDate, bupReachedOn, rules.pensionTmtRule);
-  const proposalStartsOn = addMonths(tmtPension, -rules.pensionProposalLeadMonths);
+  const pns = record.employmentType === 'PNS';
+  const pensionTmt = pensionTmtFor(record.birthDate, bupReachedOn, rules.pensionTmtRule);
+  const tmtPension = pns || rules.pppkAgreementEnd === 'same-as-pension-tmt' ? pensionTmt : bupReachedOn;
   const alreadyPast = !isBefore(asOf, tmtPension);
-  const serviceYearsAtTmt =
-    record.employmentType === 'PNS' && record.tmtCpns ? yearsBetween(record.tmtCpns, tmtPension) : null;
+  const daysToTmt = daysBetween(asOf, tmtPension);
+
+  if (!pns) {
+    const parts = [
+      `karena lahir ${formatIndonesian(record.birthDate)} dan batas usia ${positionTypeWords[record.positionType]} ` +
+        `${bupAge} tahun (${rules.bupSource}), usia ${bupAge} tahun tercapai ${formatIndonesian(bupReachedOn)}` +
+        leapDayNote(record.birthDate, bupReachedOn) +
+        `, sehingga perjanjian kerja PPPK berakhir ${formatIndonesian(tmtPension)} (${rules.pppkAgreementSource})`,
+      'PPPK tidak mengajukan usul pensiun',
+    ];
+    if (alreadyPast) parts.push('perjanjian kerja sudah berakhir');
+    return {
+      kind: 'akhir-perjanjian',
+      bupAge,
+      bupReachedOn,
+      tmtPension,
+      proposalStartsOn: null,
+      urgency: 'none',
+      daysToTmt,
+      alreadyPast,
+      serviceYearsAtTmt: null,
+      reason: parts.join('; '),
+    };
+  }
+
+  const proposalStartsOn = addMonths(tmtPension, -rules.pensionProposalLeadMonths);
+  const serviceYearsAtTmt = record.tmtCpns ? yearsBetween(record.tmtCpns, tmtPension) : null;
+  const urgency = pensionUrgency(asOf, tmtPension, proposalStartsOn, rules);
 
   const parts = [
     `karena lahir ${formatIndonesian(record.birthDate)} dan BUP ${positionTypeWords[record.positionType]} ` +
@@ -67,6 +110,7 @@ export function computePension(
       `(${describeMonths(rules.pensionProposalLeadMonths)} sebelum TMT)`,
   ];
   if (alreadyPast) parts.push('TMT pensiun sudah lewat');
+  else if (urgency !== 'none') parts.push(describeUrgency(urgency, asOf, tmtPension, proposalStartsOn));
   if (serviceYearsAtTmt !== null && serviceYearsAtTmt < rules.pensionMinServiceYears) {
     parts.push(
       `masa kerja pada TMT pensiun hanya ${serviceYearsAtTmt} tahun, kurang dari syarat ` +
@@ -75,10 +119,13 @@ export function computePension(
   }
 
   return {
+    kind: 'pensiun',
     bupAge,
     bupReachedOn,
     tmtPension,
     proposalStartsOn,
+    urgency,
+    daysToTmt,
     alreadyPast,
     serviceYearsAtTmt,
     reason: parts.join('; '),
@@ -98,4 +145,21 @@ function tmtRuleNote(tmtPension: CalendarDate, bupReachedOn: CalendarDate): stri
     return `, dan bagi yang lahir tanggal 1, TMT pensiun adalah tanggal 1 bulan itu juga, yaitu ${formatIndonesian(tmtPension)}`;
   }
   return `, sehingga TMT pensiun adalah tanggal 1 bulan berikutnya, yaitu ${formatIndonesian(tmtPension)}`;
+}
+
+function pensionUrgency(asOf: CalendarDate, tmt: CalendarDate, proposalStartsOn: CalendarDate, rules: CareerRules): PensionUrgency {
+  if (!isBefore(asOf, tmt) || isBefore(asOf, proposalStartsOn)) return 'none';
+  if (!isBefore(asOf, addMonths(tmt, -rules.pensionCriticalMonths))) return 'critical';
+  if (!isBefore(asOf, addMonths(tmt, -rules.pensionUrgentMonths))) return 'urgent';
+  return 'due';
+}
+
+/** "bila usul pensiun belum diajukan, sudah terlambat 5 bulan; TMT tinggal 8 hari — sangat mendesak". */
+function describeUrgency(urgency: PensionUrgency, asOf: CalendarDate, tmt: CalendarDate, proposalStartsOn: CalendarDate): string {
+  const days = daysBetween(asOf, tmt);
+  const left = days <= 62 ? `${days} hari` : `${monthsBetween(asOf, tmt)} bulan`;
+  const lateDays = daysBetween(proposalStartsOn, asOf);
+  const late = lateDays === 0 ? 'harus dimulai hari ini' : lateDays < 31 ? `sudah terlambat ${lateDays} hari` : `sudah terlambat ${monthsBetween(proposalStartsOn, asOf)} bulan`;
+  const level = urgency === 'critical' ? ' — SANGAT MENDESAK' : urgency === 'urgent' ? ' — mendesak' : '';
+  return `bila usul pensiun belum diajukan, usul ${late} dan TMT pensiun tinggal ${left}${level}`;
 }
