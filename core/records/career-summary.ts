@@ -1,4 +1,4 @@
-import type { CareerDates } from '../career/index.js';
+import { kpKindWords, type CareerDates } from '../career/index.js';
 import { formatIndonesian } from '../dates/calendar-date.js';
 
 /** Career dates as short Indonesian lines, for the CLI audit and the bot's /profil. */
@@ -8,23 +8,32 @@ export function careerSummaryLines(dates: CareerDates): string[] {
 
   if (kgb.nextDate) {
     const label = kgb.overdue ? 'KGB terlambat' : 'KGB berikutnya';
-    lines.push(`${label}: ${formatIndonesian(kgb.nextDate)} — ${kgb.reason}`);
+    const when = kgb.missed.length > 1 ? kgb.missed.map(formatIndonesian).join(', ') : formatIndonesian(kgb.nextDate);
+    lines.push(`${label}: ${when} — ${kgb.reason}`);
   } else {
     lines.push(`KGB: tidak dihitung — ${kgb.reason}`);
   }
 
+  // The label names the KP the post actually gets: reguler, pilihan JF or pilihan struktural.
+  const kpLabel = promotion.kind ? `Kenaikan pangkat (${kpKindWords[promotion.kind].id})` : 'Kenaikan pangkat';
   if (promotion.period && promotion.submissionOpens && promotion.submissionCloses) {
     lines.push(
-      `Kenaikan pangkat reguler: periode ${formatIndonesian(promotion.period)}, usul ${formatIndonesian(promotion.submissionOpens)}` +
-        ` s.d. ${formatIndonesian(promotion.submissionCloses)} — ${promotion.reason}`,
+      `${kpLabel}: ke ${promotion.nextGolongan}, periode ${formatIndonesian(promotion.period)}, usul ` +
+        `${formatIndonesian(promotion.submissionOpens)} s.d. ${formatIndonesian(promotion.submissionCloses)} — ${promotion.reason}`,
     );
   } else {
-    lines.push(`Kenaikan pangkat reguler: belum ada — ${promotion.reason}`);
+    lines.push(`${kpLabel}: belum ada — ${promotion.reason}`);
   }
 
-  lines.push(
-    `Pensiun (BUP ${pension.bupAge} tahun): TMT ${formatIndonesian(pension.tmtPension)}, ` +
-      `mulai siapkan usul ${formatIndonesian(pension.proposalStartsOn)} — ${pension.reason}`,
-  );
+  if (pension.kind === 'akhir-perjanjian') {
+    lines.push(
+      `Perjanjian kerja berakhir (batas usia ${pension.bupAge} tahun): ${formatIndonesian(pension.tmtPension)} — ${pension.reason}`,
+    );
+  } else {
+    lines.push(
+      `Pensiun (BUP ${pension.bupAge} tahun): TMT ${formatIndonesian(pension.tmtPension)}, ` +
+        `mulai siapkan usul ${formatIndonesian(pension.proposalStartsOn!)} — ${pension.reason}`,
+    );
+  }
   return lines;
 }
