@@ -1,5 +1,11 @@
-import { kpKindWords, type CareerDates } from '../career/index.js';
+import type { CareerDates, KpKind } from '../career/index.js';
 import { formatIndonesian } from '../dates/calendar-date.js';
+
+const kpLineLabels: Record<KpKind, string> = {
+  reguler: 'Kenaikan pangkat reguler',
+  'pilihan-jf': 'Kenaikan pangkat pilihan (jabatan fungsional)',
+  'pilihan-struktural': 'Kenaikan pangkat pilihan (jabatan struktural)',
+};
 
 /** Career dates as short Indonesian lines, for the CLI audit and the bot's /profil. */
 export function careerSummaryLines(dates: CareerDates): string[] {
@@ -15,7 +21,7 @@ export function careerSummaryLines(dates: CareerDates): string[] {
   }
 
   // The label names the KP the post actually gets: reguler, pilihan JF or pilihan struktural.
-  const kpLabel = promotion.kind ? `Kenaikan pangkat (${kpKindWords[promotion.kind].id})` : 'Kenaikan pangkat';
+  const kpLabel = promotion.kind ? kpLineLabels[promotion.kind] : 'Kenaikan pangkat';
   if (promotion.period && promotion.submissionOpens && promotion.submissionCloses) {
     lines.push(
       `${kpLabel}: ke ${promotion.nextGolongan}, periode ${formatIndonesian(promotion.period)}, usul ` +
