@@ -30,8 +30,9 @@ export function widestEselonRange(record: Pick<EmployeeRecord, 'positionType' | 
   return { lowest: byIndex((r) => r.lowest, (a, b) => a < b), highest: byIndex((r) => r.highest, (a, b) => a > b) };
 }
 
-export function describeEselon(resolved: ResolvedEselon, rules: CareerRules): string {
+export function describeEselon(resolved: ResolvedEselon, rules: CareerRules, lang: 'id' | 'en' = 'id'): string {
   const { eselon, rule, assumed } = resolved;
   const range = `${rule.lowest}–${rule.highest}`;
+  if (lang === 'en') return `eselon ${eselon} (${range}, ${rules.eselonSource})${assumed ? ', assumed as no eselon is recorded' : ''}`;
   return `eselon ${eselon} (${range}, ${rules.eselonSource})${assumed ? ', dianggap demikian karena kolom eselon kosong' : ''}`;
 }

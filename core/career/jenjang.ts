@@ -49,8 +49,19 @@ export function rankWithin(golongan: PnsGolongan, lowest: PnsGolongan, highest: 
 
 /** "jenjang Ahli Muda (III/c–III/d)", with how it was found when it was not recorded. */
 export function describeJenjang(resolved: ResolvedJenjang): string {
+  return describeJenjangIn(resolved, 'id');
+}
+
+export function describeJenjangIn(resolved: ResolvedJenjang, lang: 'id' | 'en'): string {
   const { rule, source } = resolved;
   const range = rule.lowest === rule.highest ? rule.lowest : `${rule.lowest}–${rule.highest}`;
+  if (lang === 'en') {
+    const assumed =
+      source === 'position-name' ? ', read from the position name as no jenjang is recorded'
+        : source === 'golongan' ? ', inferred from the rank as no jenjang is recorded'
+          : '';
+    return `the ${rule.label} jenjang (${range}${assumed})`;
+  }
   const assumed =
     source === 'position-name'
       ? ', dibaca dari nama jabatan karena kolom jenjang kosong'

@@ -3,11 +3,13 @@ import { pnsGolongan, type EmployeeRecord, type PnsGolongan } from '../records/e
 import { checkEducationCap } from './education-cap.js';
 import { describeEselon, resolveEselon } from './eselon.js';
 import { isPnsGolongan, pnsRankIndex, topPnsGolongan } from './golongan.js';
-import { describeJenjang, rankWithin, resolveJenjang, type ResolvedJenjang } from './jenjang.js';
+import { describeJenjangIn, rankWithin, resolveJenjang, type ResolvedJenjang } from './jenjang.js';
 import { kpKindFor, kpKindWords, type KpKind } from './kp-kind.js';
 import { findKpPeriod } from './kp-periods.js';
 import { defaultCareerRules, type CareerRules } from './rules.js';
-import { formatNumber } from './wording.js';
+import { formatEnglish as en, formatNumber, joinBilingual, type Bilingual } from './wording.js';
+
+const id = formatIndonesian;
 
 export type PromotionBlock =
   | 'education-cap'
@@ -42,6 +44,8 @@ export interface PromotionDates {
   /** AK still missing: for the KP (credit-points) or for the move up a jenjang (jenjang-top); null when unknown. */
   creditPointsShort: number | null;
   reason: string;
+  /** The same reason in English, for staff who chose English. */
+  reasonEn: string;
 }
 
 export type PromotionRecord = Pick<
@@ -50,7 +54,7 @@ export type PromotionRecord = Pick<
 >;
 
 /** The gate particular to one kind of KP: a refusal, or what the reason should add when the KP can go ahead. */
-type Gate = { blocked: PromotionDates } | { notes: string[] };
+type Gate = { blocked: PromotionDates } | { notes: Bilingual[] };
 
 /**
  * The next KP of a PNS: the kind of KP the post gets (reguler / pilihan JF / pilihan struktural), its own gate
@@ -65,23 +69,24 @@ export function computePromotion(
   tmtPension: CalendarDate | null = null,
 ): PromotionDates {
   if (record.employmentType === 'PPPK') {
-    return blocked(
-      null,
-      'not-applicable',
-      'karena kenaikan pangkat PNS (PP 99/2000) tidak berlaku bagi PPPK; kenaikan jenjang PPPK mengikuti perjanjian kerja',
-    );
+    return blocked(null, 'not-applicable', {
+      id: 'karena kenaikan pangkat PNS (PP 99/2000) tidak berlaku bagi PPPK; kenaikan jenjang PPPK mengikuti perjanjian kerja',
+      en: 'because the PNS promotion (PP 99/2000) does not apply to PPPK; a PPPK moves up under the work agreement',
+    });
   }
   const golongan = record.golongan;
   if (!isPnsGolongan(golongan)) {
-    return blocked(
-      null,
-      'missing-data',
-      `karena golongan "${golongan}" bukan golongan PNS (I/a sampai IV/e), sehingga kenaikan pangkat tidak dapat dihitung`,
-    );
+    return blocked(null, 'missing-data', {
+      id: `karena golongan "${golongan}" bukan golongan PNS (I/a sampai IV/e), sehingga kenaikan pangkat tidak dapat dihitung`,
+      en: `because "${golongan}" is not a PNS rank (I/a to IV/e), so no promotion can be computed`,
+    });
   }
   const kind = kpKindFor(record.positionType);
   if (golongan === topPnsGolongan) {
-    return blocked(kind, 'top-rank', `karena golongan ${golongan} (Pembina Utama) adalah pangkat tertinggi PNS (${rules.kpSource})`);
+    return blocked(kind, 'top-rank', {
+      id: `karena golongan ${golongan} (Pembina Utama) adalah pangkat tertinggi PNS (${rules.kpSource})`,
+      en: `because ${golongan} (Pembina Utama) is the highest PNS rank (${rules.kpSource})`,
+    });
   }
   const nextGolongan = pnsGolongan[pnsRankIndex(golongan) + 1]!;
 
@@ -99,57 +104,66 @@ export function computePromotion(
     return {
       ...gate.blocked,
       eligibleFrom,
-      reason:
-        `${gate.blocked.reason}; masa ${minYears} tahun dalam pangkat ${golongan} (TMT ` +
-        `${formatIndonesian(record.tmtGolongan)}) tercapai ${formatIndonesian(eligibleFrom)}`,
+      reason: `${gate.blocked.reason}; masa ${minYears} tahun dalam pangkat ${golongan} (TMT ${id(record.tmtGolongan)}) tercapai ${id(eligibleFrom)}`,
+      reasonEn: `${gate.blocked.reasonEn}; ${minYears} years in rank ${golongan} (since ${en(record.tmtGolongan)}) are complete on ${en(eligibleFrom)}`,
     };
   }
 
   if (!eligibleFrom || !record.tmtGolongan) {
-    return blocked(
-      kind,
-      'missing-data',
-      `karena TMT golongan belum tercatat, sehingga masa ${minYears} tahun dalam pangkat tidak dapat ` +
-        'dihitung; lengkapi data TMT golongan',
-    );
+    return blocked(kind, 'missing-data', {
+      id: `karena TMT golongan belum tercatat, sehingga masa ${minYears} tahun dalam pangkat tidak dapat dihitung; lengkapi data TMT golongan`,
+      en: `because the date of the current rank (TMT golongan) is not recorded, so the ${minYears} years in rank cannot be counted; ask HR to complete it`,
+    });
   }
-  const rankTime =
-    `masa ${minYears} tahun dalam pangkat ${golongan} (TMT ${formatIndonesian(record.tmtGolongan)}) ` +
-    `tercapai ${formatIndonesian(eligibleFrom)}`;
+  const rankTime: Bilingual = {
+    id: `masa ${minYears} tahun dalam pangkat ${golongan} (TMT ${id(record.tmtGolongan)}) tercapai ${id(eligibleFrom)}`,
+    en: `${minYears} years in rank ${golongan} (since ${en(record.tmtGolongan)}) are complete on ${en(eligibleFrom)}`,
+  };
 
   const choice = findKpPeriod(maxDate(eligibleFrom, asOf), asOf, rules);
   if (!choice) {
     return {
-      ...blocked(kind, 'not-applicable', `karena ${rankTime}, tetapi aturan tidak memuat periode KP sesudahnya`),
+      ...blocked(kind, 'not-applicable', {
+        id: `karena ${rankTime.id}, tetapi aturan tidak memuat periode KP sesudahnya`,
+        en: `because ${rankTime.en}, but the rules hold no KP period after that`,
+      }),
       eligibleFrom,
     };
   }
   if (tmtPension !== null && !isBefore(choice.period, tmtPension)) {
     return {
-      ...blocked(
-        kind,
-        'not-applicable',
-        `karena ${rankTime}, tetapi periode KP terdekat (${formatIndonesian(choice.period)}) jatuh pada atau setelah ` +
-          `TMT pensiun ${formatIndonesian(tmtPension)}`,
-      ),
+      ...blocked(kind, 'not-applicable', {
+        id: `karena ${rankTime.id}, tetapi periode KP terdekat (${id(choice.period)}) jatuh pada atau setelah TMT pensiun ${id(tmtPension)}`,
+        en: `because ${rankTime.en}, but the nearest KP period (${en(choice.period)}) falls on or after retirement (${en(tmtPension)})`,
+      }),
       eligibleFrom,
     };
   }
 
-  const notes = [
-    `karena ${rankTime}`,
-    `periode KP ${choice.regime.description} (${choice.regime.source}), sehingga ${kpKindWords[kind].id} ke ` +
-      `${nextGolongan} paling cepat TMT ${formatIndonesian(choice.period)} dengan usul diajukan ` +
-      `${formatIndonesian(choice.submission.opens)} s.d. ${formatIndonesian(choice.submission.closes)} ` +
-      `(${rules.kpSubmissionWindow.source})`,
+  const notes: Bilingual[] = [
+    { id: `karena ${rankTime.id}`, en: `because ${rankTime.en}` },
+    {
+      id:
+        `periode KP ${choice.regime.description} (${choice.regime.source}), sehingga ${kpKindWords[kind].id} ke ` +
+        `${nextGolongan} paling cepat TMT ${id(choice.period)} dengan usul diajukan ${id(choice.submission.opens)} ` +
+        `s.d. ${id(choice.submission.closes)} (${rules.kpSubmissionWindow.source})`,
+      en:
+        `KP periods: ${choice.regime.descriptionEn ?? choice.regime.description} (${choice.regime.source}), so the ${kpKindWords[kind].en} to ` +
+        `${nextGolongan} takes effect on ${en(choice.period)} at the earliest, proposed from ${en(choice.submission.opens)} ` +
+        `to ${en(choice.submission.closes)} (${rules.kpSubmissionWindow.source})`,
+    },
   ];
   if (choice.missed) {
-    notes.push(
-      `usul untuk periode ${formatIndonesian(choice.missed.period)} sudah ditutup ` +
-        `${formatIndonesian(choice.missed.submission.closes)}`,
-    );
+    notes.push({
+      id: `usul untuk periode ${id(choice.missed.period)} sudah ditutup ${id(choice.missed.submission.closes)}`,
+      en: `proposals for the ${en(choice.missed.period)} period closed on ${en(choice.missed.submission.closes)}`,
+    });
   }
-  notes.push('syarat: SKP minimal Baik dalam 2 tahun terakhir', ...gate.notes);
+  notes.push(
+    { id: 'syarat: SKP minimal Baik dalam 2 tahun terakhir', en: 'condition: performance (SKP) at least Baik in the last 2 years' },
+    ...gate.notes,
+  );
+  const reason = joinBilingual(notes);
 
   return {
     eligible: true,
@@ -161,7 +175,8 @@ export function computePromotion(
     submissionCloses: choice.submission.closes,
     blockedBy: null,
     creditPointsShort: null,
-    reason: notes.join('; '),
+    reason: reason.id,
+    reasonEn: reason.en,
   };
 }
 
@@ -169,15 +184,18 @@ export function computePromotion(
 function regularGate(record: PromotionRecord, golongan: PnsGolongan, rules: CareerRules): Gate {
   const educationCap = checkEducationCap(golongan, record.education, rules);
   if (educationCap.standing === 'below') return { notes: [] };
-  const verb = educationCap.standing === 'at' ? 'sudah mencapai' : 'sudah melebihi';
-  const advice = educationCap.standing === 'above' ? '; periksa data pendidikan dan golongan' : '';
+  const at = educationCap.standing === 'at';
   return {
-    blocked: blocked(
-      'reguler',
-      'education-cap',
-      `karena golongan ${golongan} ${verb} batas pangkat tertinggi KP reguler untuk pendidikan ${record.education}, ` +
-        `yaitu ${educationCap.cap} (${rules.educationCapSource})${advice}`,
-    ),
+    blocked: blocked('reguler', 'education-cap', {
+      id:
+        `karena golongan ${golongan} ${at ? 'sudah mencapai' : 'sudah melebihi'} batas pangkat tertinggi KP reguler ` +
+        `untuk pendidikan ${record.education}, yaitu ${educationCap.cap} (${rules.educationCapSource})` +
+        (at ? '' : '; periksa data pendidikan dan golongan'),
+      en:
+        `because rank ${golongan} ${at ? 'has reached' : 'is above'} the highest regular-promotion rank for ` +
+        `education ${record.education}, which is ${educationCap.cap} (${rules.educationCapSource})` +
+        (at ? '' : '; HR should check the education and rank on record'),
+    }),
   };
 }
 
@@ -186,24 +204,25 @@ function functionalGate(record: PromotionRecord, golongan: PnsGolongan, rules: C
   const resolved = resolveJenjang(record, golongan, rules);
   if (!resolved) {
     return {
-      blocked: blocked(
-        'pilihan-jf',
-        'outside-range',
-        `karena golongan ${golongan} di luar rentang semua jenjang keterampilan (II/a–III/d, ${rules.jenjangSource}) ` +
+      blocked: blocked('pilihan-jf', 'outside-range', {
+        id:
+          `karena golongan ${golongan} di luar rentang semua jenjang keterampilan (II/a–III/d, ${rules.jenjangSource}) ` +
           'dan kolom jenjang kosong; periksa data jenjang dan golongan',
-      ),
+        en:
+          `because rank ${golongan} is outside every keterampilan jenjang (II/a–III/d, ${rules.jenjangSource}) and no ` +
+          'jenjang is recorded; HR should check the jenjang and rank on record',
+      }),
     };
   }
   const { rule } = resolved;
+  const jenjang = { id: describeJenjangIn(resolved, 'id'), en: describeJenjangIn(resolved, 'en') };
   const source = rule.track === 'keterampilan' ? rules.jenjangKeterampilanSource : rules.jenjangSource;
   if (!rankWithin(golongan, rule.lowest, rule.highest)) {
     return {
-      blocked: blocked(
-        'pilihan-jf',
-        'outside-range',
-        `karena golongan ${golongan} di luar rentang ${describeJenjang(resolved)} (${source}); periksa data jenjang ` +
-          'dan golongan',
-      ),
+      blocked: blocked('pilihan-jf', 'outside-range', {
+        id: `karena golongan ${golongan} di luar rentang ${jenjang.id} (${source}); periksa data jenjang dan golongan`,
+        en: `because rank ${golongan} is outside ${jenjang.en} (${source}); HR should check the jenjang and rank on record`,
+      }),
     };
   }
   if (golongan === rule.highest) return { blocked: jenjangTop(record, golongan, resolved, rules) };
@@ -211,25 +230,24 @@ function functionalGate(record: PromotionRecord, golongan: PnsGolongan, rules: C
   const needed = rule.kpCreditPoints;
   const points = record.creditPoints;
   if (points !== null && points < needed) {
+    const short = formatNumber(needed - points);
     return {
       blocked: {
-        ...blocked(
-          'pilihan-jf',
-          'credit-points',
-          `karena angka kredit ${formatNumber(points)} masih kurang ${formatNumber(needed - points)} dari ` +
-            `${formatNumber(needed)} AK yang dibutuhkan ${describeJenjang(resolved)} untuk naik pangkat (${source})`,
-        ),
+        ...blocked('pilihan-jf', 'credit-points', {
+          id: `karena angka kredit ${formatNumber(points)} masih kurang ${short} dari ${formatNumber(needed)} AK yang dibutuhkan ${jenjang.id} untuk naik pangkat (${source})`,
+          en: `because the credit points (AK) ${formatNumber(points)} are ${short} short of the ${formatNumber(needed)} AK ${jenjang.en} needs for a promotion (${source})`,
+        }),
         creditPointsShort: needed - points,
       },
     };
   }
-  const range = `pangkat ${pnsGolongan[pnsRankIndex(golongan) + 1]} masih dalam rentang ${describeJenjang(resolved)}`;
+  const next = pnsGolongan[pnsRankIndex(golongan) + 1];
   return {
     notes: [
-      range,
+      { id: `pangkat ${next} masih dalam rentang ${jenjang.id}`, en: `rank ${next} is still within ${jenjang.en}` },
       points === null
-        ? `angka kredit belum tercatat, periksa apakah sudah mencapai ${formatNumber(needed)} AK`
-        : `angka kredit ${formatNumber(points)} sudah memenuhi ${formatNumber(needed)} AK`,
+        ? { id: `angka kredit belum tercatat, periksa apakah sudah mencapai ${formatNumber(needed)} AK`, en: `the credit points are not recorded: check that they reach ${formatNumber(needed)} AK` }
+        : { id: `angka kredit ${formatNumber(points)} sudah memenuhi ${formatNumber(needed)} AK`, en: `the credit points ${formatNumber(points)} meet the ${formatNumber(needed)} AK` },
     ],
   };
 }
@@ -237,33 +255,43 @@ function functionalGate(record: PromotionRecord, golongan: PnsGolongan, rules: C
 /** At the top of a jenjang's range the next rank comes only with the next jenjang (AK, competency test, vacancy). */
 function jenjangTop(record: PromotionRecord, golongan: PnsGolongan, resolved: ResolvedJenjang, rules: CareerRules): PromotionDates {
   const { rule } = resolved;
-  const head = `karena golongan ${golongan} adalah pangkat tertinggi ${describeJenjang(resolved)}`;
+  const head = {
+    id: `karena golongan ${golongan} adalah pangkat tertinggi ${describeJenjangIn(resolved, 'id')}`,
+    en: `because ${golongan} is the highest rank of ${describeJenjangIn(resolved, 'en')}`,
+  };
   if (!rule.next || rule.creditPointsToNext === null) {
-    return blocked(
-      'pilihan-jf',
-      'jenjang-top',
-      `${head}, dan ${rule.label} adalah jenjang tertinggi kategori ${rule.track} (${rules.jenjangSource}); ` +
+    return blocked('pilihan-jf', 'jenjang-top', {
+      id:
+        `${head.id}, dan ${rule.label} adalah jenjang tertinggi kategori ${rule.track} (${rules.jenjangSource}); ` +
         'pangkat berikutnya hanya melalui perpindahan ke jabatan lain, bukan kenaikan pangkat',
-    );
+      en:
+        `${head.en}, and ${rule.label} is the top jenjang of the ${rule.track} track (${rules.jenjangSource}); a higher ` +
+        'rank comes only with a move to another post, not a promotion',
+    });
   }
   const nextRule = rules.jenjang[rule.next];
-  const neededForJenjang = rule.creditPointsToNext;
+  const needed = formatNumber(rule.creditPointsToNext);
   const points = record.creditPoints;
-  const short = points === null ? null : Math.max(0, neededForJenjang - points);
-  const pointsText =
+  const short = points === null ? null : Math.max(0, rule.creditPointsToNext - points);
+  const pointsText: Bilingual =
     points === null
-      ? `angka kredit belum tercatat (dibutuhkan ${formatNumber(neededForJenjang)} AK)`
+      ? { id: `angka kredit belum tercatat (dibutuhkan ${needed} AK)`, en: `the credit points are not recorded (${needed} AK needed)` }
       : short === 0
-        ? `angka kredit ${formatNumber(points)} sudah memenuhi ${formatNumber(neededForJenjang)} AK`
-        : `angka kredit ${formatNumber(points)} masih kurang ${formatNumber(short!)} dari ${formatNumber(neededForJenjang)} AK`;
+        ? { id: `angka kredit ${formatNumber(points)} sudah memenuhi ${needed} AK`, en: `the credit points ${formatNumber(points)} meet the ${needed} AK` }
+        : {
+            id: `angka kredit ${formatNumber(points)} masih kurang ${formatNumber(short!)} dari ${needed} AK`,
+            en: `the credit points ${formatNumber(points)} are ${formatNumber(short!)} short of ${needed} AK`,
+          };
   const source = rule.track === 'keterampilan' ? rules.jenjangKeterampilanSource : rules.jenjangSource;
   return {
-    ...blocked(
-      'pilihan-jf',
-      'jenjang-top',
-      `${head}, sehingga perlu kenaikan jenjang ke ${nextRule.label}, bukan kenaikan pangkat: ${pointsText}, ` +
+    ...blocked('pilihan-jf', 'jenjang-top', {
+      id:
+        `${head.id}, sehingga perlu kenaikan jenjang ke ${nextRule.label}, bukan kenaikan pangkat: ${pointsText.id}, ` +
         `ditambah uji kompetensi dan formasi ${nextRule.label} yang lowong (${source})`,
-    ),
+      en:
+        `${head.en}, so the next step is a move up to the ${nextRule.label} jenjang, not a promotion: ${pointsText.en}, ` +
+        `plus a competency test and a vacant ${nextRule.label} post (${source})`,
+    }),
     creditPointsShort: short,
   };
 }
@@ -272,33 +300,30 @@ function jenjangTop(record: PromotionRecord, golongan: PnsGolongan, resolved: Re
 function structuralGate(record: PromotionRecord, golongan: PnsGolongan, rules: CareerRules): Gate {
   const resolved = resolveEselon(record, rules);
   if (!resolved) return { notes: [] };
+  const eselon = { id: describeEselon(resolved, rules, 'id'), en: describeEselon(resolved, rules, 'en') };
   const index = pnsRankIndex(golongan);
   const top = pnsRankIndex(resolved.rule.highest);
   if (index > top) {
     return {
-      blocked: blocked(
-        'pilihan-struktural',
-        'outside-range',
-        `karena golongan ${golongan} di atas rentang ${describeEselon(resolved, rules)}; periksa data eselon dan golongan`,
-      ),
+      blocked: blocked('pilihan-struktural', 'outside-range', {
+        id: `karena golongan ${golongan} di atas rentang ${eselon.id}; periksa data eselon dan golongan`,
+        en: `because rank ${golongan} is above the range of ${eselon.en}; HR should check the eselon and rank on record`,
+      }),
     };
   }
   if (index === top) {
     return {
-      blocked: blocked(
-        'pilihan-struktural',
-        'eselon-top',
-        `karena golongan ${golongan} sudah pangkat tertinggi untuk ${describeEselon(resolved, rules)}; kenaikan ` +
-          'pangkat berikutnya menunggu jabatan dengan eselon lebih tinggi',
-      ),
+      blocked: blocked('pilihan-struktural', 'eselon-top', {
+        id: `karena golongan ${golongan} sudah pangkat tertinggi untuk ${eselon.id}; kenaikan pangkat berikutnya menunggu jabatan dengan eselon lebih tinggi`,
+        en: `because ${golongan} is already the highest rank for ${eselon.en}; the next promotion waits for a post of a higher eselon`,
+      }),
     };
   }
-  return {
-    notes: [`pangkat ${pnsGolongan[index + 1]} masih dalam rentang ${describeEselon(resolved, rules)}`],
-  };
+  const next = pnsGolongan[index + 1];
+  return { notes: [{ id: `pangkat ${next} masih dalam rentang ${eselon.id}`, en: `rank ${next} is still within ${eselon.en}` }] };
 }
 
-function blocked(kind: KpKind | null, blockedBy: PromotionBlock, reason: string): PromotionDates {
+function blocked(kind: KpKind | null, blockedBy: PromotionBlock, reason: Bilingual): PromotionDates {
   return {
     eligible: false,
     kind,
@@ -309,6 +334,7 @@ function blocked(kind: KpKind | null, blockedBy: PromotionBlock, reason: string)
     submissionCloses: null,
     blockedBy,
     creditPointsShort: null,
-    reason,
+    reason: reason.id,
+    reasonEn: reason.en,
   };
 }

@@ -5,12 +5,12 @@ import type { EmployeeRecord } from '../records/employee.js';
 import { checkEducationCap } from './education-cap.js';
 import { widestEselonRange } from './eselon.js';
 import { isPnsGolongan } from './golongan.js';
-import { describeJenjang, rankWithin, resolveJenjang } from './jenjang.js';
+import { describeJenjang, describeJenjangIn, rankWithin, resolveJenjang } from './jenjang.js';
 import { kpKindFor } from './kp-kind.js';
 import type { KgbDates } from './kgb.js';
 import type { PensionDates } from './pension.js';
 import { defaultCareerRules, type CareerRules } from './rules.js';
-import { positionTypeWords } from './wording.js';
+import { formatEnglish, positionTypeWords } from './wording.js';
 
 export type RecordProblemCode =
   | 'nip-invalid'
@@ -29,7 +29,18 @@ export type RecordProblemCode =
 export interface RecordProblem {
   code: RecordProblemCode;
   message: string;
+  /** The same in English, for staff who chose English (/profil shows them their own record's problems). */
+  messageEn: string;
 }
+
+const nipFieldsEn: Record<string, string> = {
+  nip: 'the number itself',
+  birthDate: 'birth date',
+  tmtCpns: 'CPNS start date',
+  appointmentYear: 'appointment year',
+  gender: 'gender',
+  sequence: 'sequence number',
+};
 
 /** Data errors and overdue actions HR should look at; computed dates come in so nothing is computed twice. */
 export function findRecordProblems(
@@ -52,26 +63,42 @@ export function findRecordProblems(
  */
 function nipProblems(record: EmployeeRecord): RecordProblem[] {
   const parsed = parseNip(record.nip, record.employmentType);
-  if (!parsed.ok) return parsed.problems.map(({ message }) => ({ code: 'nip-invalid', message }));
-  return compareNipWithRecord(parsed.parts, record).map(({ message }) => ({ code: 'nip-mismatch', message }));
+  if (!parsed.ok) {
+    return parsed.problems.map(({ field, message }) => ({
+      code: 'nip-invalid',
+      message,
+      messageEn: `the NIP on record is not valid (${nipFieldsEn[field] ?? field}); HR should check it`,
+    }));
+  }
+  return compareNipWithRecord(parsed.parts, record).map(({ field, message }) => ({
+    code: 'nip-mismatch',
+    message,
+    messageEn: `the NIP does not match the recorded ${nipFieldsEn[field] ?? field}; HR should check it`,
+  }));
 }
 
 function missingDataProblems(record: EmployeeRecord, rules: CareerRules): RecordProblem[] {
   if (record.employmentType !== 'PNS') return [];
   const problems: RecordProblem[] = [];
   if (!record.tmtCpns) {
-    problems.push({ code: 'missing-tmt-cpns', message: 'TMT CPNS belum tercatat, sehingga masa kerja tidak dapat dihitung' });
+    problems.push({
+      code: 'missing-tmt-cpns',
+      message: 'TMT CPNS belum tercatat, sehingga masa kerja tidak dapat dihitung',
+      messageEn: 'the CPNS start date is not recorded, so years of service cannot be counted',
+    });
   }
   if (!record.tmtGolongan) {
     problems.push({
       code: 'missing-tmt-golongan',
       message: 'TMT golongan belum tercatat, sehingga kenaikan pangkat tidak dapat dihitung',
+      messageEn: 'the date of the current rank is not recorded, so the next promotion cannot be computed',
     });
   }
   if (kpKindFor(record.positionType) === 'pilihan-jf' && record.creditPoints === null) {
     problems.push({
       code: 'missing-credit-points',
       message: `angka kredit ${positionTypeWords[record.positionType]} belum tercatat`,
+      messageEn: 'the credit points (AK) of the functional post are not recorded',
     });
   }
   return problems;
@@ -96,6 +123,9 @@ function rankRangeProblems(record: EmployeeRecord, rules: CareerRules): RecordPr
           `golongan ${golongan} melebihi batas pangkat tertinggi KP reguler untuk pendidikan ${record.education}, ` +
           `yaitu ${cap} (${rules.educationCapSource}), padahal jabatan pelaksana hanya naik pangkat reguler; ` +
           'periksa data pendidikan, golongan atau jenis jabatan',
+        messageEn:
+          `rank ${golongan} is above the highest regular-promotion rank for education ${record.education} ` +
+          `(${cap}), and a pelaksana is only promoted regularly; HR should check the education, rank or post type`,
       },
     ];
   }
@@ -108,6 +138,9 @@ function rankRangeProblems(record: EmployeeRecord, rules: CareerRules): RecordPr
         message: resolved
           ? `golongan ${golongan} di luar rentang ${describeJenjang(resolved)} (${rules.jenjangSource}); periksa data jenjang dan golongan`
           : `golongan ${golongan} di luar rentang semua jenjang keterampilan (II/a–III/d); periksa data jenjang, golongan atau jenis jabatan`,
+        messageEn: resolved
+          ? `rank ${golongan} is outside ${describeJenjangIn(resolved, 'en')} (${rules.jenjangSource}); HR should check the jenjang and rank`
+          : `rank ${golongan} is outside every keterampilan jenjang (II/a–III/d); HR should check the jenjang, rank or post type`,
       },
     ];
   }
@@ -120,6 +153,9 @@ function rankRangeProblems(record: EmployeeRecord, rules: CareerRules): RecordPr
       message:
         `golongan ${golongan} di luar rentang pangkat ${which}, yaitu ${range.lowest}–${range.highest} ` +
         `(${rules.eselonSource}); periksa data eselon dan golongan`,
+      messageEn:
+        `rank ${golongan} is outside the range of ${record.eselon ? `eselon ${record.eselon}` : 'the post (no eselon recorded)'}, ` +
+        `${range.lowest}–${range.highest} (${rules.eselonSource}); HR should check the eselon and rank`,
     },
   ];
 }
@@ -136,6 +172,10 @@ function kgbProblems(record: EmployeeRecord, kgb: KgbDates): RecordProblem[] {
           ? `KGB yang seharusnya TMT ${dates[0]} belum tercatat; proses KGB atau perbarui data TMT KGB terakhir`
           : `${kgb.missed.length} KGB yang seharusnya TMT ${dates.join(', ')} belum tercatat; proses setiap KGB ` +
             'atau perbarui data TMT KGB terakhir',
+      messageEn:
+        kgb.missed.length === 1
+          ? `the KGB due on ${formatEnglish(kgb.missed[0]!)} is not recorded; HR should process it or update the last KGB date`
+          : `${kgb.missed.length} KGBs due on ${kgb.missed.map(formatEnglish).join(', ')} are not recorded; HR should process each or update the last KGB date`,
     },
   ];
 }
@@ -151,6 +191,10 @@ function pensionProblems(record: EmployeeRecord, pension: PensionDates, rules: C
             'periksa status kepegawaian'
           : `PPPK masih tercatat aktif padahal perjanjian kerjanya berakhir ${formatIndonesian(pension.tmtPension)} ` +
             'karena batas usia; periksa status kepegawaian',
+      messageEn:
+        pension.kind === 'pensiun'
+          ? `still recorded as active although retirement took effect on ${formatEnglish(pension.tmtPension)}; HR should check the status`
+          : `still recorded as active although the PPPK agreement ended on ${formatEnglish(pension.tmtPension)} at the age limit; HR should check the status`,
     });
   }
   if (record.active && pension.kind === 'pensiun' && pension.urgency !== 'none' && pension.proposalStartsOn) {
@@ -160,6 +204,10 @@ function pensionProblems(record: EmployeeRecord, pension: PensionDates, rules: C
       message:
         `${level}TMT pensiun ${formatIndonesian(pension.tmtPension)} tinggal ${pension.daysToTmt} hari; usul pensiun ` +
         `seharusnya mulai disiapkan ${formatIndonesian(pension.proposalStartsOn)}; bila belum diajukan, segera proses`,
+      messageEn:
+        `${pension.urgency === 'critical' ? 'VERY URGENT: ' : pension.urgency === 'urgent' ? 'urgent: ' : ''}retirement on ` +
+        `${formatEnglish(pension.tmtPension)} is ${pension.daysToTmt} days away; the pension proposal should have started on ` +
+        `${formatEnglish(pension.proposalStartsOn)}; if it has not been filed, file it now`,
     });
   }
   if (pension.serviceYearsAtTmt !== null && pension.serviceYearsAtTmt < rules.pensionMinServiceYears) {
@@ -168,6 +216,9 @@ function pensionProblems(record: EmployeeRecord, pension: PensionDates, rules: C
       message:
         `masa kerja pada TMT pensiun ${formatIndonesian(pension.tmtPension)} hanya ${pension.serviceYearsAtTmt} ` +
         `tahun, kurang dari syarat ${rules.pensionMinServiceYears} tahun untuk hak pensiun`,
+      messageEn:
+        `service at retirement (${formatEnglish(pension.tmtPension)}) is only ${pension.serviceYearsAtTmt} years, short of ` +
+        `the ${rules.pensionMinServiceYears} years a pension needs`,
     });
   }
   return problems;

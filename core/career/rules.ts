@@ -14,6 +14,8 @@ export interface KpPeriodRegime {
   months: readonly number[];
   /** How a reason describes the periods, e.g. "setiap tanggal 1 setiap bulan". */
   description: string;
+  /** The same in English, e.g. "the 1st of every month". */
+  descriptionEn?: string;
   source: string;
 }
 
@@ -126,18 +128,21 @@ export const defaultCareerRules: CareerRules = {
       from: '1900-01-01',
       months: [4, 10],
       description: 'setiap 1 April dan 1 Oktober',
+      descriptionEn: '1 April and 1 October',
       source: 'PP 99/2000',
     },
     {
       from: '2024-01-01',
       months: [2, 4, 6, 8, 10, 12],
       description: 'enam kali setahun, tanggal 1 Februari, April, Juni, Agustus, Oktober dan Desember',
+      descriptionEn: 'six a year, on the 1st of February, April, June, August, October and December',
       source: 'Peraturan BKN 4/2023',
     },
     {
       from: '2025-10-01',
       months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
       description: 'setiap tanggal 1 setiap bulan',
+      descriptionEn: 'the 1st of every month',
       source: 'Peraturan BKN 4/2025',
     },
   ],

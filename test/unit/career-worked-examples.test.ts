@@ -30,6 +30,8 @@ interface Example {
   problems?: RecordProblemCode[];
   /** Fragments each found in some reason or problem message. */
   says?: string[];
+  /** The same, in the English reasons. */
+  saysEn?: string[];
 }
 
 /** Someone whose years in rank (4 years from 1 April 2020) are long complete: the next KP is 1 January 2027. */
@@ -45,6 +47,7 @@ const examples: Example[] = [
     promotion: { eligible: true, kind: 'reguler', nextGolongan: 'III/d', blockedBy: null, ...readyNow },
     problems: [],
     says: ['KP reguler ke III/d paling cepat TMT 1 Januari 2027'],
+    saysEn: ['KP periods: the 1st of every month (Peraturan BKN 4/2025), so the regular promotion to III/d takes effect on 1 January 2027 at the earliest'],
   },
   {
     // PP 99/2000 jo PP 12/2002: the highest regular rank for S1/D-IV is III/d.
@@ -116,6 +119,7 @@ const examples: Example[] = [
     promotion: { ...closed, kind: 'pilihan-jf', blockedBy: 'jenjang-top', creditPointsShort: 50 },
     problems: [],
     says: ['karena golongan III/d adalah pangkat tertinggi jenjang Ahli Muda (III/c–III/d)', 'perlu kenaikan jenjang ke Ahli Madya', 'masih kurang 50 dari 200 AK'],
+    saysEn: ['because III/d is the highest rank of the Ahli Muda jenjang (III/c–III/d)', 'a move up to the Ahli Madya jenjang, not a promotion', '50 short of 200 AK'],
   },
   {
     // Issue example. Ahli Madya IV/a–IV/c, 150 AK per KP: 200 AK is enough; S2's cap (IV/a) binds only KP reguler.
@@ -299,6 +303,7 @@ const examples: Example[] = [
     promotion: { ...closed, kind: 'pilihan-struktural', blockedBy: 'eselon-top' },
     problems: [],
     says: ['sudah pangkat tertinggi untuk eselon IV.a (III/c–III/d'],
+    saysEn: ['because III/d is already the highest rank for eselon IV.a (III/c–III/d'],
   },
   {
     // IV.b is III/b–III/c.
@@ -324,6 +329,7 @@ const examples: Example[] = [
     kgb: { overdue: true, nextDate: '2020-05-01', missed: ['2020-05-01', '2022-05-01', '2024-05-01', '2026-05-01'] },
     problems: ['kgb-overdue'],
     says: ['4 KGB sudah lewat dan belum tercatat (TMT 1 Mei 2020, 1 Mei 2022, 1 Mei 2024, 1 Mei 2026)'],
+    saysEn: ['4 KGBs have passed and are not recorded (1 May 2020, 1 May 2022, 1 May 2024, 1 May 2026)'],
   },
   {
     // Born 10 Sep 1968, pelaksana BUP 58 (UU 20/2023 Ps 55): TMT pensiun 1 Oct 2026. The KGB of 1 Jan 2027 falls
@@ -361,6 +367,7 @@ const examples: Example[] = [
     pension: { tmtPension: '2026-12-01', urgency: 'critical', daysToTmt: 8 },
     problems: ['pension-proposal-late'],
     says: ['TMT pensiun tinggal 8 hari — SANGAT MENDESAK'],
+    saysEn: ['retirement is 8 days away — VERY URGENT'],
   },
   {
     // Born 15 Aug 1969: TMT 1 Sep 2027; proposal from 1 Sep 2026: due, 9 months still to go.
@@ -418,6 +425,7 @@ const examples: Example[] = [
     pension: { kind: 'akhir-perjanjian', tmtPension: '2043-07-01', proposalStartsOn: null, urgency: 'none' },
     problems: [],
     says: ['perjanjian kerja PPPK berakhir 1 Juli 2043', 'PPPK tidak mengajukan usul pensiun'],
+    saysEn: ['the PPPK work agreement ends on 1 July 2043', 'PPPK have no pension proposal'],
   },
   {
     // Born 10 May 1966: 58 on 10 May 2024, agreement ended 1 Jun 2024; still active is a record problem.
@@ -480,5 +488,11 @@ describe('career engine worked examples', () => {
     if (dates.kgb.reason) expect(dates.kgb.reason).toMatch(/^karena /);
     const text = [dates.kgb.reason, dates.promotion.reason, dates.pension.reason, ...dates.problems.map((p) => p.message)].join('\n');
     for (const fragment of example.says ?? []) expect(text).toContain(fragment);
+    // …in English too, for staff who read LAYANI in English: no Indonesian connective left in it.
+    for (const reason of [dates.promotion.reasonEn, dates.pension.reasonEn]) expect(reason).toMatch(/^because /);
+    if (dates.kgb.reason) expect(dates.kgb.reasonEn).toMatch(/^because /);
+    const english = [dates.kgb.reasonEn, dates.promotion.reasonEn, dates.pension.reasonEn, ...dates.problems.map((p) => p.messageEn)];
+    for (const line of english) expect(line).not.toMatch(/\b(karena|sehingga|belum|sudah|tercatat|setiap|tanggal)\b/);
+    for (const fragment of example.saysEn ?? []) expect(english.join('\n')).toContain(fragment);
   });
 });

@@ -70,7 +70,7 @@ describe('KGB', () => {
     name: string;
     record: Partial<EmployeeRecord>;
     asOf: string;
-    expected: Omit<KgbDates, 'reason' | 'missed'>;
+    expected: Omit<KgbDates, 'reason' | 'reasonEn' | 'missed'>;
     reason: string;
   }>([
     {
@@ -166,7 +166,7 @@ describe('regular KP (kenaikan pangkat reguler)', () => {
     name: string;
     record: Partial<EmployeeRecord>;
     asOf: string;
-    expected: Omit<PromotionDates, 'reason' | 'kind' | 'nextGolongan' | 'creditPointsShort'>;
+    expected: Omit<PromotionDates, 'reason' | 'reasonEn' | 'kind' | 'nextGolongan' | 'creditPointsShort'>;
     reason: string[];
   }>([
     {
@@ -480,7 +480,7 @@ describe('pension', () => {
     record: Partial<EmployeeRecord>;
     rules?: CareerRules;
     asOf?: string;
-    expected: Omit<PensionDates, 'reason' | 'kind' | 'urgency' | 'daysToTmt'>;
+    expected: Omit<PensionDates, 'reason' | 'reasonEn' | 'kind' | 'urgency' | 'daysToTmt'>;
     reason: string;
   }>([
     {
