@@ -78,8 +78,9 @@ export async function collectDigest(env: ReminderEnv, agencyId: string, now: Dat
     const { kgb, promotion, pension, problems } = computeCareerDates(entry.record, date, env.careerRules);
     const pppk = pension.kind === 'akhir-perjanjian';
     if (pension.alreadyPast) digest.pastPension.push({ ...person, tmt: pension.tmtPension, pppk });
-    // A late proposal is listed whatever the horizon: it is the alarm the pension section is for.
-    else if (pension.tmtPension <= pensionHorizonEnd || pension.urgency !== 'none') {
+    // An urgent or critical proposal (under 6 months, under 1 month to TMT) is listed whatever the horizon, every
+    // day: it is the alarm the pension section is for. The weekly edition's year-long horizon covers the rest.
+    else if (pension.tmtPension <= pensionHorizonEnd || pension.urgency === 'urgent' || pension.urgency === 'critical') {
       digest.pensions.push({ ...person, tmt: pension.tmtPension, pppk, urgency: pension.urgency });
     }
     if (kgb.overdue) for (const on of kgb.missed) digest.overdueKgb.push({ ...person, on });
