@@ -19,3 +19,4 @@ export {
   type LeapDayBirthday,
   type PensionTmtRule,
 } from './rules.js';
+export { careerRulesFrom, careerSettingsOf, type CareerSettings } from './configured-rules.js';

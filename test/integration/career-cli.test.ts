@@ -24,6 +24,7 @@ const rows = [
   '198003152005031008;Pelaksana lama;1980-03-15;L;PNS;III/c;2020-04-01;S1;Pengadministrasi;Pelaksana;Bidang;2005-03-01;2018-05-01;;;',
   '196902102005031001;Hampir pensiun;1969-02-10;L;PNS;III/d;2020-04-01;S1;Pengadministrasi;Pelaksana;Bidang;2005-03-01;2025-03-01;;;',
   '196809102005031001;Lewat BUP;1968-09-10;L;PNS;III/d;2020-04-01;S1;Pengadministrasi;Pelaksana;Bidang;2005-03-01;2025-01-01;;;',
+  '197007012005031001;Lahir tanggal 1;1970-07-01;L;PNS;III/d;2020-04-01;S1;Pengadministrasi;Pelaksana;Bidang;2005-03-01;2025-03-01;;;',
   '198506102023131001;Kontrak;1985-06-10;L;PPPK;IX;2023-01-01;S1;Penyuluh Perikanan Ahli Pertama;JF Ahli Pertama;Bidang;;;;;',
 ];
 
@@ -86,6 +87,17 @@ describe('layani career --json', () => {
     expect(pppk.pension.reason).toContain('perjanjian kerja PPPK berakhir 1 Juli 2043');
     expect(pppk.pension.reason).not.toContain('usul pensiun mulai');
     expect(pppk.promotion).toMatchObject({ eligible: false, blockedBy: 'not-applicable' });
+  });
+
+  it('reads the open readings from the CAREER_* settings, as the app does', () => {
+    expect(get('Lahir tanggal 1').pension.tmtPension).toBe('2028-08-01');
+    const sameMonth = JSON.parse(
+      execFileSync('node', ['bin/layani.js', 'career', path, '--json', '--as-of', '2026-12-06'], {
+        encoding: 'utf8',
+        env: { ...process.env, CAREER_PENSION_TMT_BORN_ON_FIRST: 'same-month' },
+      }),
+    ) as { employees: Entry[] };
+    expect(sameMonth.employees.find((e) => e.name === 'Lahir tanggal 1')!.pension.tmtPension).toBe('2028-07-01');
   });
 
   it('prints the same in text, naming each KP kind', () => {
