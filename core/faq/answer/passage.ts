@@ -53,7 +53,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       const retrieved = chunk.id === primary.chunk.id ? 1 : 0;
       // The document retrieval ranked first keeps an edge: another one must state the asked fact clearly better.
       const firstDocument = docId === primary.chunk.docId ? 1 : 0;
-      const score = 0.5 * coverage + 0.2 * fit + 0.08 * numeric + 0.2 * prior + 0.12 * firstDocument + 0.04 * retrieved - 0.25 * notCovered;
+      const score = 0.5 * coverage + 0.2 * fit + 0.2 * numeric + 0.2 * prior + 0.12 * firstDocument + 0.04 * retrieved - 0.25 * notCovered;
       candidates.push({ docId, chunks: [chunk], coverage, fit, score, position: positionOf(chunk) });
     }
   }

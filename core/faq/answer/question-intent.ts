@@ -24,6 +24,8 @@ export interface QuestionIntent {
   duration: boolean;
   /** Conditions: "syarat", "syaratnya". */
   requirement: boolean;
+  /** A person or office: "siapa". */
+  who: boolean;
   /** Units the asked number comes in ("8 tahun", "berapa hari", "berapa persen"): the answer states one in it. */
   units: string[];
 }
@@ -41,6 +43,7 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
     range: /\bdari berapa\b.*\bsampai\b|\bberapa sampai berapa\b/.test(p),
     duration: /\b(berapa lama|lama|lamanya|sampai kapan|paling lama|maksimal)\b/.test(p),
     requirement: /\b(syarat|syaratnya|persyaratan)\b/.test(p),
+    who: /\bsiapa\b/.test(p),
     units: [...new Set([...p.matchAll(/\b(?:\d+|berapa) (hari|minggu|bulan|tahun|jam|menit|persen)\b/g)].map((m) => m[1]!))],
   };
 }
@@ -52,6 +55,7 @@ const whenPattern =
 const whyPattern = /\b(?:karena|sebab|sehingga|oleh karena itu|agar|supaya)\b/i;
 const purposePattern = /\b(?:dipakai|digunakan|kegunaan|berguna|untuk mengukur|untuk memperbaiki|tujuan|bertujuan)\b/i;
 const durationPattern = /\b\d+(?:,\d+)?\s*(?:hari|minggu|bulan|tahun|jam)\b|\bpaling lama\b|\bselama\b/i;
+const whoPattern = /\b(?:oleh|pejabat|gubernur|presiden|ppk|kepala|petugas|pimpinan|atasan|bagian|operator)\b/i;
 const requirementPattern = /\b(?:syarat|memerlukan|paling singkat|paling rendah|bila|harus|wajib)\b/i;
 const unitPattern = (units: readonly string[]) => new RegExp(`\\b\\d+(?:,\\d+)?\\s*(?:${units.map((u) => (u === 'persen' ? 'persen|%' : u)).join('|')})`, 'i');
 const yesNoPattern = /\b(?:dapat|tidak|bukan|boleh|wajib|berlaku|tetap|sudah)\b/i;
@@ -68,6 +72,7 @@ export function intentFit(intent: QuestionIntent, statedText: string, listItems:
   if (intent.when) wanted.push(whenPattern.test(statedText));
   if (intent.list) wanted.push(listItems >= 2);
   if (intent.requirement) wanted.push(requirementPattern.test(statedText));
+  if (intent.who) wanted.push(whoPattern.test(statedText));
   if (intent.why) wanted.push(whyPattern.test(statedText));
   if (intent.purpose) wanted.push(purposePattern.test(statedText));
   if (wanted.length === 0 && intent.yesNo) wanted.push(yesNoPattern.test(statedText));

@@ -177,6 +177,8 @@ export const abbreviations: Readonly<Record<string, string>> = {
   persen: 'persentase',
   kuliah: 'izin belajar kuliah',
   s2: 'izin belajar pendidikan',
+  rating: 'penilaian nilai',
+  bintang: 'nilai penilaian',
 };
 
 /** Rewritten before token rules, so "cuti thn" and "naik gol" read as one idea. */
@@ -203,6 +205,8 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmeninggal( dunia)?\b/g, 'meninggal dunia alasan penting'],
   [/\bjam (masuk|pulang)\b/g, 'jam kerja $1'],
   [/\bhari kerja\b/g, 'hari kerja'],
+  // "batas usul kp": the last day an application is taken, which the corpus writes "paling lambat" / "ditutup".
+  [/\bbatas (usul|usulan|pengajuan|akhir|waktu)\b/g, 'batas $1 paling lambat ditutup'],
 ];
 
 /**
