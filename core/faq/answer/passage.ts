@@ -1,5 +1,5 @@
 import type { Chunk } from '../corpus/types.js';
-import { coversNumber, notCoveredPattern, unitsOf } from '../corpus/units.js';
+import { coversNumber, notCoveredPattern, unitsOf, type Unit } from '../corpus/units.js';
 import type { FaqKnowledge } from '../knowledge.js';
 import type { NormalisedQuery } from '../retrieval/normalise.js';
 import { indexText, tokenizeForIndex, type SearchHit } from '../retrieval/search-index.js';
@@ -45,10 +45,8 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   for (const [docId, confidence] of docs) {
     const prior = primary.confidence > 0 ? Math.min(1, confidence / primary.confidence) : 1;
     for (const { chunk, coverage } of knowledge.groundInDocument(query, docId).sections) {
-      const units = unitsOf(chunk.text);
-      const stated = units.filter((u) => !notCoveredPattern.test(u.text));
-      const notCovered = units.length === 0 ? 0 : (units.length - stated.length) / units.length;
-      const fit = intentFit(intent, stated.map((u) => u.text).join(' '), stated.filter((u) => u.kind !== 'sentence').length);
+      const { stated, items, notCovered } = analyse(chunk);
+      const fit = intentFit(intent, stated, items);
       const numeric = numbers.length > 0 && numbers.every((n) => coversNumber(chunk.text, n)) ? 1 : 0;
       const retrieved = chunk.id === primary.chunk.id ? 1 : 0;
       // The document retrieval ranked first keeps an edge: another one must state the asked fact clearly better.
@@ -82,11 +80,29 @@ const generic = new Set(tokenizeForIndex('dkp dinas kantor instansi pemprov prov
 export function unansweredStatements(query: NormalisedQuery, passage: Passage, statements: readonly string[]): string[] {
   const said = new Set(
     passage.chunks.flatMap((c) =>
-      tokenizeForIndex(indexText(`${c.title} ${c.heading ?? ''} ${unitsOf(c.text).filter((u) => !notCoveredPattern.test(u.text)).map((u) => u.text).join(' ')}`)),
+      tokenizeForIndex(indexText(`${c.title} ${c.heading ?? ''} ${analyse(c).stated}`)),
     ),
   );
   const asked = new Set(tokenizeForIndex(query.expanded).filter((t) => !generic.has(t) && !said.has(t)));
   return statements.filter((statement) => tokenizeForIndex(indexText(statement)).some((t) => asked.has(t)));
+}
+
+/** A chunk's units, its stated units' text and how many are list items or rows: read once per chunk. */
+const analysed = new WeakMap<Chunk, { units: Unit[]; stated: string; items: number; notCovered: number }>();
+function analyse(chunk: Chunk) {
+  let entry = analysed.get(chunk);
+  if (!entry) {
+    const units = unitsOf(chunk.text);
+    const stated = units.filter((u) => !notCoveredPattern.test(u.text));
+    entry = {
+      units,
+      stated: stated.map((u) => u.text).join(' '),
+      items: stated.filter((u) => u.kind !== 'sentence').length,
+      notCovered: units.length === 0 ? 0 : (units.length - stated.length) / units.length,
+    };
+    analysed.set(chunk, entry);
+  }
+  return entry;
 }
 
 function positionOf(chunk: Chunk): number {
