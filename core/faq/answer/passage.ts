@@ -20,7 +20,7 @@ export interface Passage {
 }
 
 /** Documents within this much confidence of the first hit are weighed against it, section by section. */
-const documentWindow = 0.12;
+const documentWindow = 0.08;
 const maxDocuments = 3;
 
 interface Candidate extends Passage {
@@ -46,12 +46,12 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
     const prior = primary.confidence > 0 ? Math.min(1, confidence / primary.confidence) : 1;
     for (const { chunk, coverage } of knowledge.groundInDocument(query, docId).sections) {
       const { stated, items, notCovered } = analyse(chunk);
-      const fit = intentFit(intent, stated, items);
       const numeric = numbers.length > 0 && numbers.every((n) => coversNumber(chunk.text, n)) ? 1 : 0;
+      const fit = intentFit(intent, stated, items, numeric === 1);
       const retrieved = chunk.id === primary.chunk.id ? 1 : 0;
       // The document retrieval ranked first keeps an edge: another one must state the asked fact clearly better.
       const firstDocument = docId === primary.chunk.docId ? 1 : 0;
-      const score = 0.5 * coverage + 0.2 * fit + 0.2 * numeric + 0.2 * prior + 0.12 * firstDocument + 0.04 * retrieved - 0.25 * notCovered;
+      const score = 0.5 * coverage + 0.2 * fit + 0.2 * numeric + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved - 0.25 * notCovered;
       candidates.push({ docId, chunks: [chunk], coverage, fit, score, position: positionOf(chunk) });
     }
   }

@@ -64,9 +64,10 @@ const yesNoPattern = /\b(?:dapat|tidak|bukan|boleh|wajib|berlaku|tetap|sudah)\b/
  * 0–1: how well a passage's own statements (not its "not covered" sentences) fit the kind of fact asked. A
  * passage that fits none of the asked kinds scores 0; one that fits all of them 1.
  */
-export function intentFit(intent: QuestionIntent, statedText: string, listItems: number): number {
+export function intentFit(intent: QuestionIntent, statedText: string, listItems: number, coversAskedNumber = false): number {
   const wanted: boolean[] = [];
-  if (intent.units.length > 0) wanted.push(unitPattern(intent.units).test(statedText));
+  // "bolos 5 hari": the "4–6" row of a table headed "Hari tidak masuk" states it without repeating "hari".
+  if (intent.units.length > 0) wanted.push(coversAskedNumber || unitPattern(intent.units).test(statedText));
   else if (intent.duration) wanted.push(durationPattern.test(statedText));
   else if (intent.limit || intent.range) wanted.push(limitPattern.test(statedText));
   if (intent.when) wanted.push(whenPattern.test(statedText));
