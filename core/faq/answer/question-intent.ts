@@ -26,6 +26,8 @@ export interface QuestionIntent {
   requirement: boolean;
   /** A person or office: "siapa". */
   who: boolean;
+  /** What something means: "arti", "maksud", "itu apa". */
+  meaning: boolean;
   /** Units the asked number comes in ("8 tahun", "berapa hari", "berapa persen"): the answer states one in it. */
   units: string[];
 }
@@ -44,6 +46,7 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
     duration: /\b(berapa lama|lama|lamanya|sampai kapan|paling lama|maksimal)\b/.test(p),
     requirement: /\b(syarat|syaratnya|persyaratan)\b/.test(p),
     who: /\bsiapa\b/.test(p),
+    meaning: /\b(arti|artinya|maksud|maksudnya|pengertian)\b|\b(itu|tu) apa\b/.test(p),
     units: [...new Set([...p.matchAll(/\b(?:\d+|berapa) (hari|minggu|bulan|tahun|jam|menit|persen)\b/g)].map((m) => m[1]!))],
   };
 }
@@ -55,6 +58,7 @@ const whenPattern =
 const whyPattern = /\b(?:karena|sebab|sehingga|oleh karena itu|agar|supaya)\b/i;
 const purposePattern = /\b(?:dipakai|digunakan|kegunaan|berguna|untuk mengukur|untuk memperbaiki|tujuan|bertujuan)\b/i;
 const durationPattern = /\b\d+(?:,\d+)?\s*(?:hari|minggu|bulan|tahun|jam)\b|\bpaling lama\b|\bselama\b/i;
+const meaningPattern = /\b(?:adalah|berarti|yaitu|artinya|ialah|merupakan)\b/i;
 const whoPattern = /\b(?:oleh|pejabat|gubernur|presiden|ppk|kepala|petugas|pimpinan|atasan|bagian|operator)\b/i;
 const requirementPattern = /\b(?:syarat|memerlukan|paling singkat|paling rendah|bila|harus|wajib)\b/i;
 const unitPattern = (units: readonly string[]) => new RegExp(`\\b\\d+(?:,\\d+)?\\s*(?:${units.map((u) => (u === 'persen' ? 'persen|%' : u)).join('|')})`, 'i');
@@ -74,6 +78,8 @@ export function intentFit(intent: QuestionIntent, statedText: string, listItems:
   if (intent.list) wanted.push(listItems >= 2);
   if (intent.requirement) wanted.push(requirementPattern.test(statedText));
   if (intent.who) wanted.push(whoPattern.test(statedText));
+  // A definition, or a table of what each part means.
+  if (intent.meaning) wanted.push(listItems >= 2 || meaningPattern.test(statedText));
   if (intent.why) wanted.push(whyPattern.test(statedText));
   if (intent.purpose) wanted.push(purposePattern.test(statedText));
   if (wanted.length === 0 && intent.yesNo) wanted.push(yesNoPattern.test(statedText));
