@@ -1,5 +1,5 @@
 import type { Chunk } from '../corpus/types.js';
-import { coversNumber, notCoveredPattern, unitsOf, type Unit } from '../corpus/units.js';
+import { coversNumber, notCoveredPattern, tableHeaders, unitsOf, type Unit } from '../corpus/units.js';
 import type { FaqKnowledge } from '../knowledge.js';
 import type { NormalisedQuery } from '../retrieval/normalise.js';
 import { indexText, tokenizeForIndex, type SearchHit } from '../retrieval/search-index.js';
@@ -18,6 +18,8 @@ export interface Passage {
   fit: number;
   score: number;
 }
+
+const monthNames = new Set(['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember']);
 
 /** Documents within this much confidence of the first hit are weighed against it, section by section. */
 const documentWindow = 0.08;
@@ -41,12 +43,19 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
     if (hit.confidence >= primary.confidence - documentWindow) docs.set(hit.chunk.docId, hit.confidence);
   }
   const numbers = query.terms.map((t) => t.word).filter((w) => /^\d{1,3}$/.test(w)).map(Number);
+  // Months named in the question ("periode 1 jan") are as specific as numbers: the section naming them answers.
+  const months = query.terms.map((t) => t.word).filter((w) => monthNames.has(w));
   const candidates: Candidate[] = [];
   for (const [docId, confidence] of docs) {
     const prior = primary.confidence > 0 ? Math.min(1, confidence / primary.confidence) : 1;
     for (const { chunk, coverage } of knowledge.groundInDocument(query, docId).sections) {
       const { stated, items, notCovered } = analyse(chunk);
-      const numeric = numbers.length > 0 && numbers.every((n) => coversNumber(chunk.text, n)) ? 1 : 0;
+      const numeric =
+        (numbers.length > 0 || months.length > 0) &&
+        numbers.every((n) => coversNumber(chunk.text, n)) &&
+        months.every((m) => chunk.text.toLowerCase().includes(m))
+          ? 1
+          : 0;
       const fit = intentFit(intent, stated, items, numeric === 1);
       const retrieved = chunk.id === primary.chunk.id ? 1 : 0;
       // The document retrieval ranked first keeps an edge: another one must state the asked fact clearly better.
@@ -96,7 +105,7 @@ function analyse(chunk: Chunk) {
     const stated = units.filter((u) => !notCoveredPattern.test(u.text));
     entry = {
       units,
-      stated: stated.map((u) => u.text).join(' '),
+      stated: [...stated.map((u) => u.text), ...tableHeaders(chunk.text)].join(' '),
       items: stated.filter((u) => u.kind !== 'sentence').length,
       notCovered: units.length === 0 ? 0 : (units.length - stated.length) / units.length,
     };

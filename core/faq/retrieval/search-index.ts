@@ -4,7 +4,7 @@ import { stopwords as indonesianStopwords } from '@orama/stopwords/indonesian';
 import type { Chunk } from '../corpus/types.js';
 import { normaliseQuery, type NormalisedQuery } from './normalise.js';
 import { abbreviations, stemOverrides } from './synonyms.js';
-import { coversNumber, notCoveredPattern, unitsOf } from '../corpus/units.js';
+import { coversNumber, notCoveredPattern, tableHeaders, unitsOf } from '../corpus/units.js';
 
 export interface SearchHit {
   chunk: Chunk;
@@ -122,8 +122,11 @@ export class ChunkIndex {
       const statements = units
         .filter((u) => notCoveredPattern.test(u.text))
         .map((u) => ({ text: u.text, tokens: new Set(tokenizeForIndex(indexText(u.text))) }));
+      // A table's header says what its rows state ("Tanggapan pertama"): part of what the section states.
       const positive = new Set(
-        units.filter((u) => !notCoveredPattern.test(u.text)).flatMap((u) => tokenizeForIndex(indexText(u.text))),
+        [...units.filter((u) => !notCoveredPattern.test(u.text)).map((u) => u.text), ...tableHeaders(chunk.text)].flatMap((text) =>
+          tokenizeForIndex(indexText(text)),
+        ),
       );
       if (statements.length === 0) for (const t of tokenizeForIndex(chunk.heading ?? '')) positive.add(t);
       const title = [...new Set(tokenizeForIndex(chunk.title))];
