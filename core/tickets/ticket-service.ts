@@ -9,6 +9,7 @@ import { notLinked, ownEmployee } from '../records/employee-access.js';
 import type { CoreContext } from '../trpc/context.js';
 import { categoryOf, type TicketCategoryId } from './categories.js';
 import { slaDueTimes } from './sla.js';
+import { ticketChannelOf } from './ticket-channel.js';
 import { staffNotices, type Lang } from './staff-notices.js';
 import { staffOrderKey, telegramChatOf, ticketOrderKey } from './staff-chat.js';
 import { assertHrMayHandle, slackUserOf, ticketForHr, ticketForRequester } from './ticket-access.js';
@@ -75,6 +76,7 @@ export async function openTicket(
           category: category.id,
           confidential: category.confidential,
           language: lang,
+          channel: ticketChannelOf(ctx.actor),
           subject: subjectOf(input.text, attachments),
           createdAt: now,
           lastActivityAt: now,
