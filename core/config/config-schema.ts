@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { surveyModeSchema } from '../survey/survey-settings.js';
 
 const optionalText = z
   .string()
@@ -49,6 +50,11 @@ export const configSchema = z.object({
   LLM_MODEL: optionalText,
   LLM_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100).max(60_000).default(8000),
   FAQ_CORPUS_DIR: optionalText,
+  SKM_SURVEY: surveyModeSchema.default('off'),
+  SKM_SURVEY_ANONYMOUS: z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
   FAQ_CONFIDENCE_THRESHOLD: z.coerce.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).default(0.5),
 });
 

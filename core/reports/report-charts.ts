@@ -1,0 +1,173 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import * as echarts from 'echarts';
+import { skmElements } from '../survey/skm-index.js';
+import type { ServiceReport } from './report-schema.js';
+
+/** The fonts ship with the dejavu-fonts-ttf package: charts look the same on every server, with no system fonts. */
+const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+export const reportFonts = {
+  regular: join(fontDir, 'DejaVuSans.ttf'),
+  bold: join(fontDir, 'DejaVuSans-Bold.ttf'),
+};
+const fontFamily = 'DejaVu Sans';
+
+/** Every chart is drawn at this size (CSS pixels) and rendered at `scale` for print. */
+export const chartSize = { width: 1000, height: 520, scale: 1.6 } as const;
+
+export interface ReportChart {
+  name: string;
+  title: string;
+  png: Buffer;
+  /** Pixels of the PNG. */
+  width: number;
+  height: number;
+}
+
+const colours = { primary: '#1f5fa8', good: '#2e8b57', bad: '#c0392b', neutral: '#9aa5b1', accent: '#e6a23c' };
+
+function base(title: string, subtitle: string | undefined): echarts.EChartsOption {
+  return {
+    animation: false,
+    backgroundColor: '#ffffff',
+    textStyle: { fontFamily, fontSize: 14 },
+    title: { text: title, subtext: subtitle, left: 'center', textStyle: { fontFamily, fontSize: 20 }, subtextStyle: { fontFamily, fontSize: 14 } },
+    grid: { left: 30, right: 40, top: subtitle ? 90 : 70, bottom: 30, containLabel: true },
+  };
+}
+
+const noData = 'Belum ada data pada bulan ini';
+const pct = (value: number | null) => (value === null ? '—' : `${value.toLocaleString('id-ID', { maximumFractionDigits: 1 })}%`);
+
+/** Chart options for the report, in the order the PDF shows them. */
+export function reportChartOptions(report: ServiceReport): Array<{ name: string; title: string; option: echarts.EChartsOption }> {
+  const categories = [...report.tickets.byCategory].reverse();
+  const sla = report.sla.byCategory;
+  const onTime = (met: number, breached: number) => (met + breached > 0 ? Math.round((met / (met + breached)) * 1000) / 10 : 0);
+  const faq = [
+    { name: 'Dijawab', value: report.faq.answered, itemStyle: { color: colours.good } },
+    { name: 'Dijawab dari data pribadi', value: report.faq.personal, itemStyle: { color: colours.primary } },
+    { name: 'Diteruskan ke petugas', value: report.faq.escalated, itemStyle: { color: colours.accent } },
+    { name: 'Ditolak', value: report.faq.refused, itemStyle: { color: colours.bad } },
+  ];
+  const groupTitle = report.scope.kind === 'province' ? 'instansi' : 'unit';
+  return [
+    {
+      name: 'tiket-per-kategori',
+      title: 'Tiket per kategori',
+      option: {
+        ...base('Tiket per kategori', categories.length ? `${report.tickets.total} tiket masuk` : noData),
+        xAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'category', data: categories.map((c) => c.label), axisLabel: { width: 260, overflow: 'truncate' } },
+        series: [{ type: 'bar', data: categories.map((c) => c.count), itemStyle: { color: colours.primary }, label: { show: true, position: 'right' } }],
+      },
+    },
+    {
+      name: 'ketepatan-waktu',
+      title: 'Ketepatan waktu per kategori',
+      option: {
+        ...base('Tiket yang ditangani tepat waktu (%)', sla.length ? 'dihitung dalam jam kerja terhadap target SLA tiap kategori' : noData),
+        legend: { bottom: 0, textStyle: { fontFamily } },
+        grid: { left: 30, right: 40, top: 90, bottom: 50, containLabel: true },
+        xAxis: { type: 'value', max: 100 },
+        yAxis: { type: 'category', data: [...sla].reverse().map((c) => c.label), axisLabel: { width: 260, overflow: 'truncate' } },
+        series: [
+          { name: 'Tanggapan pertama', type: 'bar', data: [...sla].reverse().map((c) => onTime(c.firstResponseMet, c.firstResponseBreached)), itemStyle: { color: colours.primary }, label: { show: true, position: 'right' } },
+          { name: 'Penyelesaian', type: 'bar', data: [...sla].reverse().map((c) => onTime(c.resolutionMet, c.resolutionBreached)), itemStyle: { color: colours.good }, label: { show: true, position: 'right' } },
+        ],
+      },
+    },
+    {
+      name: 'kepuasan-tiket',
+      title: 'Penilaian tiket (1–5)',
+      option: {
+        ...base(
+          'Penilaian pegawai atas tiket (1–5)',
+          report.csat.responses ? `${report.csat.responses} penilaian, rata-rata ${report.csat.average?.toLocaleString('id-ID')}` : noData,
+        ),
+        xAxis: { type: 'category', data: ['1 ★', '2 ★', '3 ★', '4 ★', '5 ★'] },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [{ type: 'bar', data: report.csat.distribution, itemStyle: { color: colours.accent }, label: { show: true, position: 'top' } }],
+      },
+    },
+    {
+      name: 'skm',
+      title: 'Survei Kepuasan Masyarakat',
+      option: {
+        ...base(
+          'Survei Kepuasan Masyarakat: nilai rata-rata per unsur (1–4)',
+          report.skm.index !== null
+            ? `IKM ${report.skm.index.toLocaleString('id-ID')} — mutu ${report.skm.letter} (${report.skm.quality}), ${report.skm.responses} responden`
+            : noData,
+        ),
+        xAxis: { type: 'value', min: 0, max: 4 },
+        yAxis: { type: 'category', data: [...skmElements].reverse().map((e, i) => `U${9 - i} ${e.id}`), axisLabel: { width: 300, overflow: 'truncate' } },
+        series: [{ type: 'bar', data: [...report.skm.elementMeans].reverse().map((m) => m ?? 0), itemStyle: { color: colours.good }, label: { show: true, position: 'right' } }],
+      },
+    },
+    {
+      name: 'faq',
+      title: 'Pertanyaan FAQ',
+      option: {
+        ...base('Pertanyaan ke penjawab otomatis (FAQ)', report.faq.total ? `${report.faq.total} pertanyaan` : noData),
+        legend: { bottom: 0, textStyle: { fontFamily } },
+        series: [{ type: 'pie', radius: ['35%', '62%'], center: ['50%', '52%'], data: faq, label: { formatter: '{b}: {c} ({d}%)', fontFamily } }],
+      },
+    },
+    {
+      name: 'konfirmasi-siaran',
+      title: `Konfirmasi siaran per ${groupTitle}`,
+      option: {
+        ...base(
+          `Siaran yang dikonfirmasi, per ${groupTitle} (%)`,
+          report.broadcasts.ackByUnit.length ? `rata-rata ${pct(report.broadcasts.ackRate)} dari penerima siaran "perlu konfirmasi"` : 'Tidak ada siaran "perlu konfirmasi" pada bulan ini',
+        ),
+        xAxis: { type: 'value', max: 100 },
+        yAxis: { type: 'category', data: [...report.broadcasts.ackByUnit].reverse().map((u) => u.unit), axisLabel: { width: 260, overflow: 'truncate' } },
+        series: [{ type: 'bar', data: [...report.broadcasts.ackByUnit].reverse().map((u) => u.rate ?? 0), itemStyle: { color: colours.primary }, label: { show: true, position: 'right' } }],
+      },
+    },
+    {
+      name: 'pegawai-tertaut',
+      title: `Pegawai tertaut ke Telegram per ${groupTitle}`,
+      option: {
+        ...base(`Pegawai tertaut ke Telegram, per ${groupTitle}`, `${report.staff.linked} dari ${report.staff.active} pegawai aktif`),
+        legend: { bottom: 0, textStyle: { fontFamily } },
+        grid: { left: 30, right: 40, top: 90, bottom: 50, containLabel: true },
+        xAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'category', data: [...report.staff.byUnit].reverse().map((u) => u.unit), axisLabel: { width: 260, overflow: 'truncate' } },
+        series: [
+          { name: 'Tertaut', type: 'bar', stack: 'pegawai', data: [...report.staff.byUnit].reverse().map((u) => u.linked), itemStyle: { color: colours.good } },
+          { name: 'Belum tertaut', type: 'bar', stack: 'pegawai', data: [...report.staff.byUnit].reverse().map((u) => u.notLinked), itemStyle: { color: colours.neutral } },
+        ],
+      },
+    },
+  ];
+}
+
+/** ECharts' server-side SVG renderer (no browser, no canvas). */
+export function chartSvg(option: echarts.EChartsOption, size: { width: number; height: number } = chartSize): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  try {
+    chart.setOption(option);
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** SVG to PNG with resvg's prebuilt renderer and the bundled fonts. */
+export function svgToPng(svg: string, scale: number = chartSize.scale): { png: Buffer; width: number; height: number } {
+  const resvg = new Resvg(svg, {
+    font: { loadSystemFonts: false, fontFiles: [reportFonts.regular, reportFonts.bold], defaultFontFamily: fontFamily },
+    fitTo: { mode: 'zoom', value: scale },
+    background: '#ffffff',
+  });
+  const image = resvg.render();
+  return { png: image.asPng(), width: image.width, height: image.height };
+}
+
+export function renderReportCharts(report: ServiceReport): ReportChart[] {
+  return reportChartOptions(report).map(({ name, title, option }) => ({ name, title, ...svgToPng(chartSvg(option)) }));
+}
