@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
+import { rgbPngFromRgba } from './rgb-png.js';
 import { skmElements } from '../survey/skm-index.js';
 import type { ServiceReport } from './report-schema.js';
 
@@ -14,7 +15,7 @@ export const reportFonts = {
 const fontFamily = 'DejaVu Sans';
 
 /** Every chart is drawn at this size (CSS pixels) and rendered at `scale` for print. */
-export const chartSize = { width: 1000, height: 520, scale: 1.6 } as const;
+export const chartSize = { width: 1000, height: 520, scale: 1.25 } as const;
 
 export interface ReportChart {
   name: string;
@@ -157,17 +158,19 @@ export function chartSvg(option: echarts.EChartsOption, size: { width: number; h
   }
 }
 
-/** SVG to PNG with resvg's prebuilt renderer and the bundled fonts. */
-export function svgToPng(svg: string, scale: number = chartSize.scale): { png: Buffer; width: number; height: number } {
-  const resvg = new Resvg(svg, {
+/**
+ * SVG to PNG with resvg's prebuilt renderer and the bundled fonts. Rendered on libuv's thread pool, so the charts
+ * of one report are drawn in parallel and the event loop stays free.
+ */
+export async function svgToPng(svg: string, scale: number = chartSize.scale): Promise<{ png: Buffer; width: number; height: number }> {
+  const image = await renderAsync(svg, {
     font: { loadSystemFonts: false, fontFiles: [reportFonts.regular, reportFonts.bold], defaultFontFamily: fontFamily },
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
   });
-  const image = resvg.render();
-  return { png: image.asPng(), width: image.width, height: image.height };
+  return { png: rgbPngFromRgba(image.pixels, image.width, image.height), width: image.width, height: image.height };
 }
 
-export function renderReportCharts(report: ServiceReport): ReportChart[] {
-  return reportChartOptions(report).map(({ name, title, option }) => ({ name, title, ...svgToPng(chartSvg(option)) }));
+export function renderReportCharts(report: ServiceReport): Promise<ReportChart[]> {
+  return Promise.all(reportChartOptions(report).map(async ({ name, title, option }) => ({ name, title, ...(await svgToPng(chartSvg(option))) })));
 }

@@ -32,9 +32,11 @@ function ensureRoom(doc: Doc, height: number): void {
 
 function image(doc: Doc, chart: ReportChart | undefined): void {
   if (!chart) return;
-  const height = (contentWidth * chart.height) / chart.width;
+  // A little narrower than the text, so a section's chart and its table share a page.
+  const width = contentWidth * 0.84;
+  const height = (width * chart.height) / chart.width;
   ensureRoom(doc, height + 6);
-  doc.image(chart.png, page.margin, doc.y, { width: contentWidth });
+  doc.image(chart.png, page.margin + (contentWidth - width) / 2, doc.y, { width });
   doc.y += height + 6;
 }
 

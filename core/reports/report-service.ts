@@ -52,7 +52,7 @@ export function reportBaseName(report: ServiceReport): string {
 
 /** Charts, PDF and CSV of a report already collected. */
 export async function renderReportFiles(report: ServiceReport): Promise<ReportFiles> {
-  const charts = renderReportCharts(report);
+  const charts = await renderReportCharts(report);
   const pdf = await renderReportPdf(report, charts);
   return { report, charts, pdf, csv: renderReportCsv(report), baseName: reportBaseName(report) };
 }
