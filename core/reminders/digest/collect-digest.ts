@@ -4,6 +4,7 @@ import { firstEligibleKpPeriod } from '../career-stages.js';
 import type { ReminderKind } from '../reminder-kinds.js';
 import type { ReminderEnv } from '../reminder-pass.js';
 import { loadRoster, type RosterEntry } from '../roster.js';
+import { countFaqRatings, type FaqRatingCount } from '../../faq/ratings.js';
 
 export interface DigestPerson {
   name: string;
@@ -37,6 +38,8 @@ export interface Digest {
   undeliveredGroups: Array<{ kind: 'tenggat' | 'khusus'; title: string; count: number }>;
   activeCount: number;
   unlinkedCount: number;
+  /** 👍/👎 on FAQ answers since the previous digest, per document, the most distrusted first. */
+  faqRatings: FaqRatingCount[];
 }
 
 /** Horizons: the daily edition looks at this month and next; the weekly one further, and a year ahead for pensions. */
@@ -66,7 +69,7 @@ export async function collectDigest(env: ReminderEnv, agencyId: string, now: Dat
   const digest: Digest = {
     date, weekly: options.weekly, horizonEnd, pensionHorizonEnd,
     kgbDue: [], kpWindows: [], kpWaiting: 0, pensions: [], overdueKgb: [], pastPension: [], problems: [],
-    undelivered: [], undeliveredGroups: [],
+    undelivered: [], undeliveredGroups: [], faqRatings: [],
     activeCount: roster.length,
     unlinkedCount: roster.filter((e) => !e.chat).length,
   };
@@ -92,6 +95,7 @@ export async function collectDigest(env: ReminderEnv, agencyId: string, now: Dat
   digest.overdueKgb.sort(byDate((x) => x.on));
   digest.pastPension.sort(byDate((x) => x.tmt));
   await addUndelivered(env, agencyId, options.since, roster, digest);
+  digest.faqRatings = await countFaqRatings(env.db, { agencyId, from: options.since, to: now });
   return digest;
 }
 

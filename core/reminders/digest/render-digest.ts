@@ -56,6 +56,16 @@ export function renderDigest(digest: Digest): string {
     ...digest.undeliveredGroups.map((g) => `• ${g.kind === 'tenggat' ? 'Tenggat' : 'Pengingat'} "${g.title}" — ${g.count} pegawai`),
   ]);
   if (out.length === 2) out.push('', 'Tidak ada yang jatuh tempo atau perlu ditindaklanjuti.');
+  // After the "nothing due" line on purpose: ratings are feedback on the FAQ corpus, not something that falls due.
+  section(
+    `*Penilaian jawaban FAQ sejak ringkasan sebelumnya (👍 ${sum(digest.faqRatings, 'helpful')} / 👎 ${sum(digest.faqRatings, 'unhelpful')})*`,
+    [
+      ...list(digest.faqRatings, (x) => `${x.title ?? x.documentId} (\`${x.documentId}\`) — 👍 ${x.helpful} / 👎 ${x.unhelpful}`),
+      ...(digest.faqRatings.some((x) => x.unhelpful > 0)
+        ? ['_Entri dengan 👎 perlu diperiksa: perbaiki berkas di `corpus/` atau tambahkan pertanyaannya ke set evaluasi._']
+        : []),
+    ],
+  );
   out.push(
     '',
     `*Belum menautkan Telegram: ${digest.unlinkedCount} dari ${digest.activeCount} pegawai aktif.* ` +
@@ -63,6 +73,9 @@ export function renderDigest(digest: Digest): string {
   );
   return out.join('\n');
 }
+
+const sum = (items: ReadonlyArray<{ helpful: number; unhelpful: number }>, key: 'helpful' | 'unhelpful') =>
+  items.reduce((n, item) => n + item[key], 0);
 
 function problemCounts(digest: Digest): string[] {
   const counts = new Map<RecordProblemCode, number>();
