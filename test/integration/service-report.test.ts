@@ -76,6 +76,12 @@ describe.each(testDatabaseKinds)('monthly service report on %s', (kind) => {
     const faqOf = (o: string) => faq.find((r) => r.outcome === o)?._sum.count ?? 0;
     expect(report.faq).toMatchObject({ answered: faqOf('answered'), escalated: faqOf('escalated'), refused: faqOf('refused'), personal: faqOf('personal') });
 
+    const unhelpful = await rt.db.faqRating.groupBy({ by: ['documentId'], where: { ...inMonth(), helpful: false }, _count: { _all: true } });
+    expect(report.faq.unhelpfulDocuments.map((d) => [d.documentId, d.unhelpful])).toEqual(
+      unhelpful.map((r) => [r.documentId, r._count._all]).sort((a, b) => Number(b[1]) - Number(a[1])),
+    );
+    expect(report.faq.unhelpfulDocuments[0]).toEqual({ documentId: 'cuti-tahunan', title: 'Cuti tahunan PNS', helpful: 1, unhelpful: 4 });
+
     const feedback = await rt.db.feedback.groupBy({ by: ['kind'], where: inMonth(), _count: { _all: true } });
     expect(report.feedback.total).toBe(10);
     for (const row of feedback) expect(report.feedback.byKind.find((k) => k.key === row.kind)?.count).toBe(row._count._all);

@@ -112,6 +112,13 @@ export async function seedReportMonth(db: Db, options: SeedOptions): Promise<{ e
     };
   });
   await db.surveyResponse.createMany({ data: survey });
+  // 👍/👎 on FAQ answers: cuti is distrusted, one rating of last month.
+  const ratings = [
+    ...Array.from({ length: 5 }, (_, i) => ({ documentId: 'cuti-tahunan', documentTitle: 'Cuti tahunan PNS', helpful: i === 0, createdAt: inMonth() })),
+    ...Array.from({ length: 3 }, (_, i) => ({ documentId: 'kgb', documentTitle: 'Kenaikan gaji berkala', helpful: i !== 0, createdAt: inMonth() })),
+    { documentId: 'pensiun', documentTitle: 'Pensiun', helpful: false, createdAt: before.from },
+  ].map((r) => ({ ...r, answerId: randomUUID(), agencyId }));
+  await db.faqRating.createMany({ data: ratings });
 
   // --- reminders: sent (delivered or refused), to the digest, muted ---
   const outbox: Array<{ id: string; channel: string; kind: string; payload: string; status: string; createdAt: Date }> = [];
