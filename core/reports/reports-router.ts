@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hrLeadProcedure, router } from '../trpc/init.js';
 import { reportMonthSchema } from './report-month.js';
 import { buildServiceReport, renderReportFiles } from './report-service.js';
+import { postServiceReport } from './report-posting.js';
 
 const reportInput = z.object({
   month: reportMonthSchema,
@@ -22,6 +23,13 @@ export const reportsRouter = router({
       charts: files.charts.map((c) => ({ name: c.name, title: c.title, width: c.width, height: c.height, pngBase64: c.png.toString('base64') })),
     };
   }),
+  /** Collects the month's report now and queues it (charts, PDF, CSV) for the agency's HR leads' channel in Slack. */
+  post: hrLeadProcedure
+    .input(z.object({ month: reportMonthSchema, agencyCode: z.string().trim().min(2).max(32).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const { report, slackChannel } = await postServiceReport(ctx, input);
+      return { report, slackChannel };
+    }),
   /** The printable PDF and the CSV of the figures (base64 / text). */
   documents: hrLeadProcedure.input(reportInput).query(async ({ ctx, input }) => {
     const files = await renderReportFiles(await buildServiceReport(ctx, input));
