@@ -81,14 +81,17 @@ export async function collectMonth(env: ReportEnv, scope: ReportScope, window: M
   const sql = directSql(db);
   const agencyList = agencyIds.map((_, i) => `$${i + 3}`).join(', ');
 
-  const [tickets, faqRows, surveyRows, feedbackRows, employees, reminderRows, broadcastRows, ackRows, unhelpful] = await Promise.all([
-    db.ticket.findMany({
-      where: { ...inScope, createdAt: { gte: window.from, lt: asOf } },
-      select: {
-        agencyId: true, category: true, channel: true, confidential: true, status: true, createdAt: true,
-        firstResponseAt: true, firstResponseDueAt: true, resolvedAt: true, resolutionDueAt: true, csatRating: true,
-      },
-    }),
+  const [tickets, faqRows, surveyRows, feedbackRows, staffRows, linkedRows, reminderRows, broadcastRows, unhelpful] = await Promise.all([
+    // Direct SQL: a month is thousands of tickets, and the Prisma client's row mapping would cost more than the query.
+    sql.query<{
+      agencyId: string; category: string; channel: string | null; confidential: boolean; status: string; createdAt: Date;
+      firstResponseAt: Date | null; firstResponseDueAt: Date; resolvedAt: Date | null; resolutionDueAt: Date; csatRating: number | null;
+    }>(
+      `SELECT t."agencyId", t."category", t."channel", t."confidential", t."status", t."createdAt", t."firstResponseAt",
+         t."firstResponseDueAt", t."resolvedAt", t."resolutionDueAt", t."csatRating"
+       FROM "Ticket" t WHERE t."createdAt" >= $1 AND t."createdAt" < $2 AND t."agencyId" IN (${agencyList})`,
+      [window.from, asOf, ...agencyIds],
+    ),
     db.faqOutcomeCount.groupBy({
       by: ['agencyId', 'outcome'],
       where: { ...inScope, day: { gte: window.firstDay, lte: window.lastDay } },
@@ -99,13 +102,14 @@ export async function collectMonth(env: ReportEnv, scope: ReportScope, window: M
       select: { agencyId: true, u1: true, u2: true, u3: true, u4: true, u5: true, u6: true, u7: true, u8: true, u9: true },
     }),
     db.feedback.groupBy({ by: ['kind'], where: { ...inScope, createdAt: { gte: window.from, lt: asOf } }, _count: { _all: true } }),
-    // Staff at the cut-off: active now, on record before it; linked when their Telegram was linked before it.
-    sql.query<{ agencyId: string; unit: string; linked: boolean | number }>(
-      `SELECT e."agencyId", e."unit",
-         EXISTS (SELECT 1 FROM "ChatIdentity" i WHERE i."employeeId" = e."id" AND i."platform" = 'telegram' AND i."linkedAt" < $2) AS "linked"
-       FROM "Employee" e WHERE e."active" = $1 AND e."agencyId" IN (${agencyList}) AND e."createdAt" < $2`,
+    // Staff at the cut-off: active now, on record before it.
+    sql.query<{ id: string; agencyId: string; unit: string }>(
+      `SELECT e."id", e."agencyId", e."unit" FROM "Employee" e WHERE e."active" = $1 AND e."createdAt" < $2 AND e."agencyId" IN (${agencyList})`,
       [true, asOf, ...agencyIds],
     ),
+    // Linked: their Telegram was linked before the cut-off. Read apart from the employees: in one query SQLite
+    // would look identities up by platform instead of by employee, thousands of times slower.
+    sql.query<{ employeeId: string }>(`SELECT i."employeeId" FROM "ChatIdentity" i WHERE i."platform" = $1 AND i."linkedAt" < $2`, ['telegram', asOf]),
     sql.query<{ agencyId: string; kind: string; route: string; status: string | null; n: number }>(
       `SELECT r."agencyId", r."kind", r."route", o."status", COUNT(*) AS "n"
        FROM "ReminderOccurrence" r LEFT JOIN "OutboxMessage" o ON o."id" = r."outboxId"
@@ -113,10 +117,12 @@ export async function collectMonth(env: ReportEnv, scope: ReportScope, window: M
        GROUP BY r."agencyId", r."kind", r."route", o."status"`,
       [window.from, asOf, ...agencyIds],
     ),
-    // One row per broadcast, unit and delivery outcome, over the runs scheduled in the month.
-    sql.query<{ agencyId: string; broadcastId: string; number: number; title: string; needsAck: boolean | number; unit: string | null; person: boolean | number; skipped: string | null; status: string | null; n: number }>(
+    // One row per broadcast, unit and delivery outcome over the runs scheduled in the month, with how many of those
+    // recipients confirmed (looked up by the acknowledgement's primary key, so it stays one pass over the deliveries).
+    sql.query<{ agencyId: string; broadcastId: string; number: number; title: string; needsAck: boolean | number; unit: string | null; person: boolean | number; skipped: string | null; status: string | null; n: number; acked: number }>(
       `SELECT b."agencyId", b."id" AS "broadcastId", b."number", b."title", b."needsAck", d."unit",
-         (d."employeeId" IS NOT NULL) AS "person", d."skipped", o."status", COUNT(*) AS "n"
+         (d."employeeId" IS NOT NULL) AS "person", d."skipped", o."status", COUNT(*) AS "n",
+         SUM(CASE WHEN EXISTS (SELECT 1 FROM "BroadcastAck" a WHERE a."broadcastId" = d."broadcastId" AND a."employeeId" = d."employeeId") THEN 1 ELSE 0 END) AS "acked"
        FROM "BroadcastRun" r
        JOIN "Broadcast" b ON b."id" = r."broadcastId"
        JOIN "BroadcastDelivery" d ON d."runId" = r."id"
@@ -125,19 +131,11 @@ export async function collectMonth(env: ReportEnv, scope: ReportScope, window: M
        GROUP BY b."agencyId", b."id", b."number", b."title", b."needsAck", d."unit", (d."employeeId" IS NOT NULL), d."skipped", o."status"`,
       [window.from, asOf, ...agencyIds],
     ),
-    // Confirmations of those broadcasts by the people they were sent to, per unit they were sent in.
-    sql.query<{ broadcastId: string; unit: string | null; n: number }>(
-      `SELECT a."broadcastId", d."unit", COUNT(DISTINCT a."employeeId") AS "n"
-       FROM "BroadcastAck" a
-       JOIN "BroadcastDelivery" d ON d."broadcastId" = a."broadcastId" AND d."employeeId" = a."employeeId"
-       JOIN "BroadcastRun" r ON r."id" = d."runId"
-       JOIN "Broadcast" b ON b."id" = a."broadcastId"
-       WHERE r."scheduledFor" >= $1 AND r."scheduledFor" < $2 AND b."needsAck" = $3 AND b."agencyId" IN (${agencyList.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + 1}`)})
-       GROUP BY a."broadcastId", d."unit"`,
-      [window.from, asOf, true, ...agencyIds],
-    ),
     unhelpfulFaqDocuments(db, { from: window.from, to: asOf, agencyIds }),
   ]);
+
+  const linkedIds = new Set(linkedRows.map((r) => r.employeeId));
+  const employees = staffRows.map((e) => ({ agencyId: e.agencyId, unit: e.unit, linked: linkedIds.has(e.id) }));
 
   // --- groups: units (one agency) or agencies (province) of fewer than five people become "lainnya" ---
   const agencyById = new Map(scope.agencies.map((a) => [a.id, a]));
@@ -183,17 +181,17 @@ export async function collectMonth(env: ReportEnv, scope: ReportScope, window: M
   const ackGroup = (key: string) => ackGroups.get(key) ?? ackGroups.set(key, { recipients: 0, acknowledged: 0 }).get(key)!;
   for (const row of broadcastRows) {
     const n = Number(row.n);
+    const acked = Number(row.acked ?? 0);
     const entry = broadcasts.get(row.broadcastId) ?? { number: Number(row.number), title: row.title, needsAck: Boolean(row.needsAck), recipients: 0, delivered: 0, acknowledged: 0 };
     entry.recipients += n;
     if (!row.skipped && row.status === 'sent') entry.delivered += n;
+    if (entry.needsAck) entry.acknowledged += acked;
     broadcasts.set(row.broadcastId, entry);
-    if (entry.needsAck && Boolean(row.person)) ackGroup(groupOf(groupKeyOf(row.agencyId, row.unit))).recipients += n;
-  }
-  const agencyOfBroadcast = new Map(broadcastRows.map((r) => [r.broadcastId, r.agencyId]));
-  for (const row of ackRows) {
-    const entry = broadcasts.get(row.broadcastId);
-    if (entry) entry.acknowledged += Number(row.n);
-    ackGroup(groupOf(groupKeyOf(agencyOfBroadcast.get(row.broadcastId) ?? '', row.unit))).acknowledged += Number(row.n);
+    if (entry.needsAck && Boolean(row.person)) {
+      const group = ackGroup(groupOf(groupKeyOf(row.agencyId, row.unit)));
+      group.recipients += n;
+      group.acknowledged += acked;
+    }
   }
   const ackByUnit = [...ackGroups.entries()]
     .map(([unit, c]) => ({ unit, recipients: c.recipients, acknowledged: c.acknowledged, rate: share(c.acknowledged, c.recipients) }))

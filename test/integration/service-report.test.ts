@@ -147,7 +147,8 @@ describe.each(testDatabaseKinds)('monthly service report on %s', (kind) => {
       expect(chart.png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
       // The IHDR chunk: width and height in pixels.
       expect([chart.png.readUInt32BE(16), chart.png.readUInt32BE(20)]).toEqual([chartSize.width * chartSize.scale, chartSize.height * chartSize.scale]);
-      expect(chart.png.length).toBeGreaterThan(20_000);
+      // A blank chart of this size compresses to about 3 KB: bars, labels and text make it several times larger.
+      expect(chart.png.length).toBeGreaterThan(10_000);
     }
     expect(files.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pdf = await PDFDocument.load(files.pdf);
