@@ -47,6 +47,11 @@ function base(title: string, subtitle: string | undefined): EChartsOption {
 }
 
 const noData = 'Belum ada data pada bulan ini';
+/** Bar labels as Indonesian numbers (4,5 rather than 4.5). */
+const idLabel = (params: unknown) => {
+  const value = (params as { value?: unknown }).value;
+  return typeof value === 'number' ? value.toLocaleString('id-ID', { maximumFractionDigits: 2 }) : String(value ?? '');
+};
 const pct = (value: number | null) => (value === null ? '—' : `${value.toLocaleString('id-ID', { maximumFractionDigits: 1 })}%`);
 
 /** Chart options for the report, in the order the PDF shows them. */
@@ -69,7 +74,7 @@ export function reportChartOptions(report: ServiceReport): Array<{ name: string;
         ...base('Tiket per kategori', categories.length ? `${report.tickets.total} tiket masuk` : noData),
         xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', data: categories.map((c) => c.label), axisLabel: { width: 260, overflow: 'truncate' } },
-        series: [{ type: 'bar', data: categories.map((c) => c.count), itemStyle: { color: colours.primary }, label: { show: true, position: 'right' } }],
+        series: [{ type: 'bar', data: categories.map((c) => c.count), itemStyle: { color: colours.primary }, label: { show: true, position: 'right', formatter: idLabel } }],
       },
     },
     {
@@ -77,13 +82,13 @@ export function reportChartOptions(report: ServiceReport): Array<{ name: string;
       title: 'Ketepatan waktu per kategori',
       option: {
         ...base('Tiket yang ditangani tepat waktu (%)', sla.length ? 'dihitung dalam jam kerja terhadap target SLA tiap kategori' : noData),
-        legend: { bottom: 0, textStyle: { fontFamily } },
+        legend: { bottom: 0, itemGap: 48, textStyle: { fontFamily } },
         grid: { left: 30, right: 40, top: 90, bottom: 50, containLabel: true },
         xAxis: { type: 'value', max: 100 },
         yAxis: { type: 'category', data: [...sla].reverse().map((c) => c.label), axisLabel: { width: 260, overflow: 'truncate' } },
         series: [
-          { name: 'Tanggapan pertama', type: 'bar', data: [...sla].reverse().map((c) => onTime(c.firstResponseMet, c.firstResponseBreached)), itemStyle: { color: colours.primary }, label: { show: true, position: 'right' } },
-          { name: 'Penyelesaian', type: 'bar', data: [...sla].reverse().map((c) => onTime(c.resolutionMet, c.resolutionBreached)), itemStyle: { color: colours.good }, label: { show: true, position: 'right' } },
+          { name: 'Tanggapan pertama', type: 'bar', data: [...sla].reverse().map((c) => onTime(c.firstResponseMet, c.firstResponseBreached)), itemStyle: { color: colours.primary }, label: { show: true, position: 'right', formatter: idLabel } },
+          { name: 'Penyelesaian', type: 'bar', data: [...sla].reverse().map((c) => onTime(c.resolutionMet, c.resolutionBreached)), itemStyle: { color: colours.good }, label: { show: true, position: 'right', formatter: idLabel } },
         ],
       },
     },
@@ -97,7 +102,7 @@ export function reportChartOptions(report: ServiceReport): Array<{ name: string;
         ),
         xAxis: { type: 'category', data: ['1 ★', '2 ★', '3 ★', '4 ★', '5 ★'] },
         yAxis: { type: 'value', minInterval: 1 },
-        series: [{ type: 'bar', data: report.csat.distribution, itemStyle: { color: colours.accent }, label: { show: true, position: 'top' } }],
+        series: [{ type: 'bar', data: report.csat.distribution, itemStyle: { color: colours.accent }, label: { show: true, position: 'top', formatter: idLabel } }],
       },
     },
     {
@@ -112,7 +117,7 @@ export function reportChartOptions(report: ServiceReport): Array<{ name: string;
         ),
         xAxis: { type: 'value', min: 0, max: 4 },
         yAxis: { type: 'category', data: [...skmElements].reverse().map((e, i) => `U${9 - i} ${e.id}`), axisLabel: { width: 300, overflow: 'truncate' } },
-        series: [{ type: 'bar', data: [...report.skm.elementMeans].reverse().map((m) => m ?? 0), itemStyle: { color: colours.good }, label: { show: true, position: 'right' } }],
+        series: [{ type: 'bar', data: [...report.skm.elementMeans].reverse().map((m) => m ?? 0), itemStyle: { color: colours.good }, label: { show: true, position: 'right', formatter: idLabel } }],
       },
     },
     {
@@ -120,7 +125,7 @@ export function reportChartOptions(report: ServiceReport): Array<{ name: string;
       title: 'Pertanyaan FAQ',
       option: {
         ...base('Pertanyaan ke penjawab otomatis (FAQ)', report.faq.total ? `${report.faq.total} pertanyaan` : noData),
-        legend: { bottom: 0, textStyle: { fontFamily } },
+        legend: { bottom: 0, itemGap: 48, textStyle: { fontFamily } },
         series: [{ type: 'pie', radius: ['35%', '62%'], center: ['50%', '52%'], data: faq, label: { formatter: '{b}: {c} ({d}%)', fontFamily } }],
       },
     },
@@ -134,7 +139,7 @@ export function reportChartOptions(report: ServiceReport): Array<{ name: string;
         ),
         xAxis: { type: 'value', max: 100 },
         yAxis: { type: 'category', data: [...report.broadcasts.ackByUnit].reverse().map((u) => u.unit), axisLabel: { width: 260, overflow: 'truncate' } },
-        series: [{ type: 'bar', data: [...report.broadcasts.ackByUnit].reverse().map((u) => u.rate ?? 0), itemStyle: { color: colours.primary }, label: { show: true, position: 'right' } }],
+        series: [{ type: 'bar', data: [...report.broadcasts.ackByUnit].reverse().map((u) => u.rate ?? 0), itemStyle: { color: colours.primary }, label: { show: true, position: 'right', formatter: idLabel } }],
       },
     },
     {
@@ -142,7 +147,7 @@ export function reportChartOptions(report: ServiceReport): Array<{ name: string;
       title: `Pegawai tertaut ke Telegram per ${groupTitle}`,
       option: {
         ...base(`Pegawai tertaut ke Telegram, per ${groupTitle}`, `${report.staff.linked} dari ${report.staff.active} pegawai aktif`),
-        legend: { bottom: 0, textStyle: { fontFamily } },
+        legend: { bottom: 0, itemGap: 48, textStyle: { fontFamily } },
         grid: { left: 30, right: 40, top: 90, bottom: 50, containLabel: true },
         xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', data: [...report.staff.byUnit].reverse().map((u) => u.unit), axisLabel: { width: 260, overflow: 'truncate' } },
