@@ -348,10 +348,9 @@ function headline(figures: Figures): Array<Omit<ServiceReport['change'][number],
 
 /** The report for `month`, with the month before for comparison. */
 export async function collectServiceReport(env: ReportEnv, scope: ReportScope, month: ReportMonth): Promise<ServiceReport> {
-  const [current, before] = await Promise.all([
-    collectMonth(env, scope, monthWindow(month)),
-    collectMonth(env, scope, monthWindow(previousMonth(month))),
-  ]);
+  // One month after the other: on SQLite they would queue on one connection anyway, and memory holds one at a time.
+  const current = await collectMonth(env, scope, monthWindow(month));
+  const before = await collectMonth(env, scope, monthWindow(previousMonth(month)));
   const previous = new Map(headline(before).map((h) => [h.key, h.current]));
   return { ...current, change: headline(current).map((h) => ({ ...h, previous: previous.get(h.key) ?? null })) };
 }

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { skmGrades } from '../survey/skm-index.js';
-import { reportFonts, type ReportChart } from './report-charts.js';
+import type { ReportChart } from './report-charts.js';
 import { businessDuration, formatChangeValue, formatDelta, isImprovement, number, percent, wibStamp } from './report-format.js';
 import type { ServiceReport } from './report-schema.js';
 import { smallGroupThreshold } from './small-groups.js';
@@ -12,6 +12,9 @@ const contentWidth = page.width - 2 * page.margin;
 const bottom = page.height - page.margin - 14;
 
 type Doc = PDFKit.PDFDocument;
+
+/** Helvetica has no arrows: "▲ 12" becomes "+12", "▼ 3" becomes "-3". */
+const winAnsi = (text: string) => text.replace(/▲ /g, '+').replace(/▼ /g, '-');
 type Column = { header: string; width: number; align?: 'left' | 'right' };
 
 function heading(doc: Doc, text: string): void {
@@ -84,8 +87,10 @@ export function renderReportPdf(report: ServiceReport, charts: readonly ReportCh
     info: { Title: `Laporan Layanan Kepegawaian ${report.monthLabel} — ${report.scope.title}`, Author: 'LAYANI', Subject: 'Laporan bulanan layanan kepegawaian' },
     lang: 'id-ID',
   });
-  doc.registerFont('regular', reportFonts.regular);
-  doc.registerFont('bold', reportFonts.bold);
+  // The PDF's own Helvetica: nothing to embed or subset (Indonesian needs no letters outside its Latin set), which
+  // makes the PDF several times quicker to write and smaller than with an embedded font.
+  doc.registerFont('regular', 'Helvetica');
+  doc.registerFont('bold', 'Helvetica-Bold');
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -114,7 +119,7 @@ export function renderReportPdf(report: ServiceReport, charts: readonly ReportCh
     ],
     report.change.map((c) => {
       const better = isImprovement(c);
-      return [c.label, formatChangeValue(c.unit, c.current), formatChangeValue(c.unit, c.previous), `${formatDelta(c)}${better === null ? '' : better ? ' (membaik)' : ' (memburuk)'}`];
+      return [c.label, formatChangeValue(c.unit, c.current), formatChangeValue(c.unit, c.previous), `${winAnsi(formatDelta(c))}${better === null ? '' : better ? ' (membaik)' : ' (memburuk)'}`];
     }),
   );
   paragraph(
