@@ -75,7 +75,8 @@ function slaFigures(
 /** Everything but the month-on-month comparison, for one window. */
 export async function collectMonth(env: ReportEnv, scope: ReportScope, window: MonthWindow): Promise<Omit<ServiceReport, 'change'>> {
   const { db, calendar } = env;
-  const asOf = env.now < window.to ? env.now : window.to;
+  // A month in progress is measured up to now, including what happened at this very instant ([from, asOf)).
+  const asOf = env.now < window.to ? new Date(env.now.getTime() + 1) : window.to;
   const agencyIds = scope.agencies.map((a) => a.id);
   const inScope = { agencyId: { in: agencyIds } };
   const sql = directSql(db);
