@@ -173,10 +173,12 @@ export async function benchFaq(): Promise<void> {
     printSplit('held-out', heldOutFixture, heldOut);
     console.log('[faq] held-out targets: key fact ≥ 90%, out of scope escalated 100%, adversarial refused 100%');
   }
-  const calibration = chooseThreshold((await evaluate(questions, { knowledge, threshold: 0 })).results);
+  // The threshold is chosen on the development sets only (the tuning split and the answerer's own set).
+  const development = [...questions, ...(existsSync(ownSet) && file !== ownSet ? readQuestionSet(ownSet) : [])];
+  const calibration = chooseThreshold((await evaluate(development, { knowledge, threshold: 0 })).results);
   const atChosen = calibration.table.find((row) => row.threshold >= calibration.threshold);
   console.log(
-    `[faq] confidence threshold chosen on the tuning split: ${calibration.threshold} (in the code: ${defaultConfidenceThreshold}); ` +
+    `[faq] confidence threshold chosen on the tuning split (${development.length} development questions): ${calibration.threshold} (in the code: ${defaultConfidenceThreshold}); ` +
       `tuning answer precision there ${atChosen ? `${(atChosen.precision * 100).toFixed(1)}%` : '—'}`,
   );
   const leaks = await personalDataToLlm(knowledge, [...questions, ...heldOutQuestions].map((q) => q.question));

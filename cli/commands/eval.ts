@@ -25,7 +25,7 @@ export function registerEval(program: Command): void {
   program
     .command('eval')
     .description('Run a question set (YAML or JSON) through the answerer: key fact stated with a correct source, escalations, refusals, misses, latency')
-    .argument('<questions-file>', 'list of { question, expect: { docs: [...], facts: [...], absent: [...] } | escalate | refuse | personal }')
+    .argument('<questions-file...>', 'one or more files (their questions are joined), each a list of { question, expect: { docs: [...], facts: [...], absent: [...] } | escalate | refuse | personal }')
     .option('--json', 'print the full report as JSON')
     .option('--llm', 'answer with the configured LLM instead of extractively')
     .option('--corpus <dir>', 'policy corpus folder (default: corpus/)')
@@ -33,8 +33,9 @@ export function registerEval(program: Command): void {
     .option('--quiet', 'do not list the questions that missed')
     .option('--calibrate', 'answer with no threshold, then show what each confidence threshold would give and the one chosen (tuning split only)')
     .action(
-      action(async (file: string, options: EvalOptions) => {
-        const questions = readQuestionSet(file);
+      action(async (files: string[], options: EvalOptions) => {
+        const questions = files.flatMap((file) => readQuestionSet(file));
+        const file = files.join(' + ');
         const threshold = options.threshold === undefined ? undefined : Number(options.threshold);
         if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new Error('--threshold harus angka 0 sampai 1');
         let llm = null;

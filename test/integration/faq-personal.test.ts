@@ -113,7 +113,13 @@ describe.each(testDatabaseKinds)('FAQ router, personal answers and masking on %s
 
   it("refuses another employee's data, by NIP or by a name from the records", async () => {
     expect(await ask(budiActor, `nip ${sari.nip} punya siapa`)).toMatchObject({ kind: 'refuse', reason: 'other_person' });
-    expect(await ask(budiActor, 'arti nip 19900115 201903 2 002')).toMatchObject({ kind: 'refuse', reason: 'other_person' });
+    // How a NIP is read is public: answered from the corpus, the colleague's number masked and never read out.
+    fake.requests.length = 0;
+    const structure = await ask(budiActor, 'arti nip 19900115 201903 2 002');
+    expect(structure.kind).toBe('answer');
+    expect(structure.text).not.toMatch(/1990|15 Januari|perempuan/);
+    expect(JSON.stringify(fake.requests.map((r) => r.body))).not.toMatch(/19900115|201903/);
+    expect(await ask(budiActor, 'nip 19900115 201903 2 002 lahir kapan')).toMatchObject({ kind: 'refuse', reason: 'other_person' });
     expect(await ask(budiActor, 'kapan Sari Dewi pensiun')).toMatchObject({ kind: 'refuse', reason: 'other_person' });
     expect(await ask(budiActor, 'golongan sari dewi apa ya')).toMatchObject({ kind: 'refuse', reason: 'other_person' });
     // Her own name is not "another person" for Sari.
