@@ -28,6 +28,8 @@ export const configSchema = z.object({
   DEFAULT_AGENCY_NAME: z.string().min(1).default('Dinas Kelautan dan Perikanan Provinsi Kepulauan Bangka Belitung'),
   LINK_CODE_TTL_HOURS: z.coerce.number({ error: 'expected a number of hours' }).int().min(1).max(720).default(72),
   BROADCAST_APPROVAL: z.enum(['off', 'required'], { error: 'expected off or required' }).default('off'),
+  /** How long a half-finished chat step (a chosen category, /saran, a rating comment…) waits for the next message. */
+  CHAT_STEP_TIMEOUT_MINUTES: z.coerce.number({ error: 'expected a number of minutes' }).int().min(1).max(1440).default(15),
   BROADCAST_NUDGE_DAYS: z.coerce.number({ error: 'expected a number of days' }).int().min(1).max(30).default(3),
 
   TELEGRAM_BOT_TOKEN: optionalText,
