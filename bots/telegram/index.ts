@@ -20,12 +20,13 @@ import { broadcastReplies } from './broadcast-replies.js';
 import { createDelivery } from './delivery.js';
 import { DispatchMarks } from './dispatch-marks.js';
 import { FloodGate } from './flood.js';
+import { storeFailedReplies } from './stored-replies.js';
 import { commandNames, createI18n, languages } from './i18n.js';
 
 export const webhookPath = '/telegram/webhook';
 
-/** Updates the bot asks for: everything else (edits, reactions, other members' changes) is not served. */
-const allowedUpdates = ['message', 'callback_query', 'my_chat_member'] as const;
+/** Updates the bot asks for: edits are relayed to the ticket's thread; reactions and other members' changes are not served. */
+const allowedUpdates = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 
 /** Methods that put a new message into a chat: these count against Telegram's per-chat and global limits. */
 const sendingMethods = new Set([
@@ -151,7 +152,8 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
   // One throttler for both API objects, so replies and outbox deliveries share Telegram's limits.
   const throttle = sendingThrottler(config.TELEGRAM_MESSAGES_PER_SECOND);
   const bot = new Bot<BotContext>(token, { client });
-  bot.api.config.use(countReplies(runtime.metrics), throttle, pollingHealth(log, runtime.platforms), interactiveRetry());
+  // Outermost: a reply that fails after the short retries is stored in the outbox rather than lost.
+  bot.api.config.use(countReplies(runtime.metrics), throttle, pollingHealth(log, runtime.platforms), interactiveRetry(), storeFailedReplies(db, log));
   const deliveryApi = new Api(token, client);
   // Inside the throttler (installed first = innermost): marks a message dispatched when its request really leaves.
   const dispatchMarks = new DispatchMarks(sendingMethods);

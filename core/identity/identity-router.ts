@@ -29,7 +29,15 @@ export const identityRouter = router({
 
   /** A chat adapter (system actor) passes on a code someone typed; five wrong codes in an hour block further tries. */
   linkWithCode: adminProcedure
-    .input(z.object({ code: z.string().min(1).max(40), platform: z.enum(['telegram', 'slack']), externalId: z.string().min(1) }))
+    .input(
+      z.object({
+        code: z.string().min(1).max(40),
+        platform: z.enum(['telegram', 'slack']),
+        externalId: z.string().min(1),
+        /** The chat's language, for the welcome queued with the link. */
+        lang: z.enum(['id', 'en']).optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => linkWithCode(ctx.db, ctx.clock, ctx.actor, input)),
 
   grantRole: adminProcedure

@@ -2,6 +2,9 @@ import { TRPCError } from '@trpc/server';
 import type { Actor } from '../auth/actor.js';
 import type { Clock } from '../clock/clock.js';
 import type { Db } from '../db/client.js';
+import { stillInForceIntents } from '../infodesk/still-in-force.js';
+import type { OutboxIntentInput } from '../outbox/outbox-intent.js';
+import { staffOrderKey } from '../tickets/staff-chat.js';
 import { LinkCodeError, redeemLinkCode } from './link-codes.js';
 
 export const maxWrongCodesPerHour = 5;
@@ -15,7 +18,7 @@ export async function linkWithCode(
   db: Db,
   clock: Clock,
   actor: Actor,
-  input: { code: string; platform: string; externalId: string },
+  input: { code: string; platform: string; externalId: string; lang?: 'id' | 'en' },
 ): Promise<{ employeeId: string; name: string }> {
   const now = clock.now();
   const since = new Date(now.getTime() - hourMs);
@@ -32,7 +35,7 @@ export async function linkWithCode(
     });
   }
   try {
-    const { employeeId } = await redeemLinkCode(db, clock, actor, input);
+    const { employeeId } = await redeemLinkCode(db, clock, actor, input, (id) => afterLinkingOnTelegram(db, now, id, input));
     await db.linkAttempt.deleteMany({ where: { platform: input.platform, externalId: input.externalId } });
     const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId } });
     return { employeeId, name: employee.name };
@@ -42,4 +45,28 @@ export async function linkWithCode(
     }
     throw error;
   }
+}
+
+/** Linked on Telegram: the welcome, then the mandatory announcements still in force, all queued with the link. */
+async function afterLinkingOnTelegram(
+  db: Db,
+  now: Date,
+  employeeId: string,
+  input: { platform: string; externalId: string; lang?: 'id' | 'en' },
+): Promise<Array<{ intent: OutboxIntentInput; orderKey: string }>> {
+  if (input.platform !== 'telegram') return [];
+  const chatId = input.externalId;
+  const lang = input.lang ?? 'id';
+  const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { name: true } });
+  const intents: OutboxIntentInput[] = [
+    { channel: 'telegram', kind: 'telegram.text', chatId, lang, text: linkedWelcome(lang, employee.name) },
+    ...(await stillInForceIntents(db, employeeId, chatId, now, lang)),
+  ];
+  return intents.map((intent) => ({ intent, orderKey: staffOrderKey(chatId) }));
+}
+
+export function linkedWelcome(lang: 'id' | 'en', name: string): string {
+  return lang === 'en'
+    ? `Your account is linked. Welcome, ${name}!\n\nWrite your question at any time, or type /bantuan to see what you can do.`
+    : `Akun Anda sudah tertaut. Selamat datang, ${name}!\n\nTulis pertanyaan Anda kapan saja, atau ketik /bantuan untuk melihat apa saja yang dapat dilakukan.`;
 }

@@ -139,6 +139,16 @@ saran-too-long = That is too long (at most 5,000 characters). Please shorten it 
 saran-sent-anon = Thank you. Your { $kindLower } was passed on anonymously to the HR team.
 saran-sent-named = Thank you. Your { $kindLower } was passed on to the HR team.
 saran-cancelled = Feedback cancelled.
+saran-confirm-anon =
+    Send the following { $kindLower } anonymously?
+
+    { $text }
+
+    Check it first: once you press "Send anonymously" it cannot be withdrawn, and as it is anonymous HR cannot reply to it. Nothing is sent until you press the button. To change it, just send the new text.
+saran-confirm-send = Send anonymously
+saran-confirm-stale = This draft is no longer valid. Type /saran to start again.
+route-stale = This choice is no longer valid. Please send your message again.
+edit-not-relayed = Your edit was not passed on to HR: that message is not part of an open ticket. If needed, send the new text as a new message.
 
 ## --- /bahasa ---
 

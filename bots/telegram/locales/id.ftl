@@ -141,6 +141,16 @@ saran-too-long = Masukan terlalu panjang (maksimal 5.000 karakter). Silakan pers
 saran-sent-anon = Terima kasih. { $kind } Anda sudah diteruskan secara anonim ke tim kepegawaian.
 saran-sent-named = Terima kasih. { $kind } Anda sudah diteruskan ke tim kepegawaian.
 saran-cancelled = Pengiriman masukan dibatalkan.
+saran-confirm-anon =
+    Kirim { $kindLower } berikut secara anonim?
+
+    { $text }
+
+    Periksa dahulu: setelah Anda menekan "Kirim anonim", pesan ini tidak dapat ditarik, dan karena anonim petugas tidak dapat membalasnya. Sampai Anda menekan tombol, tidak ada yang dikirim. Untuk mengubahnya, kirim saja teks yang baru.
+saran-confirm-send = Kirim anonim
+saran-confirm-stale = Draf ini sudah tidak berlaku. Ketik /saran untuk mengulang.
+route-stale = Pilihan ini sudah tidak berlaku. Silakan kirim pesan Anda lagi.
+edit-not-relayed = Perubahan pesan tidak diteruskan ke petugas: pesan itu tidak termasuk tiket yang masih terbuka. Bila perlu, kirim isinya sebagai pesan baru.
 
 ## --- /bahasa ---
 
