@@ -163,7 +163,7 @@ export async function receiveStaffMessage(ctx: CoreContext, input: StaffMessageI
      FROM "Employee" e
      LEFT JOIN "Ticket" t ON t."requesterId" = e."id" AND t."status" <> 'ditutup'
      WHERE e."id" = $1
-     ORDER BY t."lastActivityAt" DESC`,
+     ORDER BY t."lastActivityAt" DESC, t."number" DESC`,
     [ctx.actor.employeeId],
   );
   const first = rows[0];
