@@ -105,7 +105,7 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
       // The welcome and the announcements still in force are queued with the link itself (through the outbox).
       await runtime
         .callerFor(systemActor)
-        .identity.linkWithCode({ code: code.slice(0, 40), platform: 'telegram', externalId: String(ctx.from!.id), lang: langOf(ctx) });
+        .identity.linkWithCode({ code: code.slice(0, 40), platform: 'telegram', externalId: String(ctx.from!.id), tellChat: true, lang: langOf(ctx) });
       outcome(ctx, 'link.ok');
     } catch (error) {
       if (!(error instanceof TRPCError) || (error.code !== 'BAD_REQUEST' && error.code !== 'TOO_MANY_REQUESTS')) throw error;
@@ -364,7 +364,11 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
     }
     outcome(ctx, 'csat.rated');
     await ctx.answerCallbackQuery({ text: ctx.t('csat-rated') });
-    await quietly(ctx.editMessageReplyMarkup());
+    // The stars go; "Buka lagi" stays, since the thanks for a resolved ticket points to it.
+    const kept = (ctx.callbackQuery.message?.reply_markup?.inline_keyboard ?? []).filter((row) =>
+      row.every((button) => !('callback_data' in button) || !button.callback_data?.startsWith('csat:')),
+    );
+    await quietly(ctx.editMessageReplyMarkup(kept.length > 0 ? { reply_markup: { inline_keyboard: kept } } : {}));
     const ask = await ctx.reply(ctx.t('csat-comment-ask', { stars: stars(rating) }), {
       reply_markup: { inline_keyboard: [[{ text: ctx.t('csat-skip'), callback_data: `csat:skip:${ticketId}` }]] },
     });

@@ -34,7 +34,9 @@ export const identityRouter = router({
         code: z.string().min(1).max(40),
         platform: z.enum(['telegram', 'slack']),
         externalId: z.string().min(1),
-        /** The chat's language, for the welcome queued with the link. */
+        /** Queue the welcome and the announcements still in force for the chat, with the link (the bot's /start). */
+        tellChat: z.boolean().default(false),
+        /** The chat's language, for what is queued with the link. */
         lang: z.enum(['id', 'en']).optional(),
       }),
     )

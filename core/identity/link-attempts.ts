@@ -18,7 +18,7 @@ export async function linkWithCode(
   db: Db,
   clock: Clock,
   actor: Actor,
-  input: { code: string; platform: string; externalId: string; lang?: 'id' | 'en' },
+  input: { code: string; platform: string; externalId: string; tellChat?: boolean; lang?: 'id' | 'en' },
 ): Promise<{ employeeId: string; name: string }> {
   const now = clock.now();
   const since = new Date(now.getTime() - hourMs);
@@ -35,7 +35,7 @@ export async function linkWithCode(
     });
   }
   try {
-    const { employeeId } = await redeemLinkCode(db, clock, actor, input, (id) => afterLinkingOnTelegram(db, now, id, input));
+    const { employeeId } = await redeemLinkCode(db, clock, actor, input, input.tellChat ? (id) => afterLinkingOnTelegram(db, now, id, input) : undefined);
     await db.linkAttempt.deleteMany({ where: { platform: input.platform, externalId: input.externalId } });
     const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId } });
     return { employeeId, name: employee.name };
