@@ -23,15 +23,24 @@ export class AdapterStarter {
     private readonly retryMs = 5000,
   ) {}
 
-  /** Tries once now; on failure the retries go on in the background. */
-  async start(): Promise<void> {
-    this.state = { kind: 'starting', since: new Date(), reason: 'starting' };
-    await this.tryStart();
+  /**
+   * Starts it, waiting at most `waitMs` for the platform: a start still waiting then (grammY retries getMe until
+   * Telegram answers) or failed goes on in the background.
+   */
+  async start(waitMs = 5000): Promise<void> {
+    this.state = { kind: 'starting', since: new Date(), reason: 'waiting for the platform to answer' };
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, waitMs);
+    });
+    await Promise.race([this.tryStart(), waited]);
+    clearTimeout(timer);
+    if (this.state.kind === 'starting') this.log.warn({ adapter: this.adapter.name, reason: this.state.reason }, `${this.adapter.name}: not started yet; LAYANI runs on and keeps trying`);
   }
 
   problem(): string | null {
     if (this.state.kind !== 'starting') return null;
-    return `not receiving: starting since ${this.state.since.toISOString()} failed (${this.state.reason}); retrying in the background`;
+    return `not receiving: starting since ${this.state.since.toISOString()}: ${this.state.reason}; retrying in the background`;
   }
 
   private tryStart(): Promise<void> {
@@ -50,8 +59,8 @@ export class AdapterStarter {
         if (this.state.kind !== 'starting') return;
         this.failures += 1;
         const reason = firstLine(error);
-        this.state = { ...this.state, reason };
         this.platforms.reportFailure(this.adapter.name, `start failed: ${reason}`);
+        this.state = { ...this.state, reason: `start failed: ${reason}` };
         const wait = Math.min(60_000, this.retryMs * 2 ** Math.min(this.failures - 1, 4));
         this.log.warn({ adapter: this.adapter.name, reason, retryInMs: wait }, `${this.adapter.name}: could not start, retrying in the background`);
         this.timer = setTimeout(() => void this.tryStart(), wait);
@@ -61,10 +70,11 @@ export class AdapterStarter {
   }
 
   async stop(): Promise<void> {
-    const wasRunning = this.state.kind === 'running';
+    if (this.state.kind === 'idle' || this.state.kind === 'stopped') return;
     this.state = { kind: 'stopped' };
     if (this.timer) clearTimeout(this.timer);
+    // Stops receiving, or abandons a start still waiting for the platform.
+    await this.adapter.stop();
     await this.attempt;
-    if (wasRunning) await this.adapter.stop();
   }
 }

@@ -41,6 +41,8 @@ export interface AppOptions extends RuntimeOptions {
   /** Run the desk clock and the scheduler on their cron schedules (tests drive them by hand). */
   schedule?: boolean;
   outboxPollMs?: number;
+  /** How long start-up waits for an adapter's platform before going on without it (default 5 s). */
+  adapterStartWaitMs?: number;
   /** Wait between start attempts of an adapter whose platform does not answer (default 5 s, growing to 60 s). */
   adapterRetryMs?: number;
   /** Readiness settings (tests shorten the waits). */
@@ -112,7 +114,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       ? null
       : cron.schedule('* * * * *', () => void scheduler.tick(), { timezone: 'Asia/Jakarta', noOverlap: true });
 
-  for (const starter of starters.values()) await starter.start();
+  await Promise.all([...starters.values()].map((starter) => starter.start(options.adapterStartWaitMs)));
   for (const warning of deskChannelWarnings(config)) log.warn({ setting: warning.setting }, warning.message);
 
   log.info({ port: address.port, database: runtime.dbKind }, `LAYANI listening on ${url} (tRPC at /trpc, /healthz, /readyz, /metrics)`);

@@ -165,6 +165,7 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   let runner: RunnerHandle | null = null;
+  let initAbort: AbortController | null = null;
 
   // 1. Bookkeeping and the last line of defence: an update never crashes polling or gets a webhook retried.
   bot.use(async (ctx, next) => {
@@ -284,7 +285,10 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
     routes,
     async start() {
       stopping = false;
-      await bot.init();
+      // grammY asks getMe until Telegram answers; stop() abandons that wait.
+      initAbort = new AbortController();
+      await bot.init(initAbort.signal as Parameters<typeof bot.init>[0]);
+      if (stopping) return;
       await setCommands().catch((error: unknown) => log.warn({ error: loggableError(error) }, 'telegram: setting the command menu failed'));
       if (webhook) {
         await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...allowedUpdates] });
@@ -302,6 +306,7 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
     },
     async stop() {
       stopping = true;
+      initAbort?.abort();
       const handle = runner;
       runner = null;
       if (handle) await Promise.resolve(handle.stop()).catch(() => undefined);

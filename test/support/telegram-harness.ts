@@ -153,7 +153,7 @@ export async function startTelegramHarness(
   const logs: string[] = [];
   const log = createLogger('debug', { write: (line: string) => void logs.push(line) });
   const config = parseConfig({ ...env, ...options.env });
-  const start = () => startApp(config, { clock, log, schedule: false, outboxPollMs: 50, adapterRetryMs: 100 });
+  const start = () => startApp(config, { clock, log, schedule: false, outboxPollMs: 50, adapterRetryMs: 100, adapterStartWaitMs: 1000 });
   let app: App;
   try {
     app = await start();
