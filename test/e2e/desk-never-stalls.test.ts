@@ -63,10 +63,10 @@ describe.each(testDatabaseKinds)('A desk that never stalls on %s', (kind) => {
     const { employee, code } = await desk.newEmployee({ unit });
     const newcomer = desk.newUser();
     // Telegram answers every message with 429 for a while: more than the short retries of a reply can wait out.
-    desk.fake.failNext('sendMessage', { error_code: 429, retry_after: 1 }, { times: 6 });
+    desk.fake.failNext('sendMessage', { error_code: 429, retry_after: 1 }, { times: 4 });
     desk.fake.userSends(newcomer, `/start ${code}`);
     await until(async () => (await desk.app.runtime.db.chatIdentity.count({ where: { employeeId: employee.id } })) === 1, 'the account linked');
-    for (let i = 0; i < 40 && !desk.fake.sent(newcomer.id).some((m) => textOf(m)?.includes('Kode etik ASN berlaku')); i++) {
+    for (let i = 0; i < 150 && !desk.fake.sent(newcomer.id).some((m) => textOf(m)?.includes('Kode etik ASN berlaku')); i++) {
       desk.clock.advance(2000);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
