@@ -259,7 +259,7 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
         position: me.positionName,
         unit: me.unit,
       }),
-      [ctx.t('profil-career'), ...careerSummaryLines(dates).map((line) => `• ${line}`)].join('\n'),
+      [ctx.t('profil-career'), ...careerSummaryLines(dates, langOf(ctx)).map((line) => `• ${line}`)].join('\n'),
     ];
     if (dates.problems.length > 0) {
       sections.push([ctx.t('profil-problems'), ...dates.problems.map((p) => `• ${p.message}`)].join('\n'));
