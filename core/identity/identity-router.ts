@@ -5,7 +5,7 @@ import { roleSchema } from '../auth/roles.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { nipSchema } from '../records/employee.js';
 import { adminProcedure, hrOfficerProcedure, router } from '../trpc/init.js';
-import { linkWithCode } from './link-attempts.js';
+import { liftLinkLockouts, linkWithCode } from './link-attempts.js';
 import { issueLinkCode, redeemLinkCode } from './link-codes.js';
 
 export const identityRouter = router({
@@ -20,6 +20,15 @@ export const identityRouter = router({
     }
     const issued = await issueLinkCode(ctx.db, ctx.clock, ctx.actor, employee.id, ctx.settings.linkCodeTtlHours);
     return { code: issued.code, expiresAt: issued.expiresAt.toISOString(), name: employee.name };
+  }),
+
+  /** HR lifts the lock left by five wrong codes, for an employee who asks (see liftLinkLockouts). */
+  liftLinkLockouts: hrOfficerProcedure.input(z.object({ nip: nipSchema })).mutation(async ({ ctx, input }) => {
+    const employee = await ctx.db.employee.findUnique({ where: { nip: input.nip } });
+    if (!employee || !canSeeAgency(ctx.actor, employee.agencyId)) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: 'Tidak ada pegawai dengan NIP tersebut. / No employee has that NIP.' });
+    }
+    return { lifted: await liftLinkLockouts(ctx.db, ctx.clock, ctx.actor, { employeeId: employee.id, agencyId: employee.agencyId }) };
   }),
 
   /** Used by the chat adapters (system actor) when someone sends a code. */

@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { writeAudit } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
 import type { Clock } from '../clock/clock.js';
 import type { Db } from '../db/client.js';
@@ -69,4 +70,20 @@ export function linkedWelcome(lang: 'id' | 'en', name: string): string {
   return lang === 'en'
     ? `Your account is linked. Welcome, ${name}!\n\nWrite your question at any time, or type /bantuan to see what you can do.`
     : `Akun Anda sudah tertaut. Selamat datang, ${name}!\n\nTulis pertanyaan Anda kapan saja, atau ketik /bantuan untuk melihat apa saja yang dapat dilakukan.`;
+}
+
+/**
+ * HR lifts the lock after wrong codes (the employee typed five wrong ones, and now even the right code is refused
+ * for an hour). The lock is kept per chat account, which HR cannot name, so every lock in force is lifted: HR does
+ * this only when someone asks, and a code is still impossible to guess. Returns how many chat accounts were freed.
+ */
+export async function liftLinkLockouts(db: Db, clock: Clock, actor: Actor, reason: { employeeId: string; agencyId: string }): Promise<number> {
+  const since = new Date(clock.now().getTime() - hourMs);
+  const locked = await db.linkAttempt.groupBy({ by: ['platform', 'externalId'], where: { at: { gt: since } }, _count: { _all: true } });
+  const lifted = locked.filter((row) => row._count._all >= maxWrongCodesPerHour);
+  await db.$transaction(async (tx) => {
+    for (const row of lifted) await tx.linkAttempt.deleteMany({ where: { platform: row.platform, externalId: row.externalId } });
+    await writeAudit(tx, actor, { action: 'linkCode.liftLockouts', entity: 'Employee', entityId: reason.employeeId, agencyId: reason.agencyId, after: { lifted: lifted.length } });
+  });
+  return lifted.length;
 }

@@ -244,4 +244,21 @@ describe.each(testDatabaseKinds)('link-code attempts on %s', (kind) => {
       await rt.stop();
     }
   });
+
+  it('HR lifts the lock after five wrong codes (layani link-code --reset): the right code works at once', async () => {
+    const clock = fixedClock(tuesdayMorning);
+    const rt = await createTestRuntime(kind, { clock });
+    try {
+      const { employee } = await rt.callerFor(cliActor).records.upsert({ record: employeeRecord() });
+      const system = rt.callerFor(systemActor);
+      for (let i = 0; i < 5; i++) await system.identity.linkWithCode({ code: 'WRONG-CODE-0000', platform: 'telegram', externalId: '43' }).catch(() => undefined);
+      const { code } = await rt.callerFor(cliActor).identity.issueLinkCode({ nip: employee.nip });
+      await expect(system.identity.linkWithCode({ code, platform: 'telegram', externalId: '43' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+      expect(await rt.callerFor(cliActor).identity.liftLinkLockouts({ nip: employee.nip })).toEqual({ lifted: 1 });
+      await expect(system.identity.linkWithCode({ code, platform: 'telegram', externalId: '43' })).resolves.toMatchObject({ name: 'Budi Santoso' });
+      expect(await rt.db.auditLog.count({ where: { action: 'linkCode.liftLockouts', entityId: employee.id } })).toBe(1);
+    } finally {
+      await rt.stop();
+    }
+  });
 });
