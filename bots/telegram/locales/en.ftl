@@ -38,7 +38,7 @@ help =
     /tanyasosialisasi QUESTION — ask the speaker of a sosialisasi session
     /hadir CODE — check in at a sosialisasi session with the code announced in the room
 
-    You can also just write a message or send a photo or document: it goes to the HR officers in your open ticket.
+    You can also just write a message or send a photo or document: it goes to the HR officers in your open ticket. To add to a particular ticket, reply (Reply) to one of its messages; with several tickets open the bot asks which one.
 cmd-start = Start and link your account with a code from HR
 cmd-bantuan = Help: list of commands
 cmd-tanya = Ask an HR question

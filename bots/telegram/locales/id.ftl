@@ -40,7 +40,7 @@ help =
     /tanyasosialisasi PERTANYAAN — ajukan pertanyaan untuk narasumber sosialisasi
     /hadir KODE — catat kehadiran di sosialisasi dengan kode yang diumumkan di ruangan
 
-    Anda juga dapat langsung menulis pesan atau mengirim foto/dokumen: semuanya diteruskan ke petugas kepegawaian dalam tiket Anda yang masih terbuka.
+    Anda juga dapat langsung menulis pesan atau mengirim foto/dokumen: semuanya diteruskan ke petugas kepegawaian dalam tiket Anda yang masih terbuka. Untuk menambah keterangan pada tiket tertentu, balas (reply) salah satu pesannya; bila ada beberapa tiket terbuka, bot akan menanyakan tiket yang mana.
 cmd-start = Mulai dan tautkan akun dengan kode dari petugas
 cmd-bantuan = Bantuan: daftar perintah
 cmd-tanya = Ajukan pertanyaan kepegawaian
