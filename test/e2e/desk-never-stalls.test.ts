@@ -81,4 +81,11 @@ describe.each(testDatabaseKinds)('A desk that never stalls on %s', (kind) => {
     expect(keyboardOf(desk.fake.sent(newcomer.id)[announcement])!.flat().map((b) => b.text)).toContain('Saya sudah membaca dan memahami');
     expect(texts.some((t) => /kesalahan|error/i.test(t))).toBe(false);
   });
+
+  it('warns at start for every desk channel left unset, saying what goes missing', async () => {
+    h = await startTelegramHarness(kind, { slack: true, env: { SLACK_FEEDBACK_CHANNEL: '', SLACK_CONFIDENTIAL_CHANNEL: '' } });
+    const warnings = h.logs.map((line) => JSON.parse(line) as { level: number; setting?: string; msg: string }).filter((l) => l.level === 40 && l.setting);
+    expect(warnings.map((w) => w.setting).sort()).toEqual(['SLACK_CONFIDENTIAL_CHANNEL', 'SLACK_FEEDBACK_CHANNEL']);
+    expect(warnings.find((w) => w.setting === 'SLACK_FEEDBACK_CHANNEL')!.msg).toMatch(/stored but never posted/);
+  });
 });

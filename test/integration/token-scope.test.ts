@@ -54,5 +54,6 @@ describe.each(testDatabaseKinds)('token create on %s', (kind) => {
     } finally {
       await close();
     }
-  });
+    // Three runs of the real command, each opening the database: slow on a busy machine.
+  }, 120_000);
 });
