@@ -471,11 +471,12 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
       // Nothing anonymous leaves before the sender has seen exactly what goes and pressed "Kirim anonim".
       ctx.session.pending = { kind: 'feedback', feedbackKind: pending.feedbackKind, anonymous: true, text };
       outcome(ctx, 'saran.confirm');
-      await ctx.reply(ctx.t('saran-confirm-anon', { ...kindText(ctx, pending.feedbackKind), text }), {
-        reply_markup: {
-          inline_keyboard: [[{ text: ctx.t('saran-confirm-send'), callback_data: 'saran:kirim' }, { text: ctx.t('button-cancel'), callback_data: 'saran:batal' }]],
-        },
-      });
+      // Up to 5,000 characters: in several messages when longer than Telegram allows, the buttons under the last.
+      const parts = splitMessage(ctx.t('saran-confirm-anon', { ...kindText(ctx, pending.feedbackKind), text }));
+      for (const [index, part] of parts.entries()) {
+        const buttons = [[{ text: ctx.t('saran-confirm-send'), callback_data: 'saran:kirim' }, { text: ctx.t('button-cancel'), callback_data: 'saran:batal' }]];
+        await ctx.reply(part, index === parts.length - 1 ? { reply_markup: { inline_keyboard: buttons } } : {});
+      }
       return;
     }
     await caller(ctx).feedback.submit({ kind: pending.feedbackKind, text, anonymous: false });
