@@ -162,14 +162,6 @@ export function formatIndonesian(date: CalendarDate): string {
   return `${day} ${indonesianMonthNames[month - 1]} ${year}`;
 }
 
-const englishMonthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "1 April 2026" in English, for staff who chose English. */
-export function formatEnglish(date: CalendarDate): string {
-  const { year, month, day } = parseCalendarDate(date);
-  return `${day} ${englishMonthNames[month - 1]} ${year}`;
-}
-
 /** "26-09-1986": the numeric form used on Indonesian forms, and how a NIP's date reads to staff. */
 export function formatDayMonthYear(date: CalendarDate): string {
   const [year, month, day] = date.split('-');

@@ -24,9 +24,9 @@ describe.each(testDatabaseKinds)('English for staff on %s', (kind) => {
     await h.waitForMessage(user.id, 'Language switched to English.');
     h.fake.userSends(user, '/profil');
     const profile = textOf(await h.waitForMessage(user.id, 'Employee record'))!;
-    expect(profile).toMatch(/• Next salary step \(KGB\): \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4} — /);
+    expect(profile).toMatch(/• Next KGB: \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4} — /);
     expect(profile).toMatch(/• Regular promotion: /);
-    expect(profile).toMatch(/• Retirement \(age limit \d+\): TMT \d{1,2} [A-Z][a-z]+ \d{4}, start preparing the proposal /);
+    expect(profile).toMatch(/• Retirement \(BUP \d+\): TMT \d{1,2} [A-Z][a-z]+ \d{4}, start the proposal on /);
     expect(profile).not.toMatch(/KGB berikutnya|Kenaikan pangkat reguler|Pensiun \(BUP/);
 
     const officer: Actor = { ref: 'slack:UOFFICER', role: 'hr_officer', employeeId: null, agencyId: employee.agencyId };
