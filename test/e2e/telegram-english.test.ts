@@ -25,9 +25,9 @@ describe.each(testDatabaseKinds)('English for staff on %s', (kind) => {
     h.fake.userSends(user, '/profil');
     const profile = textOf(await h.waitForMessage(user.id, 'Employee record'))!;
     expect(profile).toMatch(/• Next KGB: \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4} — /);
-    expect(profile).toMatch(/• Regular promotion: /);
+    expect(profile).toMatch(/• (Regular promotion|Promotion[^:\n]*): /);
     expect(profile).toMatch(/• Retirement \(BUP \d+\): TMT \d{1,2} [A-Z][a-z]+ \d{4}, start the proposal on /);
-    expect(profile).not.toMatch(/KGB berikutnya|Kenaikan pangkat reguler|Pensiun \(BUP/);
+    expect(profile).not.toMatch(/KGB berikutnya|Kenaikan pangkat|Pensiun \(BUP/);
 
     const officer: Actor = { ref: 'slack:UOFFICER', role: 'hr_officer', employeeId: null, agencyId: employee.agencyId };
     await h.app.runtime.callerFor(officer).tickets.reply({ ticketId: ticket.id, text: 'Sisa cuti Anda 8 hari.' });
