@@ -9,7 +9,7 @@ export function isStepExpired(startedAt: number | undefined, now: Date, timeoutM
   return now.getTime() - startedAt > timeoutMinutes * 60_000;
 }
 
-export type ChatStepKind = 'ticket' | 'feedback' | 'csatComment' | 'sessionQuestion' | 'route';
+export type ChatStepKind = 'ticket' | 'feedback' | 'csatComment' | 'sessionQuestion' | 'route' | 'survey';
 
 /** What the staff member is told: which step was cancelled, and that their message is handled as a new one. */
 export function stepCancelledNotice(lang: 'id' | 'en', kind: ChatStepKind, minutes: number): string {
@@ -20,6 +20,7 @@ export function stepCancelledNotice(lang: 'id' | 'en', kind: ChatStepKind, minut
       csatComment: 'komentar untuk penilaian tiket',
       sessionQuestion: 'pertanyaan untuk sesi sosialisasi',
       route: 'pilihan tiket untuk pesan sebelumnya',
+      survey: 'survei kepuasan masyarakat (SKM)',
     },
     en: {
       ticket: 'the ticket you started with /tiket',
@@ -27,6 +28,7 @@ export function stepCancelledNotice(lang: 'id' | 'en', kind: ChatStepKind, minut
       csatComment: 'the comment on your rating',
       sessionQuestion: 'the question for a sosialisasi session',
       route: 'choosing a ticket for your previous message',
+      survey: 'the satisfaction survey (SKM)',
     },
   }[lang][kind];
   return lang === 'en'

@@ -11,6 +11,8 @@ import { categoryOf, type TicketCategoryId } from './categories.js';
 import { routeStaffMessage, type RoutingFacts } from './message-routing.js';
 import { slaDueTimes } from './sla.js';
 import { ticketChatMessageInsert, ticketOfChatMessage } from './ticket-chat-messages.js';
+import { ticketChannelOf } from './ticket-channel.js';
+import { inviteToSurvey } from '../survey/survey-service.js';
 import { staffNotices, type Lang } from './staff-notices.js';
 import { staffOrderKey, telegramChatOf, ticketOrderKey } from './staff-chat.js';
 import { assertHrMayHandle, slackUserOf, ticketForHr, ticketForRequester } from './ticket-access.js';
@@ -77,6 +79,7 @@ export async function openTicket(
           category: category.id,
           confidential: category.confidential,
           language: lang,
+          channel: ticketChannelOf(ctx.actor),
           subject: subjectOf(input.text, attachments),
           createdAt: now,
           lastActivityAt: now,
@@ -386,6 +389,7 @@ async function changeTicket(
         { channel: 'telegram', kind: 'telegram.csatPrompt', chatId, ticketId: ticket.id, ticketNumber: ticket.number, lang, reopenLabel: staffNotices.reopenButton(lang) },
         { orderKey: staffOrderKey(chatId) },
       );
+      await inviteToSurvey(tx, ctx.settings.survey, ticket, { chatId, lang }, ctx.clock.now());
     }
     if (chatId && staffNotice === 'reopened') {
       await enqueue(
