@@ -144,8 +144,10 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
   // A step left half done expires: said once, then this update is handled as if there had been no step.
   const stepMinutes = runtime.config.CHAT_STEP_TIMEOUT_MINUTES;
   bot.use(async (ctx, next) => {
+    // The update's time: a step set while handling it began then (read before anything is said to the user).
+    const received = runtime.clock.now();
     const pending = ctx.session.pending;
-    if (pending && isStepExpired(pending.startedAt, runtime.clock.now(), stepMinutes)) {
+    if (pending && isStepExpired(pending.startedAt, received, stepMinutes)) {
       ctx.session.pending = undefined;
       await saveSession(ctx);
       ctx.layani.expired = pending.kind;
@@ -154,7 +156,7 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
     await next();
     // Each step begins when it is set: stamped here, before the session is written back.
     const now = ctx.session.pending;
-    if (now && now.startedAt === undefined) now.startedAt = runtime.clock.now().getTime();
+    if (now && now.startedAt === undefined) now.startedAt = received.getTime();
   });
 
   installFaqButtons(bot, runtime);
