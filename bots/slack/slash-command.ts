@@ -23,6 +23,8 @@ export const helpText = [
 ].join('\n');
 
 interface CommandContext {
+  /** The channel the command was typed in (carried into modals, so their submission acts for the same agency). */
+  channel?: string;
   teamDomain: string;
   slackApiUrl: string;
   client: WebClient;
@@ -56,9 +58,9 @@ export async function runLayaniCommand(runtime: Runtime, actor: Actor, text: str
       return `*${label}* untuk: _${escapeMrkdwn(question)}_\n\n${escapeMrkdwn(answer.text)}`;
     }
     case 'siaran':
-      return runBroadcastCommand(runtime, actor, rest, { client: context.client, triggerId: context.triggerId });
+      return runBroadcastCommand(runtime, actor, rest, { client: context.client, triggerId: context.triggerId, channel: context.channel });
     case 'sosialisasi':
-      return runSosialisasiCommand(runtime, actor, rest, { client: context.client, triggerId: context.triggerId });
+      return runSosialisasiCommand(runtime, actor, rest, { client: context.client, triggerId: context.triggerId, channel: context.channel });
     case 'statistik': {
       const [week, month] = await Promise.all([caller.tickets.statistics({ days: 7 }), caller.tickets.statistics({ days: 30 })]);
       return ['*Statistik layanan kepegawaian* (waktu dalam jam kerja)', statisticsText(week), statisticsText(month)].join('\n\n');

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { canSeeAgency } from '../auth/actor.js';
+import { canActForAgency } from '../auth/actor.js';
 import { roleSchema } from '../auth/roles.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { nipSchema } from '../records/employee.js';
@@ -12,7 +12,7 @@ export const identityRouter = router({
   /** HR issues a one-time code for an employee; the plaintext is shown once and never stored. */
   issueLinkCode: hrOfficerProcedure.input(z.object({ nip: nipSchema })).mutation(async ({ ctx, input }) => {
     const employee = await ctx.db.employee.findUnique({ where: { nip: input.nip } });
-    if (!employee || !canSeeAgency(ctx.actor, employee.agencyId)) {
+    if (!employee || !canActForAgency(ctx.actor, employee.agencyId)) {
       throw new TRPCError({ code: 'NOT_FOUND', message: 'Tidak ada pegawai dengan NIP tersebut. / No employee has that NIP.' });
     }
     if (!employee.active) {
@@ -36,7 +36,7 @@ export const identityRouter = router({
     .input(z.object({ nip: nipSchema, role: roleSchema }))
     .mutation(async ({ ctx, input }) => {
       const employee = await ctx.db.employee.findUnique({ where: { nip: input.nip } });
-      if (!employee || !canSeeAgency(ctx.actor, employee.agencyId)) {
+      if (!employee || !canActForAgency(ctx.actor, employee.agencyId)) {
         throw new TRPCError({ code: 'NOT_FOUND', message: 'Tidak ada pegawai dengan NIP tersebut. / No employee has that NIP.' });
       }
       await ctx.db.$transaction(async (tx) => {

@@ -48,7 +48,7 @@ export const digestWork: ScheduledWork = {
     if (!dailyPassOpen(runtime.settings.businessCalendar, now, defaultReminderRules)) return;
     const date = todayInJakarta(now);
     for (const agency of await runtime.db.agency.findMany({ select: { id: true } })) {
-      const channel = runtime.settings.deskChannelsFor(agency.id).triage;
+      const channel = await runtime.settings.agencies.channelFor(agency.id, 'digest');
       const runKey = `${agency.id}:${date}`;
       if (!channel || (await hasJobRun(runtime.db, digestJob, runKey))) continue;
       if (!(await hasJobRun(runtime.db, reminderPassJob, runKey))) continue;
