@@ -1,3 +1,4 @@
+import { agenciesRouter } from './agencies/agencies-router.js';
 import { broadcastsRouter } from './broadcasts/broadcasts-router.js';
 import { faqRouter } from './faq/faq-router.js';
 import { faqDraftsRouter } from './faq/drafts/index.js';
@@ -11,6 +12,7 @@ import { remindersRouter } from './reminders/reminders-router.js';
 import { createCallerFactory, router } from './trpc/init.js';
 
 export const appRouter = router({
+  agencies: agenciesRouter,
   records: recordsRouter,
   identity: identityRouter,
   tickets: ticketsRouter,
