@@ -269,6 +269,7 @@ export function registerInboundHandlers(app: App, deps: InboundDeps): void {
       const actor = decision.actor;
       const text = await runLayaniCommand(runtime, actor, command.text ?? '', {
         channel: command.channel_id,
+        userId: command.user_id,
         teamDomain: command.team_domain,
         slackApiUrl: runtime.config.SLACK_API_URL,
         client,
