@@ -181,7 +181,7 @@ describe.each(testDatabaseKinds)('several agencies in one deployment on %s', (ki
     const { ticketId, number } = await openTicket('DKP', 'Mohon cek masa kerja golongan saya');
     const card = await cardOf(desks.DKP.triage, number);
     // What the clicker is told privately (an ephemeral message, or through the action's response_url).
-    const told = () => [...slack.ephemerals.filter((e) => e.user === users.dinkesOfficer).map((e) => e.text), ...slack.responses.map((r) => String(r.body.text))];
+    const told = () => [...slack.ephemerals.filter((e) => e.user === users.dinkesOfficer).map((e) => String(e.text)), ...slack.responses.map((r) => String(r.body.text))];
     let before = told().length;
 
     // Button on the card in DKP's channel.
