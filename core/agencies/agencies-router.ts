@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hrLeadProcedure, hrOfficerProcedure, router } from '../trpc/init.js';
+import { hrOfficerProcedure, router } from '../trpc/init.js';
 import { agencyDeskInputSchema } from './agency-desk.js';
 import { addAgency, listAgencies, setAgency, showAgency } from './agency-service.js';
 import { provinceOverview } from './province-overview.js';
@@ -10,10 +10,10 @@ export const agenciesRouter = router({
   list: hrOfficerProcedure.query(({ ctx }) => listAgencies({ db: ctx.db, agencies: ctx.settings.agencies }, ctx.actor)),
   show: hrOfficerProcedure.input(z.object({ code })).query(({ ctx, input }) => showAgency({ db: ctx.db, agencies: ctx.settings.agencies }, ctx.actor, input.code)),
   /** Province admins only (checked in the service). */
-  add: hrLeadProcedure
+  add: hrOfficerProcedure
     .input(z.object({ code, name: z.string().trim().min(3, 'nama instansi minimal 3 karakter'), desk: agencyDeskInputSchema.default({}) }))
     .mutation(({ ctx, input }) => addAgency({ db: ctx.db, agencies: ctx.settings.agencies }, ctx.actor, input.code, input.name, input.desk)),
-  set: hrLeadProcedure
+  set: hrOfficerProcedure
     .input(z.object({ code, desk: agencyDeskInputSchema }))
     .mutation(({ ctx, input }) => setAgency({ db: ctx.db, agencies: ctx.settings.agencies }, ctx.actor, input.code, input.desk)),
   /** Every agency side by side (the province role and operators). */

@@ -268,6 +268,40 @@ describe.each(testDatabaseKinds)('several agencies in one deployment on %s', (ki
     expect(rollUp).toMatch(/\*DINKES\*: .*· 0% \(0\/1\)/);
   });
 
+  it('lets only the province admins manage agencies from Slack, and gives an agency its link-code sheet in a direct message', async () => {
+    const layani = async (user: string, channel: string, text: string) => {
+      const before = slack.responses.length;
+      await send(slack.slashCommand({ user_id: user, channel_id: channel, command: '/layani', text }));
+      await slackIdle();
+      return String(slack.responses.at(before)?.body.text);
+    };
+    expect(await layani(users.dinkesOfficer, desks.DINKES.triage, 'instansi tambah DISDIK Dinas Pendidikan')).toMatch(/Hanya admin provinsi/);
+    expect(await layani(users.provinceLead, desks.BKPSDMD.triage, 'instansi tambah DISDIK Dinas Pendidikan Provinsi Kepulauan Bangka Belitung')).toMatch(/Instansi \*DISDIK\* terdaftar/);
+    expect(await layani(users.provinceLead, desks.BKPSDMD.triage, 'instansi atur DISDIK triase <#C0DKPTRIASE|dkp-triase>')).toMatch(/sudah menjadi meja layanan instansi DKP/);
+    expect(await layani(users.provinceLead, desks.BKPSDMD.triage, 'instansi atur DISDIK triase <#C0DISDIKTRIASE|disdik-triase> pimpinan <#G0DISDIKRAHASIA|disdik-rahasia> sla 120/960')).toMatch(/Meja \*DISDIK\* diperbarui/);
+    expect(await db().agency.findUniqueOrThrow({ where: { code: 'DISDIK' } })).toMatchObject({ triageChannel: 'C0DISDIKTRIASE', confidentialChannel: 'G0DISDIKRAHASIA', firstResponseMinutes: 120, resolutionMinutes: 960 });
+    // An agency's HR sees its own agency only; the province sees them all.
+    expect(await layani(users.dinkesOfficer, desks.DINKES.triage, 'instansi')).not.toContain('*DKP*');
+    expect(await layani(users.provinceLead, desks.BKPSDMD.triage, 'instansi')).toMatch(/\*DISDIK\*[\s\S]*\*DKP\*/);
+
+    // Two DINKES staff not linked yet: one sheet for them, to the asker only.
+    const admin = app.runtime.callerFor(cliActor);
+    for (const [nip, name] of [['199203102019032004', 'Dewi Lestari'], ['199107072019031005', 'Eko Saputra']] as const) {
+      await admin.records.upsert({ record: employeeRecord({ nip, name, birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`, unit: 'Bidang Farmasi' }), agencyCode: 'DINKES' });
+    }
+    const uploadsBefore = new Set(slack.uploads.keys());
+    expect(await layani(users.dinkesOfficer, desks.DINKES.triage, 'tautkan semua')).toMatch(/2 kode tautan dibuat untuk DINKES; lembar PDF dan CSV dikirim lewat pesan langsung/);
+    const sheets = [...slack.uploads.entries()].filter(([id, upload]) => !uploadsBefore.has(id) && upload.completed).map(([, upload]) => upload);
+    expect(sheets.map((u) => u.filename.split('.').at(-1)).sort()).toEqual(['csv', 'pdf']);
+    for (const sheet of sheets) expect(sheet.channel_id).toMatch(/^D/);
+    const csv = sheets.find((u) => u.filename.endsWith('.csv'))!.bytes!.toString('utf8');
+    expect(csv).toContain('Dewi Lestari');
+    expect(csv).toContain('Eko Saputra');
+    expect(csv).not.toContain(staff.DINKES.nip);
+    expect(sheets.find((u) => u.filename.endsWith('.pdf'))!.bytes!.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await layani(users.dinkesOfficer, desks.DINKES.triage, 'tautkan semua')).toMatch(/Tidak ada kode baru untuk DINKES\. Dilewati: 1 sudah tertaut, 2 masih memegang kode yang berlaku/);
+  });
+
   it("answers DINKES staff from DINKES's own document and everyone else from the province's, citing which applies", async () => {
     const ask = async (code: Code) => {
       telegram.userSends(staff[code].telegram, '/tanya cuti tahunan berapa hari');
