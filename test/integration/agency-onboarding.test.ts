@@ -17,6 +17,8 @@ import { employeesCsv, generateEmployees } from '../support/generate-employees.j
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-databases.js';
 
 const triage = 'C0DINKESTRIASE';
+/** Each `layani` run is a new Node process that loads the code first: a few seconds on a busy machine. */
+const cliTestMs = 90_000;
 const leads = 'G0DINKESRAHASIA';
 
 describe.each(testDatabaseKinds)('onboarding an agency from the command line on %s', (kind) => {
@@ -89,7 +91,7 @@ describe.each(testDatabaseKinds)('onboarding an agency from the command line on 
       expect({ name: employee.name, nip: employee.nip, agency: employee.agency.code }).toEqual({ name, nip, agency: 'DINKES' });
       expect(await runtime.db.agency.findUniqueOrThrow({ where: { code: 'DINKES' } })).toMatchObject({ triageChannel: triage, confidentialChannel: leads });
     });
-  });
+  }, cliTestMs);
 
   it('re-issues codes only on request, and then only for the unit asked', async () => {
     const again = await layani('link-codes', '--agency', 'DINKES', '--out', 'lagi');
@@ -115,5 +117,5 @@ describe.each(testDatabaseKinds)('onboarding an agency from the command line on 
       await expect(redeem(elsewhere[3]!, '777003')).resolves.toMatchObject({ employeeId: expect.any(String) });
       await expect(redeem(rows.find((row) => row[1] === inUnit[1])![3]!, '777002')).resolves.toMatchObject({ employeeId: expect.any(String) });
     });
-  });
+  }, cliTestMs);
 });
