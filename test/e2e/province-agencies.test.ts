@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../api/app.js';
 import { cardActions } from '../../bots/slack/ticket-card.js';
-import { addAgency } from '../../core/agencies/agency-service.js';
+import { addAgency, setAgency } from '../../core/agencies/agency-service.js';
 import { cliActor, type Actor } from '../../core/auth/actor.js';
 import { createApiToken } from '../../core/auth/api-tokens.js';
 import { fixedClock } from '../../core/clock/clock.js';
@@ -243,6 +243,9 @@ describe.each(testDatabaseKinds)('several agencies in one deployment on %s', (ki
   it('sends a province broadcast to all three agencies and an agency broadcast to its own staff only', async () => {
     const province: Actor = { ref: `slack:${users.provinceLead}`, role: 'hr_lead', employeeId: null, agencyId: agencyIds.BKPSDMD, province: true };
     const dinkes: Actor = { ref: `slack:${users.dinkesOfficer}`, role: 'hr_officer', employeeId: null, agencyId: agencyIds.DINKES };
+    // DINKES's own Telegram group gets what goes to all its staff.
+    const dinkesGroup = -1_001_234_567_890;
+    await setAgency({ db: db(), agencies: app.runtime.settings.agencies }, cliActor, 'DINKES', { telegramGroups: [String(dinkesGroup)] });
     const wide = await app.runtime.callerFor(province).broadcasts.create({ title: 'Seleksi JPT Pratama 2030', text: 'Pendaftaran dibuka untuk semua instansi.', audience: { everyone: true, province: true }, needsAck: true });
     const own = await app.runtime.callerFor(dinkes).broadcasts.create({ title: 'Vaksinasi pegawai Dinkes', text: 'Jadwal vaksinasi pegawai.', audience: { everyone: true } });
     // An agency's HR cannot address other agencies.
@@ -254,8 +257,10 @@ describe.each(testDatabaseKinds)('several agencies in one deployment on %s', (ki
     await until(() => telegram.sent(staff.DINKES.telegram.id).some((m) => textOf(m)?.includes('Vaksinasi pegawai Dinkes')), 'the DINKES broadcast', 10_000);
     await slackIdle();
     for (const code of ['DKP', 'BKPSDMD'] as const) expect(telegram.sent(staff[code].telegram.id).some((m) => textOf(m)?.includes('Vaksinasi pegawai Dinkes'))).toBe(false);
-    expect(await db().broadcastDelivery.count({ where: { broadcastId: wide.broadcastId } })).toBe(3);
-    expect(await db().broadcastDelivery.count({ where: { broadcastId: own.broadcastId } })).toBe(1);
+    const inGroup = (title: string) => telegram.sent(dinkesGroup).filter((m) => textOf(m)?.includes(title)).length;
+    await until(() => inGroup('Vaksinasi pegawai Dinkes') === 1 && inGroup('Seleksi JPT Pratama 2030') === 1, "DINKES's group to get both broadcasts", 10_000);
+    expect(await db().broadcastDelivery.count({ where: { broadcastId: wide.broadcastId } })).toBe(4);
+    expect(await db().broadcastDelivery.count({ where: { broadcastId: own.broadcastId } })).toBe(2);
 
     // A DKP employee confirms the province broadcast: it is theirs too, and counts in DKP's line of the roll-up.
     await app.runtime.callerFor(staffActor('DKP')).broadcasts.acknowledge({ broadcastId: wide.broadcastId });
