@@ -26,11 +26,6 @@ export class DeskMembers implements ChannelMembership {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The agency the SLACK_*_CHANNEL settings belong to (the deployment's default agency). */
-  async defaultAgencyId(): Promise<string> {
-    return (await this.runtime.settings.agencies.defaultAgency()).id;
-  }
-
   /** Whether a channel is some agency's triage or leads' channel (where tickets and their threads live). */
   async isDeskChannel(channel: string): Promise<boolean> {
     return (await this.runtime.settings.agencies.deskOfChannel(channel)) !== null;

@@ -5,6 +5,7 @@ import { roleSchema } from '../auth/roles.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { nipSchema } from '../records/employee.js';
 import { adminProcedure, hrOfficerProcedure, router } from '../trpc/init.js';
+import { bulkLinkCodesInputSchema, issueLinkCodesInBulk } from './bulk-link-codes.js';
 import { linkWithCode } from './link-attempts.js';
 import { issueLinkCode, redeemLinkCode } from './link-codes.js';
 
@@ -20,6 +21,15 @@ export const identityRouter = router({
     }
     const issued = await issueLinkCode(ctx.db, ctx.clock, ctx.actor, employee.id, ctx.settings.linkCodeTtlHours);
     return { code: issued.code, expiresAt: issued.expiresAt.toISOString(), name: employee.name };
+  }),
+
+  /**
+   * Codes for a whole agency, a unit or a list of NIPs in one go (printable sheets are made from the answer). Staff
+   * already linked or holding a valid code are left out unless `reissue`.
+   */
+  issueLinkCodesBulk: hrOfficerProcedure.input(bulkLinkCodesInputSchema).mutation(async ({ ctx, input }) => {
+    const result = await issueLinkCodesInBulk(ctx, input);
+    return { ...result, slips: result.slips.map((slip) => ({ ...slip, expiresAt: slip.expiresAt.toISOString() })) };
   }),
 
   /** Used by the chat adapters (system actor) when someone sends a code. */
