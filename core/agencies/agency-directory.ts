@@ -67,12 +67,20 @@ export class AgencyDirectory {
   }
 
   async byId(agencyId: string): Promise<AgencyDesk | null> {
-    return (await this.all()).find((desk) => desk.id === agencyId) ?? null;
+    return this.find((desk) => desk.id === agencyId);
   }
 
   async byCode(code: string): Promise<AgencyDesk | null> {
     const wanted = code.trim().toUpperCase();
-    return (await this.all()).find((desk) => desk.code === wanted) ?? null;
+    return this.find((desk) => desk.code === wanted);
+  }
+
+  /** An agency another process registered a moment ago is read at once rather than after the cache expires. */
+  private async find(match: (desk: AgencyDesk) => boolean): Promise<AgencyDesk | null> {
+    const found = (await this.all()).find(match);
+    if (found) return found;
+    this.invalidate();
+    return (await this.all()).find(match) ?? null;
   }
 
   async defaultAgency(): Promise<AgencyDesk> {
