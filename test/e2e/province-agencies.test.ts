@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../api/app.js';
+import { broadcastModal } from '../../bots/slack/broadcast-blocks.js';
 import { cardActions } from '../../bots/slack/ticket-card.js';
 import { addAgency, setAgency } from '../../core/agencies/agency-service.js';
 import { cliActor, type Actor } from '../../core/auth/actor.js';
@@ -271,6 +272,40 @@ describe.each(testDatabaseKinds)('several agencies in one deployment on %s', (ki
     for (const code of codes) expect(rollUp).toContain(`*${code}*`);
     expect(rollUp).toMatch(/\*DKP\*: .*· 100% \(1\/1\)/);
     expect(rollUp).toMatch(/\*DINKES\*: .*· 0% \(0\/1\)/);
+  });
+
+  it('opens the broadcast form for the whole province only for the province bureau, and refuses a forged one', async () => {
+    const compose = async (user: string, channel: string, text: string) => {
+      const [viewsBefore, responsesBefore] = [slack.openedViews.length, slack.responses.length];
+      await send(slack.slashCommand({ user_id: user, channel_id: channel, command: '/layani', text }));
+      await slackIdle();
+      const opened = slack.openedViews.slice(viewsBefore).at(-1) as { private_metadata?: string } | undefined;
+      return { metadata: opened?.private_metadata, answer: String(slack.responses.at(responsesBefore)?.body.text ?? '') };
+    };
+    expect((await compose(users.dinkesOfficer, desks.DINKES.triage, 'siaran provinsi')).answer).toMatch(/Hanya BKPSDMD/);
+    const opened = await compose(users.provinceLead, desks.BKPSDMD.triage, 'siaran provinsi');
+    expect(JSON.parse(opened.metadata!)).toEqual({ channel: desks.BKPSDMD.triage, province: true, agencies: [] });
+
+    const values = (title: string) => {
+      const text = (id: string, value: string | null) => ({ [id]: { [id]: { type: 'plain_text_input', value } } });
+      const select = (id: string, value: string) => ({ [id]: { [id]: { type: 'static_select', selected_option: { value } } } });
+      return {
+        ...text(broadcastModal.title, title), ...text(broadcastModal.text, 'Formasi dibuka untuk semua instansi.'),
+        ...select(broadcastModal.audience, 'everyone'), ...text(broadcastModal.units, null), ...text(broadcastModal.golongan, null),
+        ...text(broadcastModal.nips, null), ...text(broadcastModal.channels, null), ...select(broadcastModal.when, 'now'),
+        ...text(broadcastModal.at, null), ...text(broadcastModal.cron, null),
+        [broadcastModal.options]: { [broadcastModal.options]: { type: 'checkboxes', selected_options: [] } },
+      };
+    };
+    const accepted = await send(slack.viewSubmission({ user: users.provinceLead, callback_id: broadcastModal.callbackId, private_metadata: opened.metadata!, values: values('Formasi PPPK 2030') }));
+    expect(accepted.status).toBe(200);
+    const stored = await until(() => db().broadcast.findFirst({ where: { title: 'Formasi PPPK 2030' } }), 'the province broadcast');
+    expect(stored.agencyId).toBe(agencyIds.BKPSDMD);
+    expect(JSON.parse(stored.audience)).toMatchObject({ everyone: true, province: true });
+    // The same form data posted by a DINKES officer from DINKES's channel is refused under the audience field.
+    const forged = await send(slack.viewSubmission({ user: users.dinkesOfficer, callback_id: broadcastModal.callbackId, private_metadata: JSON.stringify({ channel: desks.DINKES.triage, province: true, agencies: [] }), values: values('Formasi palsu') }));
+    expect(forged.json).toMatchObject({ response_action: 'errors', errors: { [broadcastModal.audience]: expect.stringMatching(/Hanya BKPSDMD/) } });
+    expect(await db().broadcast.count({ where: { title: 'Formasi palsu' } })).toBe(0);
   });
 
   it('lets only the province admins manage agencies from Slack, and gives an agency its link-code sheet in a direct message', async () => {
