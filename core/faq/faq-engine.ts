@@ -10,6 +10,7 @@ import { createNameMasker, type NameMasker } from './answer/mask.js';
 import type { FaqLang } from './answer/texts.js';
 import { defaultCorpusDir, FaqKnowledge } from './knowledge.js';
 import type { FaqOutcome, Metrics } from '../metrics/metrics.js';
+import { countFaqRatings, recordFaqRating, type FaqRatingCount, type FaqRatingFilter } from './ratings.js';
 
 export type FaqReply = FaqAnswer & { answerId: string };
 
@@ -32,17 +33,14 @@ export interface FaqEngineOptions {
 
 const outcomeOf: Record<FaqAnswer['kind'], FaqOutcome> = { answer: 'answered', personal: 'personal', escalate: 'escalated', refuse: 'refused' };
 
-export interface FeedbackTally {
-  docId: string;
-  helpful: number;
-  unhelpful: number;
-}
+/** 👍/👎 counts for one document (stored in the database, see ratings.ts). */
+export type FeedbackTally = FaqRatingCount;
 
 interface Remembered {
   actorRef: string;
   at: number;
   kind: FaqAnswer['kind'];
-  docIds: string[];
+  documents: Array<{ documentId: string; title: string }>;
   category: TicketCategoryId;
   /** Kept only so "Hubungi petugas" can open a ticket carrying the question; forgotten after an hour. */
   question: string;
@@ -67,7 +65,6 @@ export class FaqEngine {
   private readonly namesTtlMs: number;
   private names: { masker: NameMasker; at: number } | null = null;
   private readonly recent = new Map<string, Remembered>();
-  private readonly tallies = new Map<string, FeedbackTally>();
   private readonly ownsKnowledge: boolean;
   /** Agencies' corpora (province plus corpus/<CODE>/), built on an agency's first question. */
   private readonly overlays = new Map<string, FaqKnowledge>();
@@ -110,7 +107,7 @@ export class FaqEngine {
       actorRef: ctx.actor.ref,
       at: Date.now(),
       kind: answer.kind,
-      docIds: answer.kind === 'answer' ? [...new Set(answer.sources.map((s) => s.docId))] : [],
+      documents: answer.kind === 'answer' ? citedDocuments(answer.sources) : [],
       category: answer.kind === 'escalate' ? answer.category : 'lainnya',
       question: question.trim().slice(0, 1000),
       rated: false,
@@ -118,18 +115,16 @@ export class FaqEngine {
     return { ...answer, answerId };
   }
 
-  /** 👍/👎 on an answer the same actor received. Stores counts per document, nothing about the person. */
-  rate(actorRef: string, answerId: string, helpful: boolean): { ok: boolean; offerHuman: boolean } {
-    const entry = this.recall(answerId, actorRef);
+  /**
+   * 👍/👎 on an answer the same actor received. Stores one row per cited document in the database (the answer's
+   * random id, the document, the asker's agency; nothing about the person), once per answer.
+   */
+  async rate(ctx: CoreContext, answerId: string, helpful: boolean): Promise<{ ok: boolean; offerHuman: boolean }> {
+    const entry = this.recall(answerId, ctx.actor.ref);
     if (!entry || entry.rated) return { ok: false, offerHuman: !helpful };
     entry.rated = true;
-    for (const docId of entry.docIds) {
-      const tally = this.tallies.get(docId) ?? { docId, helpful: 0, unhelpful: 0 };
-      if (helpful) tally.helpful++;
-      else tally.unhelpful++;
-      this.tallies.set(docId, tally);
-    }
-    return { ok: true, offerHuman: !helpful };
+    const counted = await recordFaqRating(ctx.db, { answerId, documents: entry.documents, helpful, agencyId: ctx.actor.agencyId });
+    return { ok: counted, offerHuman: !helpful };
   }
 
   /** The question behind a recent answer, for "Hubungi petugas" (same actor only). */
@@ -140,8 +135,10 @@ export class FaqEngine {
     return { question: entry.question, category: entry.category };
   }
 
-  feedbackSummary(): FeedbackTally[] {
-    return [...this.tallies.values()].sort((a, b) => b.unhelpful - a.unhelpful || a.docId.localeCompare(b.docId));
+  /** 👍/👎 per document from the database, the most distrusted first; titles from the current corpus. */
+  async feedbackSummary(ctx: CoreContext, filter: FaqRatingFilter = {}): Promise<FeedbackTally[]> {
+    const counts = await countFaqRatings(ctx.db, filter);
+    return counts.map((count) => ({ ...count, title: this.knowledge.document(count.documentId)?.title ?? count.title }));
   }
 
   close(): void {
@@ -209,6 +206,13 @@ function isFolder(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The documents an answer cited, each once, with the title shown to staff. */
+function citedDocuments(sources: ReadonlyArray<{ docId: string; title: string }>): Array<{ documentId: string; title: string }> {
+  const seen = new Map<string, string>();
+  for (const source of sources) if (!seen.has(source.docId)) seen.set(source.docId, source.title);
+  return [...seen].map(([documentId, title]) => ({ documentId, title }));
 }
 
 export function createFaqEngine(options: FaqEngineOptions = {}): FaqEngine {
