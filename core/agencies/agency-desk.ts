@@ -50,10 +50,10 @@ export interface AgencyDesk {
 
 /**
  * Why a message goes to Slack; each purpose has one channel of the agency's desk. Digests, reminder escalations and
- * career-interest lists are work for the HR officers; FAQ drafts and approvals are the leads' (approvals fall back
- * to triage when an agency has no leads' channel).
+ * career-interest lists are work for the HR officers; FAQ drafts, approvals and the monthly service report are the
+ * leads' (approvals fall back to triage when an agency has no leads' channel).
  */
-export const deskPurposes = ['ticket', 'confidentialTicket', 'feedback', 'digest', 'reminderEscalation', 'careerInterest', 'faqDraft', 'broadcastApproval'] as const;
+export const deskPurposes = ['ticket', 'confidentialTicket', 'feedback', 'digest', 'reminderEscalation', 'careerInterest', 'faqDraft', 'broadcastApproval', 'serviceReport'] as const;
 export type DeskPurpose = (typeof deskPurposes)[number];
 
 export function channelForPurpose(channels: DeskChannels, purpose: DeskPurpose): string | null {
@@ -65,6 +65,7 @@ export function channelForPurpose(channels: DeskChannels, purpose: DeskPurpose):
       return channels.triage;
     case 'confidentialTicket':
     case 'faqDraft':
+    case 'serviceReport':
       return channels.confidential;
     case 'broadcastApproval':
       return channels.confidential ?? channels.triage;
@@ -81,6 +82,6 @@ export function channelSettingFor(purpose: DeskPurpose): string {
 
 function channelForPurposeKind(purpose: DeskPurpose): 'triage' | 'confidential' | 'feedback' {
   if (purpose === 'feedback') return 'feedback';
-  if (purpose === 'confidentialTicket' || purpose === 'faqDraft' || purpose === 'broadcastApproval') return 'confidential';
+  if (purpose === 'confidentialTicket' || purpose === 'faqDraft' || purpose === 'broadcastApproval' || purpose === 'serviceReport') return 'confidential';
   return 'triage';
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { surveyModeSchema } from '../survey/survey-settings.js';
 
 const optionalText = z
   .string()
@@ -59,6 +60,12 @@ export const configSchema = z.object({
     .enum(['same-as-pension-tmt', 'bup-day'], { error: 'expected same-as-pension-tmt or bup-day' })
     .default('same-as-pension-tmt'),
   CAREER_JF_KP_MIN_YEARS: z.coerce.number({ error: 'expected a number of years' }).int().min(0).max(4).default(4),
+
+  SKM_SURVEY: surveyModeSchema.default('off'),
+  SKM_SURVEY_ANONYMOUS: z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -6,6 +6,7 @@ import type { FaqEngine } from '../faq/faq-engine.js';
 import type { Clock } from '../clock/clock.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logging/logger.js';
+import type { SurveySettings } from '../survey/survey-settings.js';
 
 export type { DeskChannels } from '../agencies/agency-desk.js';
 
@@ -17,6 +18,8 @@ export interface CoreSettings {
   /** Every agency's desk: which Slack channel an agency's message goes to, and whose desk a channel is. */
   agencies: AgencyDirectory;
   broadcasts: { approval: 'off' | 'required'; nudgeAfterDays: number };
+  /** The SKM satisfaction survey after resolved tickets (SKM_SURVEY, SKM_SURVEY_ANONYMOUS). */
+  survey: SurveySettings;
   /** The FAQ answerer over the policy corpus (reloads when a corpus file changes). */
   faq: FaqEngine;
 }
