@@ -35,9 +35,12 @@ export class DeskMembers implements ChannelMembership {
     return (await this.members(channel)).has(userId);
   }
 
-  /** The core's decision for this user acting in `inChannel` (or, without one, wherever they are). */
-  decide(userId: string, inChannel?: string | null): Promise<DeskActorDecision> {
-    return deskActorFor(this.runtime.settings.agencies, this, userId, inChannel);
+  /**
+   * The core's decision for this user acting in `inChannel` (or, without one, wherever they are). A slash command
+   * needs only membership of that agency's desk; acting on a card or thread needs membership of its channel.
+   */
+  decide(userId: string, inChannel?: string | null, options: { mustBeInChannel?: boolean } = {}): Promise<DeskActorDecision> {
+    return deskActorFor(this.runtime.settings.agencies, this, userId, inChannel, options);
   }
 
   /** The actor for a Slack user acting in `inChannel`, or null when they may not act there. */

@@ -260,7 +260,7 @@ export function registerInboundHandlers(app: App, deps: InboundDeps): void {
     const target: EphemeralTarget = { user: command.user_id, channel: command.channel_id, respond, preferRespond: true };
     await runForUser(target, async () => {
       // In an agency's desk channel the command acts for that agency; elsewhere for the one desk the user is in.
-      const decision = await members.decide(command.user_id, command.channel_id);
+      const decision = await members.decide(command.user_id, command.channel_id, { mustBeInChannel: false });
       if (!decision.ok) {
         log.info({ reason: decision.reason }, 'slash command from a Slack user outside the desk refused');
         await tell(target, decision.reason === 'ambiguous' ? ambiguousDeskText(decision.agencies) : refusalText);

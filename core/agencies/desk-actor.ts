@@ -23,16 +23,26 @@ async function leadOf(membership: ChannelMembership, agency: AgencyDesk, userId:
 
 /**
  * Which agency a Slack member acts for, decided by the channel the action happens in. In an agency's triage or
- * leads' channel they act for that agency only (as an HR lead when they are also in its leads' channel, else as an
- * officer), and only if they are a member of that channel: so a card in agency A's channel is never handled on
- * behalf of agency B, whoever clicks it. Elsewhere (a direct message, another channel) they act for the one agency
+ * leads' channel they act for that agency only (as an HR lead when they are in its leads' channel, else as an
+ * officer), and only if they are in that channel (`mustBeInChannel`, the default, for cards and threads) or at
+ * least in that agency's desk (a slash command): so a card in agency A's channel is never handled on behalf of
+ * agency B, whoever clicks it. Elsewhere (a direct message, another channel) they act for the one agency
  * whose desk they are in; someone in several desks is asked to act from the agency's own channel.
  */
-export async function deskActorFor(agencies: AgencyDirectory, membership: ChannelMembership, userId: string, channel?: string | null): Promise<DeskActorDecision> {
+export async function deskActorFor(
+  agencies: AgencyDirectory,
+  membership: ChannelMembership,
+  userId: string,
+  channel?: string | null,
+  options: { mustBeInChannel?: boolean } = {},
+): Promise<DeskActorDecision> {
   const desk = channel ? await agencies.deskOfChannel(channel) : null;
   if (desk) {
-    if (!(await membership.isMember(channel!, userId))) return { ok: false, reason: 'outside' };
-    const lead = desk.kind === 'confidential' || (await leadOf(membership, desk.agency, userId));
+    // Acting on what is in the channel (a card, a thread) needs membership of that very channel.
+    if ((options.mustBeInChannel ?? true) && !(await membership.isMember(channel!, userId))) return { ok: false, reason: 'outside' };
+    const lead = await leadOf(membership, desk.agency, userId);
+    const officer = lead || (desk.agency.channels.triage ? await membership.isMember(desk.agency.channels.triage, userId) : false);
+    if (!officer) return { ok: false, reason: 'outside' };
     return { ok: true, actor: actorOf(userId, desk.agency, lead), agency: desk.agency };
   }
   const found: Array<{ agency: AgencyDesk; lead: boolean }> = [];

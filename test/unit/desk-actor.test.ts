@@ -19,7 +19,7 @@ const members = (map: Record<string, string[]>): ChannelMembership => ({ isMembe
 
 describe('who acts for which agency', () => {
   const agencies = directory([row('DKP', { triageChannel: null, confidentialChannel: null }), row('DINKES'), row('BKPSDMD', { province: true }), row('LAMA', { active: false })]);
-  const membership = members({ C0ENVT: ['U1', 'U2'], C0DINKEST: ['U2', 'U3'], G0DINKESL: ['U3'], C0BKPSDMDT: ['U4'], C0LAMAT: ['U5'] });
+  const membership = members({ C0ENVT: ['U1', 'U2'], C0DINKEST: ['U2', 'U3'], G0DINKESL: ['U3', 'U6'], C0BKPSDMDT: ['U4'], C0LAMAT: ['U5'] });
 
   it('uses the default agency’s settings channels when its own are not stored', async () => {
     expect(await agencies.channelFor('id-DKP', 'ticket')).toBe('C0ENVT');
@@ -34,6 +34,10 @@ describe('who acts for which agency', () => {
     expect(await deskActorFor(agencies, membership, 'U3', 'C0DINKEST')).toMatchObject({ ok: true, actor: { agencyId: 'id-DINKES', role: 'hr_lead' } });
     expect(await deskActorFor(agencies, membership, 'U1', 'C0DINKEST')).toEqual({ ok: false, reason: 'outside' });
     expect(await deskActorFor(agencies, membership, 'U4', 'C0BKPSDMDT')).toMatchObject({ ok: true, actor: { agencyId: 'id-BKPSDMD', province: true } });
+    // A lead who is only in the leads' channel: not on a triage card, but a command typed in triage is theirs.
+    expect(await deskActorFor(agencies, membership, 'U6', 'C0DINKEST')).toEqual({ ok: false, reason: 'outside' });
+    expect(await deskActorFor(agencies, membership, 'U6', 'C0DINKEST', { mustBeInChannel: false })).toMatchObject({ ok: true, actor: { agencyId: 'id-DINKES', role: 'hr_lead' } });
+    expect(await deskActorFor(agencies, membership, 'U1', 'C0DINKEST', { mustBeInChannel: false })).toEqual({ ok: false, reason: 'outside' });
   });
 
   it('elsewhere acts for the one desk the member is in, asks when there are several, ignores inactive agencies', async () => {
