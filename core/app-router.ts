@@ -1,3 +1,4 @@
+import { agenciesRouter } from './agencies/agencies-router.js';
 import { broadcastsRouter } from './broadcasts/broadcasts-router.js';
 import { faqRouter } from './faq/faq-router.js';
 import { faqDraftsRouter } from './faq/drafts/index.js';
@@ -13,6 +14,7 @@ import { surveyRouter } from './survey/survey-router.js';
 import { reportsRouter } from './reports/reports-router.js';
 
 export const appRouter = router({
+  agencies: agenciesRouter,
   records: recordsRouter,
   identity: identityRouter,
   tickets: ticketsRouter,

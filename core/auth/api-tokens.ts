@@ -38,11 +38,14 @@ export async function createApiToken(
 export async function actorForApiToken(db: Db, token: string): Promise<Actor | null> {
   const row = await db.apiToken.findUnique({ where: { tokenHash: digest(token) } });
   if (!row || row.revokedAt) return null;
+  // A token bound to the province bureau's agency carries the province scope, like its members in Slack.
+  const agency = row.agencyId ? await db.agency.findUnique({ where: { id: row.agencyId }, select: { province: true } }) : null;
   return {
     ref: `token:${row.id}`,
     role: roleSchema.parse(row.role),
     employeeId: row.employeeId,
     agencyId: row.agencyId,
+    province: agency?.province ?? false,
   };
 }
 

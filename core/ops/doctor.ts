@@ -7,6 +7,7 @@ import { ConfigError, parseConfig } from '../config/load-config.js';
 import { parseDatabaseUrl, type DatabaseLocation } from '../db/database-url.js';
 import { llmSettingsFromConfig } from '../faq/answer/llm.js';
 import { loadMigrations, migrationsTable, pendingMigrations, type AppliedMigration } from '../db/migrations.js';
+import { agencyChannelFindings, readStoredDesks } from './agency-channel-check.js';
 import { defaultOpenAiBaseUrl, probeLlm, probeSlack, probeTelegram, probeTimeoutMs, telegramWebhookInfo, type ProbeResult } from './platform-probes.js';
 
 /** ok: works; warn: works but worth a look; fail: LAYANI will not work until fixed; off: not configured. */
@@ -35,7 +36,16 @@ export async function runDoctor(env: Record<string, string | undefined>): Promis
   }
   const findings: Finding[] = [{ area: 'Pengaturan', status: 'ok', summary: 'semua nilai terbaca' }, ...settingsAdvice(config)];
   findings.push(...(await databaseFindings(config)));
-  findings.push(...(await platformFindings(config)));
+  const platforms = await platformFindings(config);
+  findings.push(...platforms);
+  // Each agency's desk channels, once Slack itself answers.
+  if (platforms.some((f) => f.area === 'Slack' && f.status === 'ok')) {
+    try {
+      findings.push(...(await agencyChannelFindings(config, await readStoredDesks(parseDatabaseUrl(config.DATABASE_URL)))));
+    } catch {
+      // A database that cannot be read is reported above.
+    }
+  }
   return findings;
 }
 

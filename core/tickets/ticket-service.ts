@@ -66,7 +66,8 @@ export async function openTicket(
   const attachments = input.attachments ?? [];
   const category = categoryOf(input.category);
   const now = ctx.clock.now();
-  const due = slaDueTimes(ctx.settings.businessCalendar, now, category.id);
+  // An agency with targets of its own (set on its desk) gets them instead of the category defaults.
+  const due = slaDueTimes(ctx.settings.businessCalendar, now, category.id, (await ctx.settings.agencies.byId(employee.agencyId))?.sla);
   const note = officeHoursNote(ctx, lang);
   const chatId = await telegramChatOf(ctx.db, employee.id);
   const ticket = await withNumberRetry(() =>

@@ -75,7 +75,7 @@ export const ticketsRouter = router({
 
   // --- HR (Slack) ---
   view: hrOfficerProcedure.input(ticketId).query(async ({ ctx, input }) => {
-    await ticketForHr(ctx, input.ticketId);
+    await ticketForHr(ctx, input.ticketId, 'read');
     return loadTicketView(ctx.db, ctx.settings.businessCalendar, input.ticketId, ctx.clock.now());
   }),
   reply: hrOfficerProcedure
