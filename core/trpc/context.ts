@@ -5,6 +5,7 @@ import type { FaqEngine } from '../faq/faq-engine.js';
 import type { Clock } from '../clock/clock.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logging/logger.js';
+import type { SiasnSettings } from '../siasn/siasn-settings.js';
 
 /** Where one agency's HR desk lives in Slack. */
 export interface DeskChannels {
@@ -23,6 +24,8 @@ export interface CoreSettings {
   broadcasts: { approval: 'off' | 'required'; nudgeAfterDays: number };
   /** The FAQ answerer over the policy corpus (reloads when a corpus file changes). */
   faq: FaqEngine;
+  /** How to reach SIASN; null when the agency has not configured it (then staff and HR are told to ask HR). */
+  siasn: SiasnSettings | null;
 }
 
 /**
