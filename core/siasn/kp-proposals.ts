@@ -16,7 +16,7 @@ import { siasnDate } from './siasn-dates.js';
 const text = z.unknown().transform((v): string | null => {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
-});
+}).optional();
 const proposalSchema = z.looseObject({
   id: text,
   nipBaru: text,
@@ -76,14 +76,14 @@ export async function fetchKpProposals(client: SiasnClient, period: CalendarDate
     rows.push({
       period,
       nip,
-      proposalId: p.id,
-      statusCode: p.statusUsulan ?? p.status_usulan,
-      statusName: p.statusUsulanNama ?? p.keterangan,
-      kpType: p.jenis_kp ?? p.jenisKp ?? p.detailLayananNama,
+      proposalId: p.id ?? null,
+      statusCode: p.statusUsulan ?? p.status_usulan ?? null,
+      statusName: p.statusUsulanNama ?? p.keterangan ?? null,
+      kpType: p.jenis_kp ?? p.jenisKp ?? p.detailLayananNama ?? null,
       tmtKp: siasnDate(p.tmtKp) ?? null,
-      pertekNumber: p.no_pertek,
+      pertekNumber: p.no_pertek ?? null,
       pertekDate: siasnDate(p.tgl_pertek) ?? null,
-      skNumber: p.no_sk,
+      skNumber: p.no_sk ?? null,
       skDate: siasnDate(p.tgl_sk) ?? null,
     });
   }

@@ -15,7 +15,7 @@ const text = z.unknown().transform((v): string | undefined => {
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
   return t === '' || t === '-' || t.toLowerCase() === 'null' ? undefined : t;
-});
+}).optional();
 
 export const dataUtamaSchema = z.looseObject({
   id: text,
