@@ -12,6 +12,7 @@ import { registerLinkCode } from './commands/link-code.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerReminder } from './commands/reminder.js';
 import { registerRole } from './commands/role.js';
+import { registerSiasn } from './commands/siasn.js';
 import { registerSosialisasi } from './commands/sosialisasi.js';
 import { registerTemplate } from './commands/template.js';
 import { registerToken } from './commands/token.js';
@@ -37,5 +38,6 @@ registerDeadline(program);
 registerDoctor(program);
 registerBackup(program);
 registerSosialisasi(program);
+registerSiasn(program);
 
 await program.parseAsync(process.argv);
