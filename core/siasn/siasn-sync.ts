@@ -84,6 +84,8 @@ export async function runSiasnSync(runtime: Runtime, settings: SiasnSettings, op
     runId: run.id, dryRun: options.dryRun, checked: 0, changed: 0, unchanged: 0, unknown: [], notInLayani: [], failed: [],
     notActiveInSiasn: [], rejectedFields: [], kpProposals: null, stoppedBecause: null, requests: 0, ms: 0,
   };
+  // Saving a page overlaps fetching the next one: SIASN's pace, not the database, should set the run's length.
+  let saving: Promise<void> = Promise.resolve();
   try {
     const where: Prisma.EmployeeWhereInput = options.nips ? { nip: { in: [...options.nips] } } : { active: true };
     const total = options.nips ? options.nips.length : await runtime.db.employee.count({ where });
@@ -92,18 +94,13 @@ export async function runSiasnSync(runtime: Runtime, settings: SiasnSettings, op
       report.notInLayani = options.nips.filter((nip) => !known.has(nip));
     }
     options.onProgress?.(0, total);
-    let cursor: string | undefined;
     let done = report.notInLayani.length;
-    for (;;) {
+    const readPage = (after: string | undefined) =>
+      runtime.db.employee.findMany({ where, orderBy: { nip: 'asc' }, take: pageSize, ...(after ? { cursor: { nip: after }, skip: 1 } : {}) });
+    let page = await readPage(undefined);
+    while (page.length > 0) {
       if (options.signal?.aborted) throw new SiasnError('dihentikan sebelum selesai', 'unavailable');
-      const page = await runtime.db.employee.findMany({
-        where,
-        orderBy: { nip: 'asc' },
-        take: pageSize,
-        ...(cursor ? { cursor: { nip: cursor }, skip: 1 } : {}),
-      });
-      if (page.length === 0) break;
-      cursor = page.at(-1)!.nip;
+      const following = page.length < pageSize ? Promise.resolve([]) : readPage(page.at(-1)!.nip);
       const updates = new Map<string, { employeeId: string; record: EmployeeRecord }[]>();
       await eachInPool(page, client.parallelism, async (row) => {
         const stored = toEmployeeRecord(row);
@@ -134,16 +131,15 @@ export async function runSiasnSync(runtime: Runtime, settings: SiasnSettings, op
         done += 1;
         options.onProgress?.(done, total);
       });
-      if (!options.dryRun) {
-        for (const [agencyId, list] of updates) {
-          await saveEmployees(runtime.db, siasnActor, agencyId, list.map((u) => u.record));
-          await recomputeRemindersForEmployees(runtime.contextFor(siasnActor), list.map((u) => u.employeeId));
-        }
-      }
-      if (page.length < pageSize) break;
+      if (!options.dryRun) saving = saving.then(() => saveUpdates(runtime, updates));
+      page = await following;
     }
+    await saving;
     report.kpProposals = await refreshKpProposals(runtime, client, options.dryRun);
   } catch (error) {
+    // What was already fetched is still saved; a save that failed is reported below like any other failure.
+    const saveError = await saving.then(() => null, (e: unknown) => e);
+    if (saveError) error = saveError;
     if (!(error instanceof SiasnError)) {
       await finishRun(runtime, report, 'failed', 'kesalahan di LAYANI', started, client.counts.api - requestsBefore);
       await releaseSyncLease(runtime.db);
@@ -158,6 +154,14 @@ export async function runSiasnSync(runtime: Runtime, settings: SiasnSettings, op
     'SIASN sync finished',
   );
   return report;
+}
+
+/** Saves one page's changed records (one audit entry each, as an import does) and replans their reminders. */
+async function saveUpdates(runtime: Runtime, updates: Map<string, { employeeId: string; record: EmployeeRecord }[]>): Promise<void> {
+  for (const [agencyId, list] of updates) {
+    await saveEmployees(runtime.db, siasnActor, agencyId, list.map((u) => u.record));
+    await recomputeRemindersForEmployees(runtime.contextFor(siasnActor), list.map((u) => u.employeeId));
+  }
 }
 
 async function refreshKpProposals(runtime: Runtime, client: SiasnClient, dryRun: boolean): Promise<number | null> {
