@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cliActor } from '../core/auth/actor.js';
 import { shiftedClock } from '../core/clock/clock.js';
 import { parseConfig } from '../core/config/load-config.js';
@@ -6,11 +8,22 @@ import { createLogger } from '../core/logging/logger.js';
 import { ensureAgency } from '../core/records/agencies.js';
 import { saveEmployees } from '../core/records/save-employees.js';
 import { startRuntime } from '../core/runtime.js';
-import { SiasnClient } from '../core/siasn/siasn-client.js';
-import { runSiasnSync } from '../core/siasn/siasn-sync.js';
 import { FakeSiasn, siasnAngkaKredit, siasnDataUtama } from '../test/fakes/fake-siasn.js';
 import { generateEmployees } from '../test/support/generate-employees.js';
 import { createTestDatabase } from '../test/support/test-databases.js';
+
+const run = promisify(execFile);
+
+interface ChildResult {
+  seconds: number;
+  requests: number;
+  retries: number;
+  peakRssMb: number;
+  changed: number;
+  unchanged: number;
+  unknown: number;
+  failed: number;
+}
 
 /** Saturday 01:30 WIB, the nightly sync's default hour: the reminder pass is closed, as it is at night. */
 const nightly = '2026-11-28T01:30:00+07:00';
@@ -18,14 +31,15 @@ const nightly = '2026-11-28T01:30:00+07:00';
 /**
  * A full sync of `count` employees against FakeSiasn (5 ms per answer) at `rate` requests per second: wall time
  * against requests ÷ rate (the pacing is the limit, so the ratio should be close to 1), and peak RSS (LAYANI and the
- * fake share this process). One employee in ten has a newer rank in SIASN, one in a hundred is unknown to it, and
+ * the fake runs in this process, the sync in a child of its own). One employee in ten has a newer rank in SIASN, one in a hundred is unknown to it, and
  * functional positions also fetch their credit-point history.
  */
 export async function benchSiasn(kind: DatabaseKind, count: number, rate: number): Promise<void> {
   const fake = new FakeSiasn({ latencyMs: 5, recordRequests: false });
   await fake.start();
   const database = await createTestDatabase(kind);
-  const config = parseConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...fake.env({ SIASN_REQUESTS_PER_SECOND: String(rate) }) });
+  const env = { DATABASE_URL: database.url, ...fake.env({ SIASN_REQUESTS_PER_SECOND: String(rate) }) };
+  const config = parseConfig({ ...env, LOG_LEVEL: 'silent' });
   const runtime = await startRuntime(config, { clock: shiftedClock(nightly), log: createLogger('silent'), watchCorpus: false });
   try {
     const agency = await ensureAgency(runtime.db, config.DEFAULT_AGENCY_CODE);
@@ -36,23 +50,18 @@ export async function benchSiasn(kind: DatabaseKind, count: number, rate: number
       fake.mainRecords.set(e.nip, siasnDataUtama(e, i % 10 === 0 ? { tmtGolAkhir: '01-10-2026' } : {}));
       if (e.positionType.startsWith('JF_')) fake.histories.set(`rw-angkakredit/${e.nip}`, [siasnAngkaKredit((e.creditPoints ?? 0) + (i % 10 === 5 ? 12.5 : 0))]);
     });
-    const settings = runtime.settings.siasn!;
-    const client = new SiasnClient(settings, { log: runtime.log });
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
-    const started = Date.now();
-    const report = await runSiasnSync(runtime, settings, { trigger: 'nightly', dryRun: false, client });
-    const seconds = (Date.now() - started) / 1000;
-    clearInterval(sampler);
-    const expected = client.counts.api / rate;
+    await runtime.close();
+    const { stdout } = await run('npx', ['tsx', 'bench/siasn-child.ts', JSON.stringify(env), nightly], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildResult;
+    const expected = result.requests / rate;
     console.log(
-      `siasn ${kind}: ${count} employees, ${client.counts.api} requests at ${rate} req/s in ${seconds.toFixed(1)} s ` +
-        `(requests ÷ rate = ${expected.toFixed(1)} s, ratio ${(seconds / expected).toFixed(3)}; employees ÷ rate = ${(count / rate).toFixed(1)} s); ` +
-        `${report.changed} changed, ${report.unchanged} unchanged, ${report.unknown.length} unknown, ${report.failed.length} failed, ` +
-        `${client.counts.retries} retries; peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB (target ≤ 300 MB)`,
+      `siasn ${kind}: ${count} employees, ${result.requests} requests at ${rate} req/s in ${result.seconds.toFixed(1)} s ` +
+        `(requests ÷ rate = ${expected.toFixed(1)} s, ratio ${(result.seconds / expected).toFixed(3)}; employees ÷ rate = ${(count / rate).toFixed(1)} s); ` +
+        `${result.changed} changed, ${result.unchanged} unchanged, ${result.unknown} unknown, ${result.failed} failed, ` +
+        `${result.retries} retries; peak RSS ${result.peakRssMb.toFixed(0)} MB (target ≤ 300 MB)`,
     );
   } finally {
-    await runtime.close();
+    await runtime.close().catch(() => undefined);
     await fake.stop();
     await database.drop();
   }

@@ -99,10 +99,10 @@ export async function runSiasnSync(runtime: Runtime, settings: SiasnSettings, op
       runtime.db.employee.findMany({ where, orderBy: { nip: 'asc' }, take: pageSize, ...(after ? { cursor: { nip: after }, skip: 1 } : {}) });
     let page = await readPage(undefined);
     while (page.length > 0) {
-      if (options.signal?.aborted) throw new SiasnError('dihentikan sebelum selesai', 'unavailable');
       const following = page.length < pageSize ? Promise.resolve([]) : readPage(page.at(-1)!.nip);
       const updates = new Map<string, { employeeId: string; record: EmployeeRecord }[]>();
-      await eachInPool(page, client.parallelism, async (row) => {
+      const stopped = () => options.signal?.aborted ?? false;
+      await eachInPool(page, client.parallelism, stopped, async (row) => {
         const stored = toEmployeeRecord(row);
         try {
           const found = await fetchSiasnEmployee(client, stored, runtime.log);
@@ -132,11 +132,14 @@ export async function runSiasnSync(runtime: Runtime, settings: SiasnSettings, op
         options.onProgress?.(done, total);
       });
       if (!options.dryRun) saving = saving.then(() => saveUpdates(runtime, updates));
+      // Shutting down: what this page found is saved; the rest waits for the next run.
+      if (stopped()) throw new SiasnError('dihentikan karena LAYANI berhenti; sisanya diperiksa pada sinkronisasi berikutnya', 'unavailable');
       page = await following;
     }
     await saving;
     report.kpProposals = await refreshKpProposals(runtime, client, options.dryRun);
-  } catch (error) {
+  } catch (caught) {
+    let error = caught;
     // What was already fetched is still saved; a save that failed is reported below like any other failure.
     const saveError = await saving.then(() => null, (e: unknown) => e);
     if (saveError) error = saveError;
@@ -201,11 +204,11 @@ async function finishRun(runtime: Runtime, report: SyncReport, status: string, e
 }
 
 /** Runs `work` over `items` with at most `width` at a time (the client paces the requests themselves). */
-async function eachInPool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+async function eachInPool<T>(items: readonly T[], width: number, stopped: () => boolean, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   let failed = false;
   const lanes = Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (next < items.length && !failed) {
+    while (next < items.length && !failed && !stopped()) {
       try {
         await work(items[next++]!);
       } catch (error) {

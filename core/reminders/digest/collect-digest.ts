@@ -4,6 +4,7 @@ import { firstEligibleKpPeriod } from '../career-stages.js';
 import type { ReminderKind } from '../reminder-kinds.js';
 import type { ReminderEnv } from '../reminder-pass.js';
 import { loadRoster, type RosterEntry } from '../roster.js';
+import { latestSiasnSyncSince, type SiasnSyncDigest } from '../../siasn/sync-digest.js';
 
 export interface DigestPerson {
   name: string;
@@ -37,6 +38,8 @@ export interface Digest {
   undeliveredGroups: Array<{ kind: 'tenggat' | 'khusus'; title: string; count: number }>;
   activeCount: number;
   unlinkedCount: number;
+  /** The nightly SIASN sync since the previous digest; null when none ran (or SIASN is off). */
+  siasnSync?: SiasnSyncDigest | null;
 }
 
 /** Horizons: the daily edition looks at this month and next; the weekly one further, and a year ahead for pensions. */
@@ -92,6 +95,7 @@ export async function collectDigest(env: ReminderEnv, agencyId: string, now: Dat
   digest.overdueKgb.sort(byDate((x) => x.on));
   digest.pastPension.sort(byDate((x) => x.tmt));
   await addUndelivered(env, agencyId, options.since, roster, digest);
+  digest.siasnSync = await latestSiasnSyncSince(env.db, options.since);
   return digest;
 }
 

@@ -1,3 +1,4 @@
+import { siasnDigestLines } from '../../siasn/sync-digest.js';
 import type { RecordProblemCode } from '../../career/index.js';
 import { formatIndonesian, type CalendarDate } from '../../dates/calendar-date.js';
 import { wibParts } from '../../scheduling/jakarta-time.js';
@@ -56,6 +57,7 @@ export function renderDigest(digest: Digest): string {
     ...digest.undeliveredGroups.map((g) => `• ${g.kind === 'tenggat' ? 'Tenggat' : 'Pengingat'} "${g.title}" — ${g.count} pegawai`),
   ]);
   if (out.length === 2) out.push('', 'Tidak ada yang jatuh tempo atau perlu ditindaklanjuti.');
+  if (digest.siasnSync) section('*Sinkronisasi SIASN semalam*', siasnDigestLines(digest.siasnSync, limit));
   out.push(
     '',
     `*Belum menautkan Telegram: ${digest.unlinkedCount} dari ${digest.activeCount} pegawai aktif.* ` +

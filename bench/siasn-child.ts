@@ -1,0 +1,30 @@
+// Runs one SIASN sync in its own process (the fake SIASN stays in the parent), so that its peak RSS and CPU are
+// LAYANI's alone. Prints one JSON line.
+import { shiftedClock } from '../core/clock/clock.js';
+import { parseConfig } from '../core/config/load-config.js';
+import { createLogger } from '../core/logging/logger.js';
+import { startRuntime } from '../core/runtime.js';
+import { SiasnClient } from '../core/siasn/siasn-client.js';
+import { runSiasnSync } from '../core/siasn/siasn-sync.js';
+
+const [env, at] = process.argv.slice(2);
+const config = parseConfig({ ...(JSON.parse(env!) as Record<string, string>), LOG_LEVEL: 'silent' });
+const runtime = await startRuntime(config, { clock: shiftedClock(at!), log: createLogger('silent'), watchCorpus: false });
+const client = new SiasnClient(runtime.settings.siasn!, { log: runtime.log });
+const started = performance.now();
+const report = await runSiasnSync(runtime, runtime.settings.siasn!, { trigger: 'nightly', dryRun: false, client });
+const seconds = (performance.now() - started) / 1000;
+await runtime.close();
+console.log(
+  JSON.stringify({
+    seconds,
+    requests: client.counts.api,
+    retries: client.counts.retries,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    changed: report.changed,
+    unchanged: report.unchanged,
+    unknown: report.unknown.length,
+    failed: report.failed.length,
+    stopped: report.stoppedBecause,
+  }),
+);
