@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { promisify } from 'node:util';
 import { cliActor } from '../core/auth/actor.js';
 import { shiftedClock } from '../core/clock/clock.js';
@@ -16,6 +17,7 @@ const run = promisify(execFile);
 
 interface ChildResult {
   seconds: number;
+  cpuSeconds: number;
   requests: number;
   retries: number;
   peakRssMb: number;
@@ -58,7 +60,8 @@ export async function benchSiasn(kind: DatabaseKind, count: number, rate: number
       `siasn ${kind}: ${count} employees, ${result.requests} requests at ${rate} req/s in ${result.seconds.toFixed(1)} s ` +
         `(requests ÷ rate = ${expected.toFixed(1)} s, ratio ${(result.seconds / expected).toFixed(3)}; employees ÷ rate = ${(count / rate).toFixed(1)} s); ` +
         `${result.changed} changed, ${result.unchanged} unchanged, ${result.unknown} unknown, ${result.failed} failed, ` +
-        `${result.retries} retries; peak RSS ${result.peakRssMb.toFixed(0)} MB (target ≤ 300 MB)`,
+        `${result.retries} retries; LAYANI CPU ${result.cpuSeconds.toFixed(1)} s (${((result.cpuSeconds / result.requests) * 1000).toFixed(2)} ms/request); ` +
+        `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; peak RSS ${result.peakRssMb.toFixed(0)} MB (target ≤ 300 MB)`,
     );
   } finally {
     await runtime.close().catch(() => undefined);

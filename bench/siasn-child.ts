@@ -12,12 +12,15 @@ const config = parseConfig({ ...(JSON.parse(env!) as Record<string, string>), LO
 const runtime = await startRuntime(config, { clock: shiftedClock(at!), log: createLogger('silent'), watchCorpus: false });
 const client = new SiasnClient(runtime.settings.siasn!, { log: runtime.log });
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const report = await runSiasnSync(runtime, runtime.settings.siasn!, { trigger: 'nightly', dryRun: false, client });
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
 await runtime.close();
 console.log(
   JSON.stringify({
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     requests: client.counts.api,
     retries: client.counts.retries,
     peakRssMb: process.resourceUsage().maxRSS / 1024,

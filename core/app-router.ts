@@ -8,6 +8,7 @@ import { infodeskRouter } from './infodesk/infodesk-router.js';
 import { sosialisasiRouter } from './sosialisasi/sosialisasi-router.js';
 import { recordsRouter } from './records/records-router.js';
 import { remindersRouter } from './reminders/reminders-router.js';
+import { siasnRouter } from './siasn/siasn-router.js';
 import { createCallerFactory, router } from './trpc/init.js';
 
 export const appRouter = router({
@@ -21,6 +22,7 @@ export const appRouter = router({
   reminders: remindersRouter,
   infodesk: infodeskRouter,
   sosialisasi: sosialisasiRouter,
+  siasn: siasnRouter,
 });
 
 export type AppRouter = typeof appRouter;

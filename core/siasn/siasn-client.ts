@@ -68,9 +68,9 @@ export class SiasnClient {
     this.pace = new PQueue(paceOf(settings.requestsPerSecond));
   }
 
-  /** How many API calls may usefully be in flight at once to reach the configured rate. */
+  /** How many API calls may be in flight at once: enough to keep the configured rate with answers taking up to a second. */
   get parallelism(): number {
-    return Math.min(32, Math.max(4, Math.ceil(this.settings.requestsPerSecond / 4)));
+    return Math.min(128, Math.max(4, Math.ceil(this.settings.requestsPerSecond)));
   }
 
   /** GET `path` (relative to SIASN_API_URL, e.g. "pns/data-utama/1986…"). Any HTTP answer but 401/429/5xx is returned. */
@@ -217,8 +217,8 @@ export class SiasnClient {
 
 /** Requests spaced evenly: below 10/s one per slot; above, in tenths of a second so timers stay coarse. */
 function paceOf(perSecond: number): { interval: number; intervalCap: number; concurrency: number } {
-  if (perSecond < 10) return { interval: Math.round(1000 / perSecond), intervalCap: 1, concurrency: 64 };
-  return { interval: 100, intervalCap: Math.max(1, Math.round(perSecond / 10)), concurrency: 64 };
+  if (perSecond < 10) return { interval: Math.round(1000 / perSecond), intervalCap: 1, concurrency: 128 };
+  return { interval: 100, intervalCap: Math.max(1, Math.round(perSecond / 10)), concurrency: 128 };
 }
 
 /**
