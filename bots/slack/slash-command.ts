@@ -6,6 +6,7 @@ import { slackUserIdOf } from '../../core/tickets/ticket-access.js';
 import { priorityLabels, statusLabels } from '../../core/tickets/ticket-status.js';
 import { broadcastHelp, runBroadcastCommand } from './broadcasts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { kpHelp, runKpCommand } from './kp-command.js';
 import { runReminderCommand } from './reminder-command.js';
 import { runSosialisasiCommand, sosialisasiHelp } from './sosialisasi.js';
 import { formatBusinessMinutes, formatWib } from './wib-time.js';
@@ -19,6 +20,7 @@ export const helpText = [
   broadcastHelp,
   '• `/layani pengingat <tanggal> [jam] [ulang] <sasaran> | <teks>` — pengingat untuk pegawai; `/layani pengingat` saja untuk caranya, `daftar` untuk yang terjadwal',
   sosialisasiHelp,
+  kpHelp,
   'Balas di utas kartu tiket untuk menjawab pegawai; awali dengan `catatan:` untuk catatan internal yang tidak dikirim ke pegawai.',
 ].join('\n');
 
@@ -63,6 +65,8 @@ export async function runLayaniCommand(runtime: Runtime, actor: Actor, text: str
       const [week, month] = await Promise.all([caller.tickets.statistics({ days: 7 }), caller.tickets.statistics({ days: 30 })]);
       return ['*Statistik layanan kepegawaian* (waktu dalam jam kerja)', statisticsText(week), statisticsText(month)].join('\n\n');
     }
+    case 'kp':
+      return runKpCommand(runtime, actor, rest);
     case 'pengingat':
       // The rest verbatim: a reminder's text may have line breaks.
       return runReminderCommand(runtime, actor, text.trim().slice(word.length).trim());
