@@ -1,4 +1,3 @@
-import PQueue from 'p-queue';
 import type { Logger } from '../logging/logger.js';
 import type { SiasnSettings } from './siasn-settings.js';
 
@@ -56,7 +55,7 @@ export class SiasnClient {
   private sso: CachedToken | null = null;
   private pendingGateway: Promise<CachedToken> | null = null;
   private pendingSso: Promise<CachedToken> | null = null;
-  private readonly pace: PQueue;
+  private readonly pace: Pace;
   private readonly now: () => number;
   readonly counts: SiasnCallCounts = { api: 0, gatewayTokens: 0, ssoTokens: 0, retries: 0, reauthentications: 0 };
 
@@ -65,12 +64,12 @@ export class SiasnClient {
     private readonly options: SiasnClientOptions,
   ) {
     this.now = options.now ?? Date.now;
-    this.pace = new PQueue(paceOf(settings.requestsPerSecond));
+    this.pace = new Pace(settings.requestsPerSecond);
   }
 
-  /** How many API calls may be in flight at once: enough to keep the configured rate with answers taking up to a second. */
+  /** How many API calls may be in flight at once: enough to keep the configured rate with answers taking up to half a second. */
   get parallelism(): number {
-    return Math.min(128, Math.max(4, Math.ceil(this.settings.requestsPerSecond)));
+    return Math.min(64, Math.max(4, Math.ceil(this.settings.requestsPerSecond / 2)));
   }
 
   /** GET `path` (relative to SIASN_API_URL, e.g. "pns/data-utama/1986…"). Any HTTP answer but 401/429/5xx is returned. */
@@ -80,15 +79,11 @@ export class SiasnClient {
     let reauthenticated = false;
     for (let attempt = 0; ; ) {
       const [gateway, sso] = await Promise.all([this.gatewayToken(), this.ssoToken()]);
-      const outcome = await this.pace.add(
-        () => {
-          this.counts.api += 1;
-          return this.fetch(url, {
-            headers: { authorization: `Bearer ${gateway.value}`, auth: `bearer ${sso.value}`, accept: 'application/json' },
-          });
-        },
-        { throwOnTimeout: true },
-      );
+      await this.pace.take();
+      this.counts.api += 1;
+      const outcome = await this.fetch(url, {
+        headers: { authorization: `Bearer ${gateway.value}`, auth: `bearer ${sso.value}`, accept: 'application/json' },
+      });
       if ('status' in outcome && outcome.status === 401) {
         if (reauthenticated) {
           throw new SiasnError(
@@ -215,10 +210,33 @@ export class SiasnClient {
   }
 }
 
-/** Requests spaced evenly: below 10/s one per slot; above, in tenths of a second so timers stay coarse. */
-function paceOf(perSecond: number): { interval: number; intervalCap: number; concurrency: number } {
-  if (perSecond < 10) return { interval: Math.round(1000 / perSecond), intervalCap: 1, concurrency: 128 };
-  return { interval: 100, intervalCap: Math.max(1, Math.round(perSecond / 10)), concurrency: 128 };
+/**
+ * Requests spaced evenly at `perSecond`: each call takes the next free slot. While calls are waiting, slots that
+ * went by because the process was busy (timers firing late) may be made up, at most one second's worth, so the rate
+ * holds on average; after an idle spell nothing is made up, so a new run never starts with a burst.
+ */
+class Pace {
+  private next = 0;
+  private waiting = 0;
+  private readonly gapMs: number;
+
+  constructor(perSecond: number) {
+    this.gapMs = 1000 / perSecond;
+  }
+
+  async take(): Promise<void> {
+    const now = performance.now();
+    const slot = Math.max(this.next, this.waiting > 0 ? now - 1000 : now);
+    this.next = slot + this.gapMs;
+    const wait = slot - now;
+    if (wait <= 0) return;
+    this.waiting += 1;
+    try {
+      await sleep(wait);
+    } finally {
+      this.waiting -= 1;
+    }
+  }
 }
 
 /**
