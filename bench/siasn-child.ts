@@ -10,6 +10,7 @@ import { runSiasnSync } from '../core/siasn/siasn-sync.js';
 const [env, at] = process.argv.slice(2);
 const config = parseConfig({ ...(JSON.parse(env!) as Record<string, string>), LOG_LEVEL: 'silent' });
 const runtime = await startRuntime(config, { clock: shiftedClock(at!), log: createLogger('silent'), watchCorpus: false });
+const baselineRssMb = process.memoryUsage().rss / 1024 / 1024;
 const client = new SiasnClient(runtime.settings.siasn!, { log: runtime.log });
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
@@ -24,6 +25,7 @@ console.log(
     requests: client.counts.api,
     retries: client.counts.retries,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    baselineRssMb,
     changed: report.changed,
     unchanged: report.unchanged,
     unknown: report.unknown.length,
