@@ -77,6 +77,14 @@ export async function runSiasnSync(runtime: Runtime, settings: SiasnSettings, op
   if (!lease.ok) {
     throw new SyncBusyError(`Sinkronisasi SIASN lain sedang berjalan sejak ${lease.since.toISOString()}. Tunggu sampai selesai, lalu jalankan lagi.`);
   }
+  try {
+    return await syncUnderLease(runtime, settings, options, started, now);
+  } finally {
+    await releaseSyncLease(runtime.db);
+  }
+}
+
+async function syncUnderLease(runtime: Runtime, settings: SiasnSettings, options: SyncOptions, started: number, now: Date): Promise<SyncReport> {
   const run = await runtime.db.siasnSyncRun.create({ data: { trigger: options.trigger, dryRun: options.dryRun, startedAt: now } });
   const client = options.client ?? new SiasnClient(settings, { log: runtime.log });
   const requestsBefore = client.counts.api;
@@ -145,13 +153,11 @@ export async function runSiasnSync(runtime: Runtime, settings: SiasnSettings, op
     if (saveError) error = saveError;
     if (!(error instanceof SiasnError)) {
       await finishRun(runtime, report, 'failed', 'kesalahan di LAYANI', started, client.counts.api - requestsBefore);
-      await releaseSyncLease(runtime.db);
       throw error;
     }
     report.stoppedBecause = error.message;
   }
   await finishRun(runtime, report, report.stoppedBecause ? 'stopped' : 'done', report.stoppedBecause, started, client.counts.api - requestsBefore);
-  await releaseSyncLease(runtime.db);
   runtime.log.info(
     { trigger: options.trigger, dryRun: options.dryRun, checked: report.checked, changed: report.changed, unknown: report.unknown.length, failed: report.failed.length, stopped: report.stoppedBecause !== null, ms: report.ms },
     'SIASN sync finished',

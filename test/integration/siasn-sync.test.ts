@@ -3,7 +3,7 @@ import { cliActor } from '../../core/auth/actor.js';
 import { fixedClock } from '../../core/clock/clock.js';
 import { ensureAgency } from '../../core/records/agencies.js';
 import { saveEmployees } from '../../core/records/save-employees.js';
-import { runSiasnSync, type SyncChange } from '../../core/siasn/siasn-sync.js';
+import { runSiasnSync, SyncBusyError, type SyncChange } from '../../core/siasn/siasn-sync.js';
 import type { SiasnSettings } from '../../core/siasn/siasn-settings.js';
 import { FakeSiasn, siasnAngkaKredit, siasnDataUtama } from '../fakes/fake-siasn.js';
 import { employeeRecord } from '../support/employees.js';
@@ -123,6 +123,19 @@ describe.each(testDatabaseKinds)('SIASN sync on %s', (kind) => {
     expect(report.checked).toBe(0);
     expect(siasn.counts.api).toBeLessThanOrEqual(2 * settings.requestsPerSecond);
     expect(await runtime.db.siasnSyncRun.findFirstOrThrow()).toMatchObject({ status: 'stopped', error: expect.stringMatching(/401/) });
+  });
+
+  it('runs one sync at a time: a second one is refused, saying since when the first has run', async () => {
+    const results = await Promise.allSettled([
+      runSiasnSync(runtime, settings, { trigger: 'cli', dryRun: true }),
+      runSiasnSync(runtime, settings, { trigger: 'nightly', dryRun: true }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(SyncBusyError);
+    expect((refused.reason as Error).message).toMatch(/^Sinkronisasi SIASN lain sedang berjalan sejak .*Tunggu sampai selesai/);
+    // The lease is released: the next run goes ahead.
+    expect((await runSiasnSync(runtime, settings, { trigger: 'cli', dryRun: true })).checked).toBe(6);
   });
 
   it('keeps personal data out of the logs', async () => {
