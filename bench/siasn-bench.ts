@@ -56,6 +56,7 @@ export async function benchSiasn(kind: DatabaseKind, count: number, rate: number
     await runtime.close();
     const { stdout } = await run('npx', ['tsx', 'bench/siasn-child.ts', JSON.stringify(env), nightly], { encoding: 'utf8', maxBuffer: 1 << 20 });
     const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildResult;
+    if (process.env.BENCH_DEBUG) console.log(stdout.trim().split('\n').at(-1));
     const expected = result.requests / rate;
     console.log(
       `siasn ${kind}: ${count} employees, ${result.requests} requests at ${rate} req/s in ${result.seconds.toFixed(1)} s ` +

@@ -16,7 +16,9 @@ const started = performance.now();
 const cpuBefore = process.cpuUsage();
 const report = await runSiasnSync(runtime, runtime.settings.siasn!, { trigger: 'nightly', dryRun: false, client });
 const seconds = (performance.now() - started) / 1000;
+const memory = Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1024 / 1024)]));
 const cpu = process.cpuUsage(cpuBefore);
+client.close();
 await runtime.close();
 console.log(
   JSON.stringify({
@@ -26,6 +28,7 @@ console.log(
     retries: client.counts.retries,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     baselineRssMb,
+    memory,
     changed: report.changed,
     unchanged: report.unchanged,
     unknown: report.unknown.length,

@@ -283,6 +283,8 @@ async function siasnFinding(config: Config): Promise<Finding> {
     if (!(error instanceof SiasnError)) throw error;
     const summary = error.kind === 'auth' ? 'kredensial ditolak' : error.kind === 'unavailable' ? 'tidak dapat dihubungi' : 'jawaban tak terduga';
     return { area, status: 'fail', summary: `${summary}${error.status ? ` (HTTP ${error.status})` : ''}`, fix: error.message };
+  } finally {
+    client.close();
   }
   const nightly = settings.syncCron ? `sinkronisasi malam "${settings.syncCron}" WIB` : 'sinkronisasi malam mati (SIASN_SYNC_CRON=off)';
   return { area, status: 'ok', summary: `token gateway dan SSO diterima; ${settings.requestsPerSecond} permintaan/detik; ${nightly}` };

@@ -85,8 +85,16 @@ export async function runSiasnSync(runtime: Runtime, settings: SiasnSettings, op
 }
 
 async function syncUnderLease(runtime: Runtime, settings: SiasnSettings, options: SyncOptions, started: number, now: Date): Promise<SyncReport> {
-  const run = await runtime.db.siasnSyncRun.create({ data: { trigger: options.trigger, dryRun: options.dryRun, startedAt: now } });
   const client = options.client ?? new SiasnClient(settings, { log: runtime.log });
+  try {
+    return await syncWith(runtime, client, options, started, now);
+  } finally {
+    if (!options.client) client.close();
+  }
+}
+
+async function syncWith(runtime: Runtime, client: SiasnClient, options: SyncOptions, started: number, now: Date): Promise<SyncReport> {
+  const run = await runtime.db.siasnSyncRun.create({ data: { trigger: options.trigger, dryRun: options.dryRun, startedAt: now } });
   const requestsBefore = client.counts.api;
   const report: SyncReport = {
     runId: run.id, dryRun: options.dryRun, checked: 0, changed: 0, unchanged: 0, unknown: [], notInLayani: [], failed: [],
