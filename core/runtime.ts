@@ -1,5 +1,5 @@
 import type { Actor } from './auth/actor.js';
-import { defaultCareerRules } from './career/index.js';
+import { careerRulesFrom, careerSettingsOf } from './career/index.js';
 import { systemClock, type Clock } from './clock/clock.js';
 import type { Config } from './config/config-schema.js';
 import type { Db } from './db/client.js';
@@ -65,7 +65,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   const settings: CoreSettings = {
     linkCodeTtlHours: config.LINK_CODE_TTL_HOURS,
     defaultAgencyCode: config.DEFAULT_AGENCY_CODE,
-    careerRules: defaultCareerRules,
+    careerRules: careerRulesFrom(careerSettingsOf(config)),
     businessCalendar: calendar.calendar,
     deskChannelsFor: () => channels,
     broadcasts: { approval: config.BROADCAST_APPROVAL, nudgeAfterDays: config.BROADCAST_NUDGE_DAYS },

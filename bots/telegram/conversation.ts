@@ -7,7 +7,7 @@ import { systemActor } from '../../core/auth/actor.js';
 import { clearBlockedChat } from '../../core/broadcasts/chat-groups.js';
 import { feedbackKinds, type FeedbackKind } from '../../core/feedback/feedback-service.js';
 import type { Attachment } from '../../core/outbox/outbox-intent.js';
-import { careerSummaryLines } from '../../core/records/career-summary.js';
+import { careerSummaryLines, problemText } from '../../core/records/career-summary.js';
 import type { Runtime } from '../../core/runtime.js';
 import { categoryLabel, categoryOf, ticketCategories, ticketCategoryIds, type TicketCategoryId } from '../../core/tickets/categories.js';
 import { langOf, type BotContext, type Lang, type Pending } from './context.js';
@@ -212,10 +212,10 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
         position: me.positionName,
         unit: me.unit,
       }),
-      [ctx.t('profil-career'), ...careerSummaryLines(dates).map((line) => `• ${line}`)].join('\n'),
+      [ctx.t('profil-career'), ...careerSummaryLines(dates, langOf(ctx)).map((line) => `• ${line}`)].join('\n'),
     ];
     if (dates.problems.length > 0) {
-      sections.push([ctx.t('profil-problems'), ...dates.problems.map((p) => `• ${p.message}`)].join('\n'));
+      sections.push([ctx.t('profil-problems'), ...dates.problems.map((p) => `• ${problemText(p, langOf(ctx))}`)].join('\n'));
     }
     sections.push([ctx.t('profil-kp'), ...kpStatusLines(kp, langOf(ctx))].join('\n'));
     sections.push(ctx.t('profil-correction'));

@@ -22,7 +22,7 @@ export const faqRouter = router({
   /** 👍/👎 on an answer; 👎 comes back with `offerHuman` so the adapter shows "Hubungi petugas". */
   rate: staffProcedure
     .input(z.object({ answerId: z.string().min(1).max(64), helpful: z.boolean() }))
-    .mutation(({ ctx, input }) => faqEngineOf(ctx).rate(ctx.actor.ref, input.answerId, input.helpful)),
+    .mutation(({ ctx, input }) => faqEngineOf(ctx).rate(ctx, input.answerId, input.helpful)),
 
   /**
    * "Hubungi petugas": opens a ticket carrying the question, either the one behind a recent answer (`answerId`,
@@ -52,8 +52,15 @@ export const faqRouter = router({
       return { ticketId: result.ticketId, number: result.number, outsideOfficeHours: result.outsideOfficeHours };
     }),
 
-  /** 👍/👎 counts per document, for HR to see which entries need work. */
-  feedbackSummary: hrOfficerProcedure.query(({ ctx }) => faqEngineOf(ctx).feedbackSummary()),
+  /**
+   * 👍/👎 counts per document (stored, so they survive restarts), the most distrusted first, for HR to see which
+   * entries need work. HR bound to an agency sees its own staff's ratings; `from`/`to` narrow the period.
+   */
+  feedbackSummary: hrOfficerProcedure
+    .input(z.object({ from: z.coerce.date().optional(), to: z.coerce.date().optional() }).optional())
+    .query(({ ctx, input }) =>
+      faqEngineOf(ctx).feedbackSummary(ctx, { from: input?.from, to: input?.to, agencyId: ctx.actor.agencyId ?? undefined }),
+    ),
 
   /** Corpus files that could not be loaded (or loaded with a remark): file, line, reason. */
   corpusProblems: hrOfficerProcedure.query(({ ctx }) => {

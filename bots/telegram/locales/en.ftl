@@ -98,7 +98,7 @@ profil =
     Rank: { $rank }
     Position: { $position }
     Unit: { $unit }
-profil-career = Key dates (in Indonesian):
+profil-career = Key dates:
 profil-problems = Notes on your record:
 profil-kp = Promotion (KP) proposals (SIASN):
 profil-correction = If anything is wrong, just write it here and an HR officer will correct it.
