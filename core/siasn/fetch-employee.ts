@@ -36,7 +36,11 @@ export async function fetchSiasnEmployee(client: SiasnClient, stored: EmployeeRe
   if (!fields.positionType || !fields.positionName) {
     const position = await history(client, 'rw-jabatan', stored.nip, log, latestPosition);
     fields.positionName ??= position?.positionName;
-    fields.positionType ??= position?.positionType;
+    if (!fields.positionType && position?.positionType) {
+      fields.positionType = position.positionType;
+      if (position.eselon) fields.eselon = position.eselon;
+      if (position.jenjang) fields.jenjang = position.jenjang;
+    }
     if (!fields.positionName) delete fields.positionName;
     if (!fields.positionType) delete fields.positionType;
   }

@@ -1,4 +1,4 @@
-import { employeeRecordSchema, type EmployeeRecord } from '../records/employee.js';
+import { employeeRecordSchema, eselonsByPositionType, jenjangByPositionType, type EmployeeRecord, type PositionType } from '../records/employee.js';
 import type { SiasnEmployeeFields, SiasnField } from './siasn-records.js';
 
 /**
@@ -9,6 +9,10 @@ import type { SiasnEmployeeFields, SiasnField } from './siasn-records.js';
 export function mergeSiasnFields(stored: EmployeeRecord, fields: SiasnEmployeeFields): { record: EmployeeRecord; rejected: SiasnField[] } {
   const merged: Record<string, unknown> = { ...stored };
   for (const [field, value] of Object.entries(fields)) if (value !== undefined && value !== null) merged[field] = value;
+  // Jenjang and eselon belong to a position: a stored one that no longer fits the position SIASN names goes.
+  const type = merged.positionType as PositionType;
+  if (merged.jenjang && !(jenjangByPositionType[type] ?? []).includes(merged.jenjang as never)) merged.jenjang = null;
+  if (merged.eselon && !(eselonsByPositionType[type] ?? []).includes(merged.eselon as never)) merged.eselon = null;
   const rejected: SiasnField[] = [];
   for (let round = 0; round < 3; round += 1) {
     const result = employeeRecordSchema.safeParse(merged);

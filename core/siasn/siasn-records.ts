@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pnsGolongan, pppkGolongan, type EducationLevel, type EmployeeRecord, type PositionType } from '../records/employee.js';
+import { eselons, pnsGolongan, pppkGolongan, type EducationLevel, type EmployeeRecord, type Eselon, type JfJenjang, type PositionType } from '../records/employee.js';
 import { siasnDate } from './siasn-dates.js';
 
 /**
@@ -63,7 +63,7 @@ const jabatanItem = z.looseObject({
 /** The fields of the employee record SIASN can give. Contact details, the KGB TMT and `active` are HR's. */
 export const siasnFields = [
   'name', 'birthDate', 'gender', 'employmentType', 'golongan', 'tmtGolongan', 'education', 'positionName', 'positionType',
-  'unit', 'tmtCpns', 'creditPoints',
+  'unit', 'tmtCpns', 'creditPoints', 'jenjang', 'eselon',
 ] as const satisfies readonly (keyof EmployeeRecord)[];
 export type SiasnField = (typeof siasnFields)[number];
 export type SiasnEmployeeFields = Partial<Pick<EmployeeRecord, SiasnField>>;
@@ -98,6 +98,9 @@ export function mapDataUtama(data: unknown): SiasnMainRecord | null {
     unit: d.unorNama,
     tmtCpns: siasnDate(d.tmtCpns),
   };
+  fields.eselon = fields.positionType && !fields.positionType.startsWith('JF_') && fields.positionType !== 'PELAKSANA' ? (eselonOf(d.eselon) ?? eselonOf(d.eselonLevel)) : undefined;
+  // JF_AHLI_* already name their jenjang; only the keterampilan track needs it recorded.
+  fields.jenjang = fields.positionType === 'JF_KETERAMPILAN' ? jenjangOf(d.jabatanFungsionalNama ?? d.jabatanNama) : undefined;
   return { nip: d.nipBaru, fields: withoutAbsent(fields), kedudukan: d.kedudukanPnsNama };
 }
 
@@ -135,7 +138,7 @@ export function cumulativeCreditPoints(data: unknown): number | undefined {
 }
 
 /** rw-jabatan: name and type of the latest position, for records whose main answer lacks them. */
-export function latestPosition(data: unknown): Pick<SiasnEmployeeFields, 'positionName' | 'positionType'> {
+export function latestPosition(data: unknown): Pick<SiasnEmployeeFields, 'positionName' | 'positionType' | 'jenjang' | 'eselon'> {
   const items = listOf(data)
     .map((item) => jabatanItem.safeParse(item))
     .flatMap((r) => (r.success ? [{ ...r.data, tmt: siasnDate(r.data.tmtJabatan) ?? '' }] : []))
@@ -143,14 +146,34 @@ export function latestPosition(data: unknown): Pick<SiasnEmployeeFields, 'positi
   const latest = items[0];
   if (!latest) return {};
   const name = latest.namaJabatan ?? latest.jabatanStrukturalNama ?? latest.jabatanFungsionalNama ?? latest.jabatanFungsionalUmumNama;
+  const positionType = positionTypeOf({ jenisJabatan: latest.jenisJabatan, eselon: latest.eselon, functional: latest.jabatanFungsionalNama });
   return withoutAbsent({
     positionName: name,
-    positionType: positionTypeOf({ jenisJabatan: latest.jenisJabatan, eselon: latest.eselon, functional: latest.jabatanFungsionalNama }),
+    positionType,
+    eselon: positionType && !positionType.startsWith('JF_') && positionType !== 'PELAKSANA' ? eselonOf(latest.eselon) : undefined,
+    jenjang: positionType === 'JF_KETERAMPILAN' ? jenjangOf(latest.jabatanFungsionalNama) : undefined,
   });
 }
 
 function withoutAbsent<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** "II.a", "IIa", "II/A", or SIASN's numeric level "21" → "II.a"; eselon V and unknown values are absent. */
+export function eselonOf(value: string | undefined): Eselon | undefined {
+  if (!value) return undefined;
+  const compact = value.replace(/\s+/g, '').toUpperCase();
+  const roman = /^(IV|III|II|I)[./-]?([AB])$/.exec(compact);
+  const numeric = /^([1-4])([12])$/.exec(compact);
+  const text = roman ? `${roman[1]}.${roman[2]!.toLowerCase()}` : numeric ? `${['I', 'II', 'III', 'IV'][Number(numeric[1]) - 1]}.${numeric[2] === '1' ? 'a' : 'b'}` : '';
+  return (eselons as readonly string[]).includes(text) ? (text as Eselon) : undefined;
+}
+
+/** The jenjang a functional title names ("Penyuluh Perikanan Ahli Muda" → AHLI_MUDA, "… Mahir" → MAHIR). */
+export function jenjangOf(title: string | undefined): JfJenjang | undefined {
+  if (!title) return undefined;
+  const found = /\b(ahli\s+pertama|ahli\s+muda|ahli\s+madya|ahli\s+utama|pemula|terampil|mahir|penyelia)\b/i.exec(title);
+  return found ? (found[1]!.toUpperCase().replace(/\s+/g, '_') as JfJenjang) : undefined;
 }
 
 function genderOf(value: string | undefined): EmployeeRecord['gender'] | undefined {

@@ -5,7 +5,7 @@ import { kpStageOf } from '../../core/siasn/kp-status.js';
 import { mergeSiasnFields } from '../../core/siasn/merge-siasn.js';
 import { readSiasnAnswer } from '../../core/siasn/siasn-answer.js';
 import { siasnDate } from '../../core/siasn/siasn-dates.js';
-import { cumulativeCreditPoints, golonganOf, lastRankTmt, latestPosition, mapDataUtama, positionTypeOf } from '../../core/siasn/siasn-records.js';
+import { cumulativeCreditPoints, eselonOf, golonganOf, jenjangOf, lastRankTmt, latestPosition, mapDataUtama, positionTypeOf } from '../../core/siasn/siasn-records.js';
 import { employeeRecord } from '../support/employees.js';
 
 describe('reading SIASN answers', () => {
@@ -58,7 +58,20 @@ describe('reading SIASN answers', () => {
     expect(lastRankTmt([{ golongan: 'III/a', tmtGolongan: '01-04-2017' }, { golongan: 'III/b', tmtGolongan: '01-04-2021' }], undefined)).toBe('2021-04-01');
     expect(cumulativeCreditPoints([{ kreditBaruTotal: '150,5', tahunSelesaiPenailan: '2025', bulanSelesaiPenailan: '12' }, { kreditBaruTotal: '120', tahunSelesaiPenailan: '2024', bulanSelesaiPenailan: '12' }])).toBe(150.5);
     expect(cumulativeCreditPoints([{ kreditBaruTotal: 'abc' }])).toBeUndefined();
-    expect(latestPosition([{ jenisJabatan: '1', eselon: 'IV.a', jabatanStrukturalNama: 'Kepala Seksi', tmtJabatan: '01-01-2024' }, { jenisJabatan: '4', jabatanFungsionalUmumNama: 'Pengadministrasi', tmtJabatan: '01-01-2020' }])).toEqual({ positionName: 'Kepala Seksi', positionType: 'PENGAWAS' });
+    expect(latestPosition([{ jenisJabatan: '1', eselon: 'IV.a', jabatanStrukturalNama: 'Kepala Seksi', tmtJabatan: '01-01-2024' }, { jenisJabatan: '4', jabatanFungsionalUmumNama: 'Pengadministrasi', tmtJabatan: '01-01-2020' }])).toEqual({ positionName: 'Kepala Seksi', positionType: 'PENGAWAS', eselon: 'IV.a' });
+  });
+
+  it('maps eselon and jenjang onto the career record fields', () => {
+    expect(eselonOf('II.a')).toBe('II.a');
+    expect(eselonOf('iii b')).toBe('III.b');
+    expect(eselonOf('41')).toBe('IV.a');
+    expect(eselonOf('V.a')).toBeUndefined();
+    expect(jenjangOf('Pranata Komputer Mahir')).toBe('MAHIR');
+    expect(mapDataUtama({ jenisJabatan: '1', eselon: 'III.b', jabatanNama: 'Sekretaris' })?.fields).toMatchObject({ positionType: 'ADMINISTRATOR', eselon: 'III.b' });
+    expect(mapDataUtama({ jenisJabatan: '2', jabatanFungsionalNama: 'Pengawas Perikanan Penyelia' })?.fields).toMatchObject({ positionType: 'JF_KETERAMPILAN', jenjang: 'PENYELIA' });
+    // A stored eselon does not survive a move to a functional post.
+    const head = employeeRecord({ positionType: 'PENGAWAS', eselon: 'IV.a', positionName: 'Kepala Seksi' });
+    expect(mergeSiasnFields(head, { positionType: 'JF_AHLI_MUDA', positionName: 'Penyuluh Perikanan Ahli Muda' }).record).toMatchObject({ positionType: 'JF_AHLI_MUDA', eselon: null });
   });
 
   it('keeps stored values where SIASN is empty or gives a value the record cannot take', () => {
