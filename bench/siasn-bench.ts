@@ -20,6 +20,7 @@ interface ChildResult {
   cpuSeconds: number;
   requests: number;
   retries: number;
+  retryReasons: Record<string, number>;
   peakRssMb: number;
   baselineRssMb: number;
   changed: number;
@@ -62,7 +63,7 @@ export async function benchSiasn(kind: DatabaseKind, count: number, rate: number
       `siasn ${kind}: ${count} employees, ${result.requests} requests at ${rate} req/s in ${result.seconds.toFixed(1)} s ` +
         `(requests ÷ rate = ${expected.toFixed(1)} s, ratio ${(result.seconds / expected).toFixed(3)}; employees ÷ rate = ${(count / rate).toFixed(1)} s); ` +
         `${result.changed} changed, ${result.unchanged} unchanged, ${result.unknown} unknown, ${result.failed} failed, ` +
-        `${result.retries} retries; LAYANI CPU ${result.cpuSeconds.toFixed(1)} s (${((result.cpuSeconds / result.requests) * 1000).toFixed(2)} ms/request); ` +
+        `${result.retries} retries${result.retries ? ` (${Object.entries(result.retryReasons).map(([k, v]) => `${k} ×${v}`).join(', ')})` : ''}; LAYANI CPU ${result.cpuSeconds.toFixed(1)} s (${((result.cpuSeconds / result.requests) * 1000).toFixed(2)} ms/request); ` +
         `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; peak RSS ${result.peakRssMb.toFixed(0)} MB (target ≤ 300 MB; ${result.baselineRssMb.toFixed(0)} MB before the sync started)`,
     );
   } finally {

@@ -26,6 +26,7 @@ console.log(
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     requests: client.counts.api,
     retries: client.counts.retries,
+    retryReasons: client.counts.retryReasons,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     baselineRssMb,
     memory,

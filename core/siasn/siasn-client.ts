@@ -46,6 +46,8 @@ export interface SiasnCallCounts {
   gatewayTokens: number;
   ssoTokens: number;
   retries: number;
+  /** Why calls were retried ("HTTP 503", "ECONNRESET", …), for the benchmark and debugging. */
+  retryReasons: Record<string, number>;
   reauthentications: number;
 }
 
@@ -59,7 +61,7 @@ export class SiasnClient {
   private readonly pace: Pace;
   private readonly agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 64 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 64 }) };
   private readonly now: () => number;
-  readonly counts: SiasnCallCounts = { api: 0, gatewayTokens: 0, ssoTokens: 0, retries: 0, reauthentications: 0 };
+  readonly counts: SiasnCallCounts = { api: 0, gatewayTokens: 0, ssoTokens: 0, retries: 0, retryReasons: {}, reauthentications: 0 };
 
   constructor(
     private readonly settings: SiasnSettings,
@@ -108,6 +110,8 @@ export class SiasnClient {
         throw new SiasnError(`SIASN tidak dapat dihubungi setelah ${attempt + 1} percobaan (${what}). Coba lagi nanti; periksa SIASN_API_URL dan koneksi mesin ini.`, 'unavailable', 'status' in outcome ? outcome.status : undefined);
       }
       this.counts.retries += 1;
+      const reason = 'status' in outcome ? `HTTP ${outcome.status}` : outcome.error;
+      this.counts.retryReasons[reason] = (this.counts.retryReasons[reason] ?? 0) + 1;
       await sleep(this.backoff(attempt, 'retryAfterMs' in outcome ? outcome.retryAfterMs : null));
       attempt += 1;
     }
@@ -140,6 +144,7 @@ export class SiasnClient {
   private fetch(
     target: URL | string,
     init: { method?: string; headers: Record<string, string>; body?: string },
+    onFreshSocket = false,
   ): Promise<(SiasnAnswer & { retryAfterMs: number | null }) | { error: string }> {
     const url = typeof target === 'string' ? new URL(target) : target;
     const secure = url.protocol === 'https:';
@@ -173,7 +178,13 @@ export class SiasnClient {
         request.destroy();
         resolve({ error: `tidak ada jawaban dalam ${this.settings.timeoutMs / 1000} detik` });
       });
-      request.on('error', (error) => resolve({ error: (error as NodeJS.ErrnoException).code ?? error.message }));
+      request.on('error', (error) => {
+        const code = (error as NodeJS.ErrnoException).code;
+        // The server closed a kept-alive connection just as it was reused: nothing reached it, so send again at once
+        // on a new connection (Node's documented remedy) instead of waiting out a backoff.
+        if (code === 'ECONNRESET' && request.reusedSocket && !onFreshSocket) resolve(this.fetch(url, init, true));
+        else resolve({ error: code ?? error.message });
+      });
       request.end(init.body);
     });
   }
