@@ -11,6 +11,7 @@ import { registerImport } from './commands/import-employees.js';
 import { registerLinkCode } from './commands/link-code.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerReminder } from './commands/reminder.js';
+import { registerReport } from './commands/report.js';
 import { registerRole } from './commands/role.js';
 import { registerSiasn } from './commands/siasn.js';
 import { registerSosialisasi } from './commands/sosialisasi.js';
@@ -39,5 +40,6 @@ registerDoctor(program);
 registerBackup(program);
 registerSosialisasi(program);
 registerSiasn(program);
+registerReport(program);
 
 await program.parseAsync(process.argv);

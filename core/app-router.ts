@@ -10,6 +10,8 @@ import { recordsRouter } from './records/records-router.js';
 import { remindersRouter } from './reminders/reminders-router.js';
 import { siasnRouter } from './siasn/siasn-router.js';
 import { createCallerFactory, router } from './trpc/init.js';
+import { surveyRouter } from './survey/survey-router.js';
+import { reportsRouter } from './reports/reports-router.js';
 
 export const appRouter = router({
   records: recordsRouter,
@@ -23,6 +25,8 @@ export const appRouter = router({
   infodesk: infodeskRouter,
   sosialisasi: sosialisasiRouter,
   siasn: siasnRouter,
+  survey: surveyRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

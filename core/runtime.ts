@@ -70,6 +70,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     deskChannelsFor: () => channels,
     broadcasts: { approval: config.BROADCAST_APPROVAL, nudgeAfterDays: config.BROADCAST_NUDGE_DAYS },
     siasn,
+    survey: { mode: config.SKM_SURVEY, anonymous: config.SKM_SURVEY_ANONYMOUS },
     // Built on first use: CLI commands such as import never load the corpus.
     get faq() {
       faq ??= createFaqEngine({

@@ -7,6 +7,8 @@ import { priorityLabels, statusLabels } from '../../core/tickets/ticket-status.j
 import { broadcastHelp, runBroadcastCommand } from './broadcasts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { kpHelp, runKpCommand } from './kp-command.js';
+import { hasAtLeast } from '../../core/auth/roles.js';
+import { lastCompleteMonth, parseReportMonth } from '../../core/reports/report-month.js';
 import { runReminderCommand } from './reminder-command.js';
 import { runSosialisasiCommand, sosialisasiHelp } from './sosialisasi.js';
 import { formatBusinessMinutes, formatWib } from './wib-time.js';
@@ -17,6 +19,7 @@ export const helpText = [
   '• `/layani tiket` — antrean tiket yang masih terbuka',
   '• `/layani tanya <pertanyaan>` — coba jawaban FAQ yang akan diterima pegawai, lengkap dengan sumbernya',
   '• `/layani statistik` — waktu tanggapan, penyelesaian dan kepuasan pegawai (7 dan 30 hari)',
+  '• `/layani laporan [bulan]` — laporan layanan bulanan (grafik, PDF, CSV) ke kanal pimpinan; mis. `/layani laporan november 2026` (pimpinan)',
   broadcastHelp,
   '• `/layani pengingat <tanggal> [jam] [ulang] <sasaran> | <teks>` — pengingat untuk pegawai; `/layani pengingat` saja untuk caranya, `daftar` untuk yang terjadwal',
   sosialisasiHelp,
@@ -67,6 +70,15 @@ export async function runLayaniCommand(runtime: Runtime, actor: Actor, text: str
     }
     case 'kp':
       return runKpCommand(runtime, actor, rest);
+    case 'laporan': {
+      const words = rest.join(' ').trim();
+      const now = runtime.clock.now();
+      const month = words === '' ? lastCompleteMonth(now) : parseReportMonth(words, now);
+      if (!month) return `Bulan "${escapeMrkdwn(words)}" tidak terbaca. Tulis mis. \`/layani laporan 2026-11\` atau \`/layani laporan november 2026\`; tanpa bulan: bulan lalu.`;
+      if (!hasAtLeast(actor.role, 'hr_lead')) return 'Laporan bulanan hanya dapat diminta oleh pimpinan kepegawaian (anggota kanal pimpinan).';
+      const { report, slackChannel } = await caller.reports.post({ month });
+      return `Laporan ${report.monthLabel} untuk ${escapeMrkdwn(report.scope.title)} sedang disiapkan dan akan muncul di <#${slackChannel}> bersama grafik, PDF dan CSV-nya.`;
+    }
     case 'pengingat':
       // The rest verbatim: a reminder's text may have line breaks.
       return runReminderCommand(runtime, actor, text.trim().slice(word.length).trim());

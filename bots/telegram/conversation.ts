@@ -16,6 +16,7 @@ import { installFaqButtons, replyWithFaq } from './faq-replies.js';
 import { installReminderCommands } from './reminders.js';
 import { installInfoDesk, sendStillInForceAfterLinking } from './info-replies.js';
 import { installSosialisasi } from './sosialisasi-replies.js';
+import { installSurvey } from './survey-replies.js';
 import { freeTextConfidence, looksLikeQuestion } from '../../core/faq/answer/question-shape.js';
 
 /** tRPC error messages are "Indonesian / English"; input errors carry zod's first message (Indonesian). */
@@ -142,6 +143,7 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
   installReminderCommands(bot, runtime);
   // Before /tanya: in "/tanya-sosialisasi" Telegram marks only "/tanya" as the command.
   installSosialisasi(bot, runtime, saveSession);
+  installSurvey(bot, runtime, saveSession);
   installInfoDesk(bot, runtime);
 
   bot.command('tanya', async (ctx) => {

@@ -1,5 +1,6 @@
 import cron from 'node-cron';
 import { z } from 'zod';
+import { surveyModeSchema } from '../survey/survey-settings.js';
 
 const optionalText = z
   .string()
@@ -82,6 +83,12 @@ export const configSchema = z.object({
     .trim()
     .refine((v) => v === '' || v === 'off' || cron.validate(v), 'expected a cron expression in WIB such as "30 1 * * *", or off')
     .default('30 1 * * *'),
+
+  SKM_SURVEY: surveyModeSchema.default('off'),
+  SKM_SURVEY_ANONYMOUS: z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof configSchema>;

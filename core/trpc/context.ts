@@ -6,6 +6,7 @@ import type { Clock } from '../clock/clock.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logging/logger.js';
 import type { SiasnSettings } from '../siasn/siasn-settings.js';
+import type { SurveySettings } from '../survey/survey-settings.js';
 
 /** Where one agency's HR desk lives in Slack. */
 export interface DeskChannels {
@@ -22,6 +23,8 @@ export interface CoreSettings {
   /** The Slack channels of an agency's desk (today every agency shares the configured ones). */
   deskChannelsFor(agencyId: string): DeskChannels;
   broadcasts: { approval: 'off' | 'required'; nudgeAfterDays: number };
+  /** The SKM satisfaction survey after resolved tickets (SKM_SURVEY, SKM_SURVEY_ANONYMOUS). */
+  survey: SurveySettings;
   /** The FAQ answerer over the policy corpus (reloads when a corpus file changes). */
   faq: FaqEngine;
   /** How to reach SIASN; null when the agency has not configured it (then staff and HR are told to ask HR). */
