@@ -17,6 +17,7 @@ import { onBroadcastDue } from '../core/broadcasts/broadcast-events.js';
 import { scheduledWork } from '../core/scheduling/scheduled-work.js';
 import { Scheduler } from '../core/scheduling/scheduler.js';
 import { runDeskClock } from '../core/tickets/sla-monitor.js';
+import { runNightlySiasnSync } from '../core/siasn/nightly-sync.js';
 import { adapterStatuses, deskChannelWarnings } from './adapter-status.js';
 import { AdapterStarter } from './adapter-starter.js';
 import type { ChatAdapter } from './chat-adapter.js';
@@ -109,6 +110,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const stopListening = options.schedule === false ? null : onBroadcastDue(() => void scheduler.tick());
   // Catch up at once after a restart (a broadcast half queued, a reminder pass not yet run today).
   if (options.schedule !== false) void scheduler.tick();
+  // The nightly SIASN sync runs beside the minute scheduler, not in it: it takes minutes to hours at SIASN's pace.
+  const siasnStop = new AbortController();
+  let siasnRunning: Promise<unknown> = Promise.resolve();
+  const siasnCron = runtime.settings.siasn?.syncCron;
+  const siasnNightly =
+    options.schedule === false || !siasnCron
+      ? null
+      : cron.schedule(
+          siasnCron,
+          () => {
+            siasnRunning = runNightlySiasnSync(runtime, runtime.clock.now(), siasnStop.signal).catch((err: unknown) => log.error({ err }, 'nightly SIASN sync failed'));
+          },
+          { timezone: 'Asia/Jakarta', noOverlap: true },
+        );
   const minuteTick =
     options.schedule === false
       ? null
@@ -136,6 +151,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       readiness.startDraining();
       await deskClock?.stop();
       await minuteTick?.stop();
+      await siasnNightly?.stop();
+      siasnStop.abort();
+      await siasnRunning;
       stopListening?.();
       await scheduler.idle();
       server.close();

@@ -9,6 +9,7 @@ import { infodeskRouter } from './infodesk/infodesk-router.js';
 import { sosialisasiRouter } from './sosialisasi/sosialisasi-router.js';
 import { recordsRouter } from './records/records-router.js';
 import { remindersRouter } from './reminders/reminders-router.js';
+import { siasnRouter } from './siasn/siasn-router.js';
 import { createCallerFactory, router } from './trpc/init.js';
 import { surveyRouter } from './survey/survey-router.js';
 import { reportsRouter } from './reports/reports-router.js';
@@ -25,6 +26,7 @@ export const appRouter = router({
   reminders: remindersRouter,
   infodesk: infodeskRouter,
   sosialisasi: sosialisasiRouter,
+  siasn: siasnRouter,
   survey: surveyRouter,
   reports: reportsRouter,
 });

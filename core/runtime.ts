@@ -14,6 +14,7 @@ import { createFaqEngine, llmSettingsFromConfig } from './faq/index.js';
 import type { FaqEngine } from './faq/faq-engine.js';
 import { createCaller } from './app-router.js';
 import { PlatformHealth } from './health/platform-health.js';
+import { siasnSettingsFromConfig, type SiasnSettings } from './siasn/siasn-settings.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 
 /** Everything a running LAYANI holds once: the database, the clock, the logger and the settings. */
@@ -59,6 +60,13 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     },
   });
   let faq: FaqEngine | null = null;
+  let siasn: SiasnSettings | null = null;
+  try {
+    siasn = siasnSettingsFromConfig(config);
+  } catch (error) {
+    // Half-configured SIASN must not stop the desk; doctor and `layani siasn sync` say what is missing.
+    log.error({ reason: (error as Error).message }, 'SIASN settings incomplete; SIASN stays off');
+  }
   const settings: CoreSettings = {
     linkCodeTtlHours: config.LINK_CODE_TTL_HOURS,
     defaultAgencyCode: config.DEFAULT_AGENCY_CODE,
@@ -66,6 +74,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     businessCalendar: calendar.calendar,
     agencies,
     broadcasts: { approval: config.BROADCAST_APPROVAL, nudgeAfterDays: config.BROADCAST_NUDGE_DAYS },
+    siasn,
     survey: { mode: config.SKM_SURVEY, anonymous: config.SKM_SURVEY_ANONYMOUS },
     // Built on first use: CLI commands such as import never load the corpus.
     get faq() {

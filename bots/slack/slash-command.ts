@@ -7,6 +7,7 @@ import { priorityLabels, statusLabels } from '../../core/tickets/ticket-status.j
 import { agencyHelp, provinceText, runAgencyCommand, runBulkLinkCodes } from './agency-command.js';
 import { broadcastHelp, runBroadcastCommand } from './broadcasts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { kpHelp, runKpCommand } from './kp-command.js';
 import { hasAtLeast } from '../../core/auth/roles.js';
 import { lastCompleteMonth, parseReportMonth } from '../../core/reports/report-month.js';
 import { runReminderCommand } from './reminder-command.js';
@@ -24,6 +25,7 @@ export const helpText = [
   broadcastHelp,
   '• `/layani pengingat <tanggal> [jam] [ulang] <sasaran> | <teks>` — pengingat untuk pegawai; `/layani pengingat` saja untuk caranya, `daftar` untuk yang terjadwal',
   sosialisasiHelp,
+  kpHelp,
   'Balas di utas kartu tiket untuk menjawab pegawai; awali dengan `catatan:` untuk catatan internal yang tidak dikirim ke pegawai.',
 ].join('\n');
 
@@ -77,6 +79,8 @@ export async function runLayaniCommand(runtime: Runtime, actor: Actor, text: str
       const [week, month] = await Promise.all([caller.tickets.statistics({ days: 7 }), caller.tickets.statistics({ days: 30 })]);
       return ['*Statistik layanan kepegawaian* (waktu dalam jam kerja)', statisticsText(week), statisticsText(month)].join('\n\n');
     }
+    case 'kp':
+      return runKpCommand(runtime, actor, rest);
     case 'laporan': {
       const words = rest.join(' ').trim();
       const now = runtime.clock.now();

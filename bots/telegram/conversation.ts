@@ -1,3 +1,4 @@
+import { kpStatusLines } from '../../core/siasn/kp-status-text.js';
 import { TRPCError } from '@trpc/server';
 import { GrammyError, type Bot, type Filter } from 'grammy';
 import type { InlineKeyboardButton, Message } from 'grammy/types';
@@ -253,7 +254,7 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
 
   bot.command('profil', async (ctx) => {
     ctx.session.pending = undefined;
-    const [me, dates] = await Promise.all([caller(ctx).records.me(), caller(ctx).records.careerDates()]);
+    const [me, dates, kp] = await Promise.all([caller(ctx).records.me(), caller(ctx).records.careerDates(), caller(ctx).siasn.myKpProposals()]);
     outcome(ctx, 'profil');
     const sections = [
       ctx.t('profil', {
@@ -268,6 +269,7 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
     if (dates.problems.length > 0) {
       sections.push([ctx.t('profil-problems'), ...dates.problems.map((p) => `• ${problemText(p, langOf(ctx))}`)].join('\n'));
     }
+    sections.push([ctx.t('profil-kp'), ...kpStatusLines(kp, langOf(ctx))].join('\n'));
     sections.push(ctx.t('profil-correction'));
     await replyLong(ctx, sections.join('\n\n'));
   });

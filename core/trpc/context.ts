@@ -6,6 +6,7 @@ import type { FaqEngine } from '../faq/faq-engine.js';
 import type { Clock } from '../clock/clock.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logging/logger.js';
+import type { SiasnSettings } from '../siasn/siasn-settings.js';
 import type { SurveySettings } from '../survey/survey-settings.js';
 
 export type { DeskChannels } from '../agencies/agency-desk.js';
@@ -22,6 +23,8 @@ export interface CoreSettings {
   survey: SurveySettings;
   /** The FAQ answerer over the policy corpus (reloads when a corpus file changes). */
   faq: FaqEngine;
+  /** How to reach SIASN; null when the agency has not configured it (then staff and HR are told to ask HR). */
+  siasn: SiasnSettings | null;
 }
 
 /**

@@ -100,6 +100,7 @@ profil =
     Unit: { $unit }
 profil-career = Key dates:
 profil-problems = Notes on your record:
+profil-kp = Promotion (KP) proposals (SIASN):
 profil-correction = If anything is wrong, just write it here and an HR officer will correct it.
 
 ## --- /pengingat ---

@@ -102,6 +102,7 @@ profil =
     Unit kerja: { $unit }
 profil-career = Tanggal penting:
 profil-problems = Catatan atas data Anda:
+profil-kp = Usulan kenaikan pangkat (SIASN):
 profil-correction = Bila ada data yang keliru, tulis saja di sini agar petugas kepegawaian memperbaikinya.
 
 ## --- /pengingat ---
