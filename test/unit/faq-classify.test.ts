@@ -123,6 +123,10 @@ describe('out of scope goes to a human', () => {
     expect(kindOf('cara mengajukan cuti tahunan')).toBe('policy');
     expect(kindOf('bot ini bisa liat gaji sy gak')).toBe('policy');
     expect(kindOf('hp ilang gak bisa mfa asn digital gmn')).toBe('policy');
+    // Who approves leave, and whether the bot can, are questions about the rule, not a request to approve.
+    expect(kindOf('sapa yg acc cuti pns di pemprov babel')).toBe('policy');
+    expect(kindOf('bot bs acc cuti sy gak')).toBe('policy');
+    expect(kindOf('tolong acc cuti sy bsk ya pak')).toBe('escalate:submit_leave');
   });
 });
 

@@ -166,6 +166,13 @@ const requestMarker = /\b(tolong|tlg|mohon|minta|bantu|bantuin|please|pls|plis|d
 const leaveAction =
   /\b(ajukan|ajuin|ajukanlah|daftarkan|daftarin|inputkan|input|catat|catatkan|buatkan|bikinkan|bikinin|buatin|setujui|menyetujui|approve|acc|batalkan|membatalkan|batalin|proses|prosesin|kirimkan|kirim|tanda tangani|tandatangani)\s+(cuti|izin|permohonan cuti|surat cuti|form cuti)\b/;
 
+/**
+ * A question about leave approval rather than a request to approve: who approves, how, whether the bot can
+ * ("bot bisa acc cuti saya tidak", "siapa yang acc cuti"). A trailing "tidak"/"kah" asks; "tolong acc cuti" asks for.
+ */
+const leaveQuestion =
+  /\b(cara|bagaimana|prosedur|langkah|syarat|siapa|di mana|dimana|ke mana|kemana|apakah|bisa tidak|boleh tidak|berapa lama|kapan|aturan|wewenang|berwenang|pejabat|yang berhak)\b|^(?!.*\b(tolong|mohon|minta|bantu|please|pls)\b).*\b(bisa|boleh|dapat)\b.*\b(tidak|kah|kan)$/;
+
 const passwordWord = /\b(password|passwd|pasword|kata sandi|sandi|pin|otp|kode otp|kode mfa|kode verifikasi|passcode|pw)\b/;
 const passwordTrouble =
   /\b(lupa|reset|riset|ganti|ubah|minta|kirim|kirimkan|buatkan|bikinkan|berapa|apa|hilang|bocor|tidak bisa|gagal|blokir|diblokir|terblokir|terkunci|salah|keluar|expired|kadaluarsa|kedaluwarsa|buka|pulihkan|recovery|masuk|tidak masuk|belum masuk|tidak muncul|error|eror)\b/;
@@ -276,7 +283,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
     if (imperative || requestMarker.test(p)) return { kind: 'refuse', reason: 'change_data' };
   }
 
-  if (leaveAction.test(p) && !/\b(cara|bagaimana|prosedur|langkah|syarat|siapa|di mana|dimana|ke mana|kemana|apakah|bisa tidak|boleh tidak|berapa lama|kapan|aturan)\b/.test(p)) {
+  if (leaveAction.test(p) && !leaveQuestion.test(p)) {
     return { kind: 'escalate', reason: 'submit_leave', category: 'cuti' };
   }
   if (/\b(tolong|tlg|mohon|bantu|bisa|bisakah)\b.{0,20}\b(cutikan|izinkan saya|liburkan)\b/.test(p)) {

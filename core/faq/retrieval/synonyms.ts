@@ -13,7 +13,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   // question words
   brp: 'berapa', brapa: 'berapa', berapaan: 'berapa', brpa: 'berapa', bpa: 'berapa',
   gmn: 'bagaimana', gmana: 'bagaimana', gimana: 'bagaimana', bgmn: 'bagaimana', bgm: 'bagaimana', gmna: 'bagaimana', gmn2: 'bagaimana',
-  kpn: 'kapan', kapn: 'kapan', kpan: 'kapan',
+  kpn: 'kapan', kapn: 'kapan', kpan: 'kapan', sapa: 'siapa', syp: 'siapa', spa: 'siapa',
   knp: 'mengapa', napa: 'mengapa', kenapa: 'mengapa', knapa: 'mengapa', ngapa: 'mengapa',
   dmn: 'di mana', dimana: 'di mana', kmn: 'ke mana', kemana: 'ke mana', mn: 'mana',
   ap: 'apa', apaan: 'apa', apakah: 'apakah', ga: 'tidak', gak: 'tidak', gk: 'tidak', g: 'tidak', nggak: 'tidak', ngga: 'tidak', enggak: 'tidak',
@@ -50,7 +50,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   dikumpulin: 'dikumpulkan', ngumpulin: 'kumpulkan', dpet: 'dapat', bini: 'istri',
   nautin: 'tautkan', nyambungin: 'tautkan', sambungin: 'tautkan', dak: 'tidak', idak: 'tidak', ndak2: 'tidak', mentok: 'batas',
   brikutnya: 'berikutnya', berikutny: 'berikutnya', selanjutnya: 'berikutnya', depan: 'depan',
-  seminggu: 'per minggu', sehari: 'per hari', setahun: 'per tahun', sebulan: 'per bulan', dikasih: 'diberikan', ngasih: 'memberi',
+  seminggu: 'per minggu', sehari: 'per hari', setahun: 'per tahun', sebulan: 'per bulan', dikasih: 'diberikan', ngasih: 'memberi', ngaruh: 'pengaruh', ngaruhin: 'pengaruh', upload: 'unggah', diupload: 'diunggah', uplod: 'unggah',
   kasihkan: 'berikan', disiapin: 'disiapkan', nyiapin: 'menyiapkan', siapin: 'siapkan', masuk2: 'masuk', sma: 'slta', smk: 'slta',
   smu: 'slta', slta: 'slta', big: 'besar', take: 'ambil', taking: 'ambil', allowed: 'boleh',
   // everyday office chat (what staff actually type to HR)
