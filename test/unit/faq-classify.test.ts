@@ -109,6 +109,8 @@ describe('out of scope goes to a human', () => {
     ['ada lowongan pppk di dkp thn ini gak', 'job_openings'],
     ['formasi cpns 2026 ada gak', 'job_openings'],
     ['sisa cuti tahunan sy brp', 'leave_balance'],
+    ['sk kp sy blm turun padahal udh 3 bln', 'case_status'],
+    ['usulan pensiun saya ditolak knp', 'case_status'],
     ['saya kena hukuman disiplin, bagaimana', 'disciplinary_case'],
     ['cuaca di pangkalpinang besok hujan dak', 'off_topic'],
     ['resep pempek ikan tenggiri', 'off_topic'],

@@ -17,6 +17,7 @@ export type EscalateReason =
   | 'job_openings'
   | 'disciplinary_case'
   | 'leave_balance'
+  | 'case_status'
   | 'off_topic'
   | 'low_confidence'
   | 'not_covered'
@@ -218,6 +219,20 @@ const disciplinaryCase =
   /\b(saya|teman saya|rekan saya|atasan saya|suami saya|istri saya)\s+(sudah\s+|telah\s+|lagi\s+|sedang\s+)?(kena|terkena|dikenai|dikenakan|dijatuhi|dapat|mendapat|menerima|dilaporkan|diperiksa|dipanggil|disidang|diberi)\s+(hukuman|hukdis|hukuman disiplin|sanksi|teguran|sp|surat peringatan|pemeriksaan|bap)\b/;
 const leaveBalance = /\b(sisa|saldo|jatah|kuota)\s+(cuti\s+)?(tahunan\s+)?(saya|ku)\b|\bcuti (tahunan )?saya (masih |tinggal )?(sisa|berapa|tinggal)\b|\b(sisa|saldo) cuti (tahunan )?(saya )?(berapa|tinggal)\b/;
 
+/**
+ * The asker's own application or decree that has not come ("sk kp saya belum turun", "usulan pensiun saya
+ * ditolak"): only the HR desk can look at where it is, whatever rule shares its words.
+ */
+const caseStuck =
+  /\b(sk|usul|usulan|berkas|pertek|surat keputusan)\b.{0,40}\b((belum|tidak|kok belum|masih belum) (juga )?(turun|keluar|terbit|jadi|diproses|selesai|ada kabar|berubah|diterima|sampai)|ditolak|dikembalikan|tertahan|mandek|macet|nyangkut)\b/;
+function caseCategory(p: string): TicketCategoryId {
+  if (/\b(kp|kenaikan pangkat|pangkat|golongan)\b/.test(p)) return 'kenaikan_pangkat';
+  if (/\b(kgb|berkala)\b/.test(p)) return 'kgb';
+  if (/\b(pensiun|bup)\b/.test(p)) return 'pensiun';
+  if (/\bcuti\b/.test(p)) return 'cuti';
+  return 'lainnya';
+}
+
 const offTopic =
   /\b(cuaca|resep|masak|masakan|bola|skor|liga|film|lagu|musik|saham|crypto|kripto|bitcoin|togel|judi|slot|pacar|jodoh|zodiak|horoskop|ramalan|pilpres|pemilu|capres|partai|game|mobile legend|harga emas|harga bensin|bbm|tiket pesawat|hotel|wisata|kuliner|promo|diskon|pinjol|pinjaman online|kredit motor|puisi|pantun|lirik|cerpen|translate|terjemahkan|coding|program python|javascript)\b/;
 
@@ -308,6 +323,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (jobsPlain.test(p)) return { kind: 'escalate', reason: 'job_openings', category: 'lainnya' };
   if (disciplinaryCase.test(p)) return { kind: 'escalate', reason: 'disciplinary_case', category: 'masalah_atasan_rekan' };
   if (leaveBalance.test(p)) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
+  if (/\bsaya\b/.test(p) && caseStuck.test(p)) return { kind: 'escalate', reason: 'case_status', category: caseCategory(p) };
   if (offTopic.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
 
   const personal = personalIntent(p, nips);
