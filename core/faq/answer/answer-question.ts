@@ -59,6 +59,15 @@ const groundedCoverage = 0.8;
 /** …unless it states the kind of fact asked (the limit, the date) and at least this share of the asked words. */
 const statedCoverage = 0.5;
 
+/** Who a rule applies to, when the question names a group the general (PNS) rules do not cover as such. */
+const audiences: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/\b(pppk|p3k)\b/, /\bPPPK\b|perjanjian kerja/i],
+  [/\bcpns\b/, /\bCPNS\b|calon pegawai/i],
+];
+function audienceAsked(query: NormalisedQuery): RegExp | null {
+  return audiences.find(([asked]) => asked.test(query.plain))?.[1] ?? null;
+}
+
 let shared: FaqKnowledge | null = null;
 /** The repository corpus, loaded on first use (no watcher: the app's engine owns the watched one). */
 export function sharedKnowledge(): FaqKnowledge {
@@ -152,9 +161,21 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   // Choose the passage that states what was asked: every section of the top documents is weighed against the
   // question's words and the kind of fact it asks for (a number, a date, a list, a reason).
   const asked = questionIntent(query);
-  const passage = choosePassage(knowledge, query, asked, primary, hits);
+  let passage = choosePassage(knowledge, query, asked, primary, hits);
+  const scored: SearchHit[] = [...hits];
+  // "kgb pppk ikut aturan pns ga": a question about PPPK (or CPNS) is answered from a passage that speaks of
+  // them, not from the PNS rule it shares its other words with.
+  const audience = audienceAsked(query);
+  if (audience && !audience.test(passageChunk(passage).text)) {
+    const audienceHits = knowledge.search(query, 8, (chunk) => chunk.status === 'current' && audience.test(chunk.text));
+    const best = audienceHits[0];
+    if (best && best.confidence >= threshold) {
+      passage = choosePassage(knowledge, query, asked, best, audienceHits);
+      scored.push(...audienceHits);
+    }
+  }
   if (passage.docId !== primary.chunk.docId || passage.chunks[0]!.id !== primary.chunk.id) {
-    const docConfidence = Math.max(...hits.filter((h) => h.chunk.docId === passage.docId).map((h) => h.confidence), passage.docId === primary.chunk.docId ? primary.confidence : 0);
+    const docConfidence = Math.max(...scored.filter((h) => h.chunk.docId === passage.docId).map((h) => h.confidence), passage.docId === primary.chunk.docId ? primary.confidence : 0);
     primary = { chunk: passage.chunks[0]!, score: primary.score, confidence: docConfidence, matched: primary.matched };
   }
 

@@ -179,6 +179,7 @@ export const abbreviations: Readonly<Record<string, string>> = {
   dokumen: 'berkas',
   lulusan: 'pendidikan ijazah',
   ijazah: 'pendidikan',
+  pemprov: 'pemerintah provinsi',
   // Diplomas are levels of education: "d3 naik sampai gol berapa" asks the table by ijazah, not the rank names.
   d3: 'd iii pendidikan ijazah',
   d4: 'd iv pendidikan ijazah',
@@ -200,6 +201,8 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bnaik gol(ongan)?\b/g, 'kenaikan pangkat golongan'],
   [/\bnaik pangkat\b/g, 'kenaikan pangkat'],
   [/\bnaik haji\b/g, 'ibadah haji'],
+  // Approving or signing someone's leave is what the rules call giving it ("pejabat yang memberikan cuti").
+  [/\b(menyetujui|setujui|approve|tanda tangan|teken|ttd) cuti\b/g, '$1 memberikan cuti'],
   [/\b(daftar|mendaftar|registrasi|register) (ke )?(bot|layani|telegram|akun)\b/g, 'tautkan akun $3'],
   [/\burus (pensiun|kp|kenaikan pangkat|kgb)\b/g, 'menyiapkan usul $1'],
   [/\b(mulai|harus) urus\b/g, '$1 menyiapkan usul'],
