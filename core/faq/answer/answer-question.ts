@@ -3,7 +3,7 @@ import type { TicketCategoryId } from '../../tickets/categories.js';
 import type { CoreContext } from '../../trpc/context.js';
 import type { Chunk } from '../corpus/types.js';
 import { FaqKnowledge } from '../knowledge.js';
-import { normaliseQuery, type NormalisedQuery } from '../retrieval/normalise.js';
+import { cleanText, normaliseQuery, type NormalisedQuery } from '../retrieval/normalise.js';
 import type { SearchHit } from '../retrieval/search-index.js';
 import { classifyQuestion, type EscalateReason, type Intent, type RefuseReason } from './classify.js';
 import { formatSources, joinUnits, keySentences, sourcesOf, type FaqSource } from './extractive.js';
@@ -185,7 +185,14 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   const grounding = knowledge.groundInDocument(query, primary.chunk.docId);
   const statesAsked =
     passage.fit === 1 && passage.coverage >= statedCoverage && unansweredStatements(query, passage, grounding.statements).length === 0;
-  if (passage.coverage < groundedCoverage && grounding.statements.length > 0 && !statesAsked) {
+  // "kadis atau gubernur": a question offering choices is answered by the section that names one of them, and
+  // what the document says it lacks ("… di DKP tidak tercantum di sini") goes with the answer.
+  const choice = passage.fit === 1 && namesAnAlternative(query, passageChunk(passage).text);
+  if (choice) {
+    const caveats = unansweredStatements(query, passage, grounding.statements);
+    if (caveats.length > 0) notice = [notice, joinUnits([...new Set(caveats)])].filter(Boolean).join('\n\n');
+  }
+  if (passage.coverage < groundedCoverage && grounding.statements.length > 0 && !statesAsked && !choice) {
     // What the document does say (when it says something about the question), then what it says it lacks.
     const document = knowledge.document(primary.chunk.docId)!;
     const statements = [...new Set(grounding.statements)];
@@ -222,6 +229,22 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   }
 
   return finish(extractiveAnswer(knowledge, { ...primary, chunk: passageChunk(passage) }, query, lang, notice, primary.confidence, asked));
+}
+
+/**
+ * True when the question offers alternatives ("kadis atau gubernur", "58 atau 60") and the text names one of
+ * them: the asker wants to know which, and the section says.
+ */
+function namesAnAlternative(query: NormalisedQuery, text: string): boolean {
+  const lower = ` ${cleanText(text)} `;
+  const expansionOf = new Map(query.terms.map((t) => [t.word, t.expansion.join(' ')]));
+  for (const match of query.plain.matchAll(/\b([a-z0-9]+) atau ([a-z0-9]+)\b/g)) {
+    const options = [match[1]!, match[2]!];
+    if (options.some((o) => /^(tidak|bukan|belum|tidak|sudah|ya|apa|mana)$/.test(o))) continue;
+    const named = options.some((o) => lower.includes(` ${o} `) || (expansionOf.get(o) && lower.includes(` ${expansionOf.get(o)} `)));
+    if (named) return true;
+  }
+  return false;
 }
 
 /** The question with identifiers and names taken out, with the words that label them ("NIK saya 3201…"). */
