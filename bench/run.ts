@@ -7,6 +7,7 @@ import { benchRelay, type RelayDirection } from './relay-bench.js';
 import { benchFaq } from './faq-bench.js';
 import { benchBroadcast } from './broadcast-bench.js';
 import { benchReminderPlanning, benchReminders } from './reminders-bench.js';
+import { benchReport } from './report-bench.js';
 
 async function postgresAvailable(): Promise<boolean> {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -30,7 +31,7 @@ if (wanted.includes('postgresql')) {
 
 console.log(`LAYANI benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 
-const only = process.env.BENCH_ONLY; // records | relay | faq | broadcast | reminders
+const only = process.env.BENCH_ONLY; // records | relay | faq | broadcast | reminders | report
 if (!only || only === 'faq') await benchFaq();
 if (!only || only === 'reminders') benchReminderPlanning();
 const relaySeconds = Number(process.env.BENCH_RELAY_SECONDS ?? 60);
@@ -41,4 +42,5 @@ for (const kind of kinds) {
   if (!only || only === 'relay') await benchRelay(kind, relayRates, relaySeconds, relayDirections);
   if (!only || only === 'broadcast') await benchBroadcast(kind, Number(process.env.BENCH_BROADCAST_RECIPIENTS ?? 5000));
   if (!only || only === 'reminders') await benchReminders(kind);
+  if (!only || only === 'report') await benchReport(kind);
 }

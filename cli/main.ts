@@ -11,6 +11,7 @@ import { registerImport } from './commands/import-employees.js';
 import { registerLinkCode } from './commands/link-code.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerReminder } from './commands/reminder.js';
+import { registerReport } from './commands/report.js';
 import { registerRole } from './commands/role.js';
 import { registerSosialisasi } from './commands/sosialisasi.js';
 import { registerTemplate } from './commands/template.js';
@@ -37,5 +38,6 @@ registerDeadline(program);
 registerDoctor(program);
 registerBackup(program);
 registerSosialisasi(program);
+registerReport(program);
 
 await program.parseAsync(process.argv);

@@ -61,6 +61,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     businessCalendar: calendar.calendar,
     deskChannelsFor: () => channels,
     broadcasts: { approval: config.BROADCAST_APPROVAL, nudgeAfterDays: config.BROADCAST_NUDGE_DAYS },
+    survey: { mode: config.SKM_SURVEY, anonymous: config.SKM_SURVEY_ANONYMOUS },
     // Built on first use: CLI commands such as import never load the corpus.
     get faq() {
       faq ??= createFaqEngine({

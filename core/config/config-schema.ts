@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { surveyModeSchema } from '../survey/survey-settings.js';
 
 const optionalText = z
   .string()
@@ -28,6 +29,8 @@ export const configSchema = z.object({
   DEFAULT_AGENCY_NAME: z.string().min(1).default('Dinas Kelautan dan Perikanan Provinsi Kepulauan Bangka Belitung'),
   LINK_CODE_TTL_HOURS: z.coerce.number({ error: 'expected a number of hours' }).int().min(1).max(720).default(72),
   BROADCAST_APPROVAL: z.enum(['off', 'required'], { error: 'expected off or required' }).default('off'),
+  /** How long a half-finished chat step (a chosen category, /saran, a rating comment…) waits for the next message. */
+  CHAT_STEP_TIMEOUT_MINUTES: z.coerce.number({ error: 'expected a number of minutes' }).int().min(1).max(1440).default(15),
   BROADCAST_NUDGE_DAYS: z.coerce.number({ error: 'expected a number of days' }).int().min(1).max(30).default(3),
 
   TELEGRAM_BOT_TOKEN: optionalText,
@@ -59,6 +62,12 @@ export const configSchema = z.object({
     .enum(['same-as-pension-tmt', 'bup-day'], { error: 'expected same-as-pension-tmt or bup-day' })
     .default('same-as-pension-tmt'),
   CAREER_JF_KP_MIN_YEARS: z.coerce.number({ error: 'expected a number of years' }).int().min(0).max(4).default(4),
+
+  SKM_SURVEY: surveyModeSchema.default('off'),
+  SKM_SURVEY_ANONYMOUS: z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof configSchema>;

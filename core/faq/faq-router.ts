@@ -5,6 +5,7 @@ import { openTicket } from '../tickets/ticket-service.js';
 import type { CoreContext } from '../trpc/context.js';
 import { hrOfficerProcedure, router, staffProcedure } from '../trpc/init.js';
 import type { FaqEngine } from './faq-engine.js';
+import { countFaqOutcome } from './outcome-counts.js';
 
 /** The engine the runtime configured (corpus, LLM, threshold). */
 export function faqEngineOf(ctx: CoreContext): FaqEngine {
@@ -17,7 +18,12 @@ export const faqRouter = router({
   /** Answers a staff question: answer with sources, personal dates, a hand-over offer, or a polite refusal. */
   ask: staffProcedure
     .input(z.object({ question: z.string().trim().min(1, 'pertanyaan wajib diisi').max(1000, 'pertanyaan paling panjang 1000 karakter'), lang: langSchema }))
-    .mutation(({ ctx, input }) => faqEngineOf(ctx).ask(ctx, input.question, input.lang)),
+    .mutation(async ({ ctx, input }) => {
+      const reply = await faqEngineOf(ctx).ask(ctx, input.question, input.lang);
+      // Counted for the monthly service report: questions of staff members (HR trying answers in Slack are not).
+      if (ctx.actor.employeeId && ctx.actor.agencyId) await countFaqOutcome(ctx.db, ctx.actor.agencyId, reply.kind, ctx.clock.now());
+      return reply;
+    }),
 
   /** 👍/👎 on an answer; 👎 comes back with `offerHuman` so the adapter shows "Hubungi petugas". */
   rate: staffProcedure

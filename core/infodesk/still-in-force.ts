@@ -2,6 +2,7 @@ import { audienceMatcher } from '../audience/audience-matcher.js';
 import { audienceOf } from '../broadcasts/broadcast-service.js';
 import type { Db } from '../db/client.js';
 import { enqueue } from '../outbox/enqueue.js';
+import type { OutboxIntentInput } from '../outbox/outbox-intent.js';
 import { staffOrderKey } from '../tickets/staff-chat.js';
 import { broadcastCopyFor } from './broadcast-copy.js';
 import { ownTelegramChat } from './own-chat.js';
@@ -33,24 +34,41 @@ export async function stillInForceFor(db: Db, employeeId: string, now: Date) {
 
 /**
  * Someone just linked their account: the mandatory announcements still in force they have not confirmed come to
- * their chat, each with its confirmation button, after one line saying why. Through the outbox, in order.
+ * their chat, each with its confirmation button, after one line saying why. Returned as outbox intents, so the
+ * caller stores them in the same transaction as the link itself.
  */
+export async function stillInForceIntents(db: Db, employeeId: string, chatId: string, now: Date, lang: 'id' | 'en' = 'id'): Promise<OutboxIntentInput[]> {
+  const all = await stillInForceFor(db, employeeId, now);
+  if (all.length === 0) return [];
+  const shown = all.slice(0, maxStillInForce);
+  const more = all.length - shown.length;
+  const intro =
+    lang === 'en'
+      ? [
+          `There ${all.length === 1 ? 'is 1 mandatory announcement' : `are ${all.length} mandatory announcements`} still in force that you need to confirm. Read each one, then press "Saya sudah membaca dan memahami" under it.`,
+          more > 0 ? `The ${shown.length} newest are sent now; the rest are in /info.` : '',
+        ]
+      : [
+          `Ada ${all.length} pengumuman wajib yang masih berlaku dan perlu Anda konfirmasi. Bacalah, lalu tekan "Saya sudah membaca dan memahami" di bawah masing-masing.`,
+          more > 0 ? `${shown.length} yang terbaru dikirim sekarang; sisanya ada di /info.` : '',
+        ];
+  const intents: OutboxIntentInput[] = [{ channel: 'telegram', kind: 'telegram.text', chatId, lang, text: intro.filter(Boolean).join('\n') }];
+  // Oldest first, so the newest ends up at the bottom of the chat where it is read first.
+  for (const broadcast of [...shown].reverse()) intents.push(await broadcastCopyFor(db, broadcast, chatId, now, false));
+  return intents;
+}
+
+/** The same, for a staff member asking again (through the outbox, in order). */
 export async function sendStillInForce(db: Db, now: Date, employeeId: string): Promise<{ sent: number; more: number }> {
   const chatId = await ownTelegramChat(db, employeeId);
   if (!chatId) return { sent: 0, more: 0 };
   const all = await stillInForceFor(db, employeeId, now);
-  if (all.length === 0) return { sent: 0, more: 0 };
-  const shown = all.slice(0, maxStillInForce);
-  const more = all.length - shown.length;
-  const intro = [
-    `Ada ${all.length} pengumuman wajib yang masih berlaku dan perlu Anda konfirmasi. Bacalah, lalu tekan "Saya sudah membaca dan memahami" di bawah masing-masing.`,
-    more > 0 ? `${shown.length} yang terbaru dikirim sekarang; sisanya ada di /info.` : '',
-  ].filter(Boolean).join('\n');
+  const intents = await stillInForceIntents(db, employeeId, chatId, now);
+  if (intents.length === 0) return { sent: 0, more: 0 };
   const orderKey = staffOrderKey(chatId);
   await db.$transaction(async (tx) => {
-    await enqueue(tx, { channel: 'telegram', kind: 'telegram.text', chatId, lang: 'id', text: intro }, { orderKey });
-    // Oldest first, so the newest ends up at the bottom of the chat where it is read first.
-    for (const broadcast of [...shown].reverse()) await enqueue(tx, await broadcastCopyFor(db, broadcast, chatId, now, false), { orderKey });
+    for (const intent of intents) await enqueue(tx, intent, { orderKey });
   });
-  return { sent: shown.length, more };
+  const sent = Math.min(all.length, maxStillInForce);
+  return { sent, more: all.length - sent };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceReportSchema } from '../reports/report-schema.js';
 
 export const attachmentSchema = z.object({
   /** Where the file lives now: the platform it came from and that platform's id for it. */
@@ -37,6 +38,8 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
     /** Rows of buttons under the (last part of the) text. */
     buttons: z.array(z.array(buttonSchema)).default([]),
     holdInQuietHours,
+    /** The ticket this message is about: a staff member's reply to it then goes to that ticket. */
+    ticketId: z.string().nullable().default(null),
   }),
   /**
    * A broadcast to one chat (a person or a group). `text` is the broadcast's Markdown; `ackLabel` (when the
@@ -56,7 +59,16 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
     holdInQuietHours,
   }),
   /** The 1–5 rating keyboard after a ticket is resolved. */
-  z.object({ channel: z.literal('telegram'), kind: z.literal('telegram.csatPrompt'), chatId: z.string(), ticketId: z.string(), ticketNumber: z.number(), lang }),
+  z.object({
+    channel: z.literal('telegram'),
+    kind: z.literal('telegram.csatPrompt'),
+    chatId: z.string(),
+    ticketId: z.string(),
+    ticketNumber: z.number(),
+    lang,
+    /** Label of the "Buka lagi" button under the rating keyboard (reopens the ticket). */
+    reopenLabel: z.string().nullable().default(null),
+  }),
   /** Post the ticket's card in its channel, or update it in place once posted. */
   z.object({ channel: z.literal('slack'), kind: z.literal('slack.ticketCard'), ticketId: z.string() }),
   /**
@@ -78,6 +90,11 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
   z.object({ channel: z.literal('slack'), kind: z.literal('slack.broadcast'), slackChannel: z.string(), broadcastId: z.string(), title: z.string(), text: z.string() }),
   /** Ask the HR leads to approve a broadcast, or update that request once decided. */
   z.object({ channel: z.literal('slack'), kind: z.literal('slack.broadcastApproval'), broadcastId: z.string() }),
+  /**
+   * The monthly service report in the HR leads' channel: the figures as the core collected them; the adapter posts
+   * the summary with the charts (PNG), the PDF and the CSV rendered from them.
+   */
+  z.object({ channel: z.literal('slack'), kind: z.literal('slack.serviceReport'), slackChannel: z.string(), report: serviceReportSchema }),
   /** Post a FAQ draft's review message in the HR leads' channel, or update it in place once posted. */
   z.object({ channel: z.literal('slack'), kind: z.literal('slack.faqDraftReview'), draftId: z.string() }),
 ]);

@@ -40,7 +40,7 @@ help =
     /tanyasosialisasi PERTANYAAN — ajukan pertanyaan untuk narasumber sosialisasi
     /hadir KODE — catat kehadiran di sosialisasi dengan kode yang diumumkan di ruangan
 
-    Anda juga dapat langsung menulis pesan atau mengirim foto/dokumen: semuanya diteruskan ke petugas kepegawaian dalam tiket Anda yang masih terbuka.
+    Anda juga dapat langsung menulis pesan atau mengirim foto/dokumen: semuanya diteruskan ke petugas kepegawaian dalam tiket Anda yang masih terbuka. Untuk menambah keterangan pada tiket tertentu, balas (reply) salah satu pesannya; bila ada beberapa tiket terbuka, bot akan menanyakan tiket yang mana.
 cmd-start = Mulai dan tautkan akun dengan kode dari petugas
 cmd-bantuan = Bantuan: daftar perintah
 cmd-tanya = Ajukan pertanyaan kepegawaian
@@ -141,6 +141,16 @@ saran-too-long = Masukan terlalu panjang (maksimal 5.000 karakter). Silakan pers
 saran-sent-anon = Terima kasih. { $kind } Anda sudah diteruskan secara anonim ke tim kepegawaian.
 saran-sent-named = Terima kasih. { $kind } Anda sudah diteruskan ke tim kepegawaian.
 saran-cancelled = Pengiriman masukan dibatalkan.
+saran-confirm-anon =
+    Kirim { $kindLower } berikut secara anonim?
+
+    { $text }
+
+    Periksa dahulu: setelah Anda menekan "Kirim anonim", pesan ini tidak dapat ditarik, dan karena anonim petugas tidak dapat membalasnya. Sampai Anda menekan tombol, tidak ada yang dikirim. Untuk mengubahnya, kirim saja teks yang baru.
+saran-confirm-send = Kirim anonim
+saran-confirm-stale = Draf ini sudah tidak berlaku. Ketik /saran untuk mengulang.
+route-stale = Pilihan ini sudah tidak berlaku. Silakan kirim pesan Anda lagi.
+edit-not-relayed = Perubahan pesan tidak diteruskan ke petugas: pesan itu tidak termasuk tiket yang masih terbuka. Bila perlu, kirim isinya sebagai pesan baru.
 
 ## --- /bahasa ---
 
@@ -216,3 +226,32 @@ tanyasos-saved = Pertanyaan Anda (no. { $number }) untuk sesi "{ $title }" sudah
 hadir-usage = Kirim kode yang diumumkan di ruangan sosialisasi, misalnya: /hadir K7P2QX
 hadir-ok = Kehadiran Anda di sosialisasi "{ $title }" tercatat. Terima kasih!
 hadir-again = Kehadiran Anda di sosialisasi "{ $title }" sudah tercatat sebelumnya.
+
+## --- survei kepuasan (SKM) ---
+
+skm-question = Survei kepuasan — pertanyaan { $n } dari 9
+    { $question }
+skm-cancel = Batalkan survei
+skm-cancelled = Survei dibatalkan. Tombol "Isi survei" di atas masih dapat dipakai.
+skm-closed = Survei untuk tiket ini sudah diisi atau tidak tersedia lagi.
+skm-press-start = Tekan "Isi survei" pada pesan survei terlebih dahulu.
+skm-thanks-anon = Terima kasih! Jawaban Anda tersimpan tanpa nama dan tanpa nomor tiket.
+skm-thanks = Terima kasih! Jawaban Anda sudah tersimpan.
+skm-u1 = Bagaimana kesesuaian persyaratan layanan dengan jenis layanannya?
+skm-u1-scale = 1 Tidak sesuai | 2 Kurang sesuai | 3 Sesuai | 4 Sangat sesuai
+skm-u2 = Bagaimana kemudahan prosedur layanan kepegawaian ini?
+skm-u2-scale = 1 Tidak mudah | 2 Kurang mudah | 3 Mudah | 4 Sangat mudah
+skm-u3 = Bagaimana kecepatan waktu dalam memberikan layanan?
+skm-u3-scale = 1 Tidak cepat | 2 Kurang cepat | 3 Cepat | 4 Sangat cepat
+skm-u4 = Bagaimana kewajaran biaya/tarif dalam layanan ini?
+skm-u4-scale = 1 Sangat mahal | 2 Cukup mahal | 3 Murah | 4 Gratis
+skm-u5 = Bagaimana kesesuaian hasil layanan dengan yang dijanjikan dalam standar layanan?
+skm-u5-scale = 1 Tidak sesuai | 2 Kurang sesuai | 3 Sesuai | 4 Sangat sesuai
+skm-u6 = Bagaimana kompetensi/kemampuan petugas dalam melayani?
+skm-u6-scale = 1 Tidak kompeten | 2 Kurang kompeten | 3 Kompeten | 4 Sangat kompeten
+skm-u7 = Bagaimana perilaku petugas (kesopanan dan keramahan) dalam melayani?
+skm-u7-scale = 1 Tidak sopan | 2 Kurang sopan | 3 Sopan dan ramah | 4 Sangat sopan dan ramah
+skm-u8 = Bagaimana penanganan pengaduan, saran dan masukan pengguna layanan?
+skm-u8-scale = 1 Tidak ada | 2 Ada, tidak berfungsi | 3 Kurang maksimal | 4 Dikelola dengan baik
+skm-u9 = Bagaimana kualitas sarana dan prasarana layanan (termasuk bot dan kanal ini)?
+skm-u9-scale = 1 Buruk | 2 Cukup | 3 Baik | 4 Sangat baik
