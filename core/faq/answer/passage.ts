@@ -94,7 +94,11 @@ const referenceCoverage = 0.5;
 
 /** Current documents named ("Lihat dokumen …") by the sections of `docId` that concern the question, by title. */
 function referencedDocuments(knowledge: FaqKnowledge, query: NormalisedQuery, docId: string): string[] {
-  const sections = knowledge.groundInDocument(query, docId).sections.filter((s) => s.coverage >= referenceCoverage);
+  // Only the sections covering the question best (sections are sorted by coverage): a pointer in a side section
+  // says nothing about what was asked, and each document followed costs a pass over its sections.
+  const all = knowledge.groundInDocument(query, docId).sections;
+  const top = all[0]?.coverage ?? 0;
+  const sections = all.filter((s) => s.coverage >= referenceCoverage && s.coverage === top);
   if (sections.length === 0) return [];
   const titles = currentTitles(knowledge).filter((t) => t.id !== docId);
   const found: string[] = [];
