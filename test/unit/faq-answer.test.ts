@@ -122,6 +122,10 @@ describe('placeholders and gaps go to a human', () => {
     expect(answer.text).toMatch(/tidak tercantum di sini/);
     expect(answer.text).toMatch(/Hubungi petugas/);
     expect((await ask('koefisien ak ahli madya brp')).kind).toBe('escalate');
+    // Other ways the corpus says it: "belum dicantumkan di sini", "belum dapat dipastikan di sini".
+    const cltn = await ask('cltn maksimal brp thn');
+    expect(cltn).toMatchObject({ kind: 'escalate', reason: 'not_covered' });
+    expect(cltn.text).toMatch(/belum (dicantumkan|dapat dipastikan) di sini/);
   });
 
   it('hands over below the confidence threshold', async () => {
