@@ -13,6 +13,7 @@ import { registerMigrate } from './commands/migrate.js';
 import { registerReminder } from './commands/reminder.js';
 import { registerReport } from './commands/report.js';
 import { registerRole } from './commands/role.js';
+import { registerSiasn } from './commands/siasn.js';
 import { registerSosialisasi } from './commands/sosialisasi.js';
 import { registerTemplate } from './commands/template.js';
 import { registerToken } from './commands/token.js';
@@ -38,6 +39,7 @@ registerDeadline(program);
 registerDoctor(program);
 registerBackup(program);
 registerSosialisasi(program);
+registerSiasn(program);
 registerReport(program);
 
 await program.parseAsync(process.argv);

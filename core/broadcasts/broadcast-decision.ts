@@ -37,10 +37,13 @@ export const approvalOutcomeLabels: Record<ApprovalOutcome, string> = {
   withdrawn: 'dibatalkan',
 };
 
-/** Where the composer hears the decision: their Slack DM, else the agency's triage channel (null: nowhere configured). */
-function composerChannel(settings: CoreSettings, broadcast: Pick<StoredBroadcast, 'createdBy' | 'agencyId'>): string | null {
+/**
+ * Where the composer hears the decision: their Slack DM, else their agency's triage channel (null: nowhere
+ * configured). Read before the decision's transaction: the agency directory reads the database on its own.
+ */
+export async function composerChannelOf(settings: CoreSettings, broadcast: Pick<StoredBroadcast, 'createdBy' | 'agencyId'>): Promise<string | null> {
   if (broadcast.createdBy.startsWith('slack:')) return broadcast.createdBy.slice('slack:'.length);
-  return settings.deskChannelsFor(broadcast.agencyId).triage ?? null;
+  return (await settings.agencies.channelsOf(broadcast.agencyId)).triage ?? null;
 }
 
 function decisionNotice(broadcast: StoredBroadcast, session: { number: number; told: number | null } | null): string {
@@ -66,14 +69,13 @@ function decisionNotice(broadcast: StoredBroadcast, session: { number: number; t
  * What follows a lead's decision, in the decision's transaction: the approval request redrawn, a rejected
  * invitation's session called off (and those who know of it told), and the composer told.
  */
-export async function afterDecision(tx: TransactionClient, deps: BroadcastDeps, actor: Actor, broadcast: StoredBroadcast, now: Date): Promise<void> {
+export async function afterDecision(tx: TransactionClient, deps: BroadcastDeps, actor: Actor, broadcast: StoredBroadcast, now: Date, channel: string | null): Promise<void> {
   await enqueue(tx, { channel: 'slack', kind: 'slack.broadcastApproval', broadcastId: broadcast.id });
   const session = broadcast.sessionId ? await tx.sosialisasiSession.findUnique({ where: { id: broadcast.sessionId } }) : null;
   let told: number | null = null;
   if (session && broadcast.kind === 'session_invitation' && broadcast.status === 'rejected') {
     told = (await callOffSession(tx, databaseKindOf(deps.db), session, 'rejected', now))?.told ?? null;
   }
-  const channel = composerChannel(deps.settings, broadcast);
   if (!channel) return;
   const mention = actor.ref.startsWith('slack:') ? actor.ref.slice('slack:'.length) : null;
   await enqueue(tx, { channel: 'slack', kind: 'slack.channelMessage', slackChannel: channel, text: decisionNotice(broadcast, session ? { number: session.number, told } : null), mention });

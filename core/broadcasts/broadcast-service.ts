@@ -9,8 +9,9 @@ import { isUniqueViolation } from '../db/unique-violation.js';
 import { enqueue } from '../outbox/enqueue.js';
 import { todayInJakarta } from '../dates/calendar-date.js';
 import type { CoreSettings } from '../trpc/context.js';
+import { assertMayAddressAgencies } from './broadcast-reach.js';
 import { newBroadcastSchema, type BroadcastStatus, type NewBroadcastInput } from './broadcast-input.js';
-import { afterDecision } from './broadcast-decision.js';
+import { afterDecision, composerChannelOf } from './broadcast-decision.js';
 
 export interface BroadcastDeps {
   db: Db;
@@ -72,6 +73,7 @@ export async function insertBroadcast(tx: TransactionClient, deps: BroadcastDeps
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'Pilih penerima siaran (semua pegawai, unit, golongan, jenis jabatan, NIP, grup atau kanal). / Choose who receives the broadcast.' });
   }
   const agencyId = agencyFor(actor, data.agencyId);
+  await assertMayAddressAgencies(deps.settings.agencies, agencyId, data.audience);
   const now = deps.clock.now();
   if (data.schedule.kind === 'once' && data.schedule.at.getTime() < now.getTime() - 60_000) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'Waktu kirim sudah lewat; pilih waktu yang akan datang atau "sekarang". / The send time has passed.' });
@@ -132,6 +134,7 @@ export async function decideBroadcast(deps: BroadcastDeps, actor: Actor, broadca
     throw new TRPCError({ code: 'CONFLICT', message: `Siaran #${broadcast.number} tidak menunggu persetujuan (status: ${broadcast.status}). / Not waiting for approval.` });
   }
   const now = deps.clock.now();
+  const composer = await composerChannelOf(deps.settings, broadcast);
   return deps.db.$transaction(async (tx) => {
     const status: BroadcastStatus = approve ? 'scheduled' : 'rejected';
     // An approval that comes after the planned time sends at once rather than never.
@@ -142,7 +145,7 @@ export async function decideBroadcast(deps: BroadcastDeps, actor: Actor, broadca
       data: { status, decidedBy: actor.ref, decidedAt: now, runAt, cronCheckedAt },
     });
     await writeAudit(tx, actor, { action: approve ? 'broadcast.approve' : 'broadcast.reject', entity: 'Broadcast', entityId: broadcast.id, agencyId: broadcast.agencyId });
-    await afterDecision(tx, deps, actor, updated, now);
+    await afterDecision(tx, deps, actor, updated, now, composer);
     return updated;
   });
 }

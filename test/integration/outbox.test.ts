@@ -8,7 +8,7 @@ import type { OutboxIntent } from '../../core/outbox/outbox-intent.js';
 import { OutboxWorker, type DeliveryHandler } from '../../core/outbox/outbox-worker.js';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-databases.js';
 
-const text = (chatId: string, body: string): OutboxIntent => ({ channel: 'telegram', kind: 'telegram.text', chatId, text: body, lang: 'id', attachments: [], buttons: [], holdInQuietHours: false });
+const text = (chatId: string, body: string): OutboxIntent => ({ channel: 'telegram', kind: 'telegram.text', chatId, text: body, lang: 'id', attachments: [], buttons: [], holdInQuietHours: false, ticketId: null });
 const bodyOf = (intent: OutboxIntent) => (intent.kind === 'telegram.text' ? intent.text : intent.kind);
 
 describe.each(testDatabaseKinds)('outbox on %s', (kind) => {
