@@ -22,14 +22,22 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /**
+ * The filtered RGB rows, reused from chart to chart: the conversion is synchronous, so one buffer serves every
+ * chart of every report instead of each leaving 1.5 MB behind for the garbage collector.
+ */
+let scratch = Buffer.alloc(0);
+
+/**
  * An opaque RGB PNG from RGBA pixels drawn on a white background (alpha dropped). PDF libraries embed an RGB PNG's
  * compressed data as it is, while an RGBA one must be decoded and split in JavaScript: several times slower.
  */
 export function rgbPngFromRgba(rgba: Uint8Array, width: number, height: number): Buffer {
   const stride = width * 3 + 1;
-  const raw = Buffer.alloc(stride * height);
+  if (scratch.length < stride * height) scratch = Buffer.alloc(stride * height);
+  const raw = scratch.subarray(0, stride * height);
   for (let y = 0; y < height; y++) {
-    let out = y * stride + 1; // filter byte 0 (none) first
+    let out = y * stride;
+    raw[out++] = 0; // filter byte: none
     let from = y * width * 4;
     for (let x = 0; x < width; x++, from += 4) {
       raw[out++] = rgba[from]!;
