@@ -9,7 +9,8 @@ import { registerDatabaseGauges } from '../core/metrics/database-gauges.js';
 import { instrumentedDelivery } from '../core/metrics/instrumented-delivery.js';
 import { registerProcessMetrics } from '../core/metrics/metrics.js';
 import type { AttachmentFetchers } from '../core/outbox/attachment-files.js';
-import { OutboxWorker, type DeliveryHandler } from '../core/outbox/outbox-worker.js';
+import type { DeliveryHandler } from '../core/outbox/outbox-worker.js';
+import { OutboxWorkers } from '../core/outbox/outbox-workers.js';
 import { rememberBlockedChats } from './blocked-chats.js';
 import { acquireInstanceLock, releaseStaleLeases } from './instance-lock.js';
 import { startRuntime, type Runtime, type RuntimeOptions } from '../core/runtime.js';
@@ -26,7 +27,7 @@ export interface App {
   server: Server;
   url: string;
   adapters: ChatAdapter[];
-  outbox: OutboxWorker;
+  outbox: OutboxWorkers;
   /** What GET /readyz answers. */
   readiness: ReadinessChecks;
   /** One pass of the SLA/auto-close clock (cron runs it every minute). */
@@ -67,7 +68,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   const handlers: Partial<Record<ChatAdapter['name'], DeliveryHandler>> = {};
   for (const adapter of adapters) handlers[adapter.name] = rememberBlockedChats(runtime, instrumentedDelivery(adapter.name, adapter.deliver, runtime.metrics, runtime.platforms));
-  const outbox = new OutboxWorker({ db: runtime.db, clock: runtime.clock, log, handlers, pollMs: options.outboxPollMs });
+  const outbox = new OutboxWorkers({ db: runtime.db, clock: runtime.clock, log, handlers, pollMs: options.outboxPollMs });
 
   registerProcessMetrics(runtime.metrics);
   registerDatabaseGauges(runtime.metrics, runtime.db, runtime.clock, log);
