@@ -15,6 +15,7 @@ import { rememberBlockedChats } from './blocked-chats.js';
 import { acquireInstanceLock, releaseStaleLeases } from './instance-lock.js';
 import { startRuntime, type Runtime, type RuntimeOptions } from '../core/runtime.js';
 import { onBroadcastDue } from '../core/broadcasts/broadcast-events.js';
+import { watchForDueBroadcasts } from '../core/broadcasts/broadcast-wakeups.js';
 import { scheduledWork } from '../core/scheduling/scheduled-work.js';
 import { Scheduler } from '../core/scheduling/scheduler.js';
 import { runDeskClock } from '../core/tickets/sla-monitor.js';
@@ -40,6 +41,8 @@ export interface App {
 export interface AppOptions extends RuntimeOptions {
   /** Run the desk clock and the scheduler on their cron schedules (tests drive them by hand). */
   schedule?: boolean;
+  /** Start broadcasts due now as soon as any process says so (default: with `schedule`). */
+  wake?: boolean;
   outboxPollMs?: number;
   /** Readiness settings (tests shorten the waits). */
   readiness?: Pick<ReadinessOptions, 'outboxStuckAfterMs' | 'probeAfterMs'>;
@@ -99,7 +102,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           noOverlap: true,
         });
   const scheduler = new Scheduler(runtime, scheduledWork);
-  const stopListening = options.schedule === false ? null : onBroadcastDue(() => void scheduler.tick());
+  // A broadcast due now starts at once, also when another process (the CLI, another instance) created it.
+  const wakeups = options.wake ?? options.schedule !== false;
+  const stopListening = wakeups ? onBroadcastDue(() => void scheduler.tick()) : null;
+  const stopWatching = wakeups ? await watchForDueBroadcasts(runtime, () => void scheduler.tick()) : null;
   // Catch up at once after a restart (a broadcast half queued, a reminder pass not yet run today).
   if (options.schedule !== false) void scheduler.tick();
   const minuteTick =
@@ -127,6 +133,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await deskClock?.stop();
       await minuteTick?.stop();
       stopListening?.();
+      await stopWatching?.();
       await scheduler.idle();
       server.close();
       server.closeIdleConnections();
