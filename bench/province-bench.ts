@@ -78,7 +78,8 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
     // --- Two instances, as deployed: Telegram by webhook, Slack over HTTP, the same database.
     const env = {
       DATABASE_URL: database.url,
-      LOG_LEVEL: 'warn',
+      // info, as deployed (and the start line says where each instance listens).
+      LOG_LEVEL: 'info',
       TELEGRAM_BOT_TOKEN: telegram.token,
       TELEGRAM_API_ROOT: telegram.url,
       TELEGRAM_WEBHOOK_URL: 'https://layani.example.go.id/telegram/webhook',
@@ -99,10 +100,13 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
     // --- Relay senders: each with an open ticket whose card is in Slack.
     started = Date.now();
     const senders = employees.filter((_, i) => i % Math.floor(employees.length / relaySenders) === 0).slice(0, relaySenders);
-    for (const sender of senders) {
-      await runtime
-        .callerFor({ ref: `telegram:${chatOf.get(sender.id)}`, role: 'staff', employeeId: sender.id, agencyId: sender.agencyId })
-        .tickets.open({ category: 'lainnya', text: 'pembuka', lang: 'id' });
+    const caller = runtime.callerFor.bind(runtime);
+    for (let i = 0; i < senders.length; i += 20) {
+      await Promise.all(
+        senders.slice(i, i + 20).map((sender) =>
+          caller({ ref: `telegram:${chatOf.get(sender.id)}`, role: 'staff', employeeId: sender.id, agencyId: sender.agencyId }).tickets.open({ category: 'lainnya', text: 'pembuka', lang: 'id' }),
+        ),
+      );
     }
     await drained(db, 180_000);
     const threadOf = new Map((await db.ticket.findMany({ select: { requesterId: true, slackTs: true } })).map((t) => [t.requesterId, t.slackTs]));
