@@ -104,19 +104,14 @@ const sendingIntervalMs = (perSecond: number) => Math.ceil(1030 / perSecond);
 
 /**
  * The overall rate shared with the other instances (PostgreSQL): each new message waits for its slot in the
- * database right before it leaves, so slots are not spent while a message still waits for its chat. A 429 pauses
- * every instance for the time Telegram asked, since the ban is the bot's.
+ * database right before it leaves, so slots are not spent while a message still waits for its chat. (A 429 is
+ * handled per message by the outbox, which waits as long as Telegram asked.)
  */
-function sharedRate(budget: SharedSendBudget, log: Logger): Transformer {
+function sharedRate(budget: SharedSendBudget): Transformer {
   return async (prev, method, payload, signal) => {
     if (!sendingMethods.has(method)) return prev(method, payload, signal);
     await budget.take();
-    const result = await prev(method, payload, signal);
-    if (!result.ok && result.error_code === 429) {
-      const seconds = result.parameters?.retry_after ?? 5;
-      await budget.pause(seconds).catch((error: unknown) => log.warn({ error: loggableError(error) }, 'telegram: sharing a flood pause failed'));
-    }
-    return result;
+    return prev(method, payload, signal);
   };
 }
 
@@ -179,7 +174,7 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
       ? new SharedSendBudget(db, `telegram:${token.split(':')[0]}`, sendingIntervalMs(config.TELEGRAM_MESSAGES_PER_SECOND))
       : null;
   const throttle = sendingThrottler(config.TELEGRAM_MESSAGES_PER_SECOND, shared);
-  const overall: Transformer[] = shared ? [sharedRate(shared, log)] : [];
+  const overall: Transformer[] = shared ? [sharedRate(shared)] : [];
   const bot = new Bot<BotContext>(token, { client });
   bot.api.config.use(countReplies(runtime.metrics), ...overall, throttle, pollingHealth(log, runtime.platforms), interactiveRetry());
   const deliveryApi = new Api(token, client);

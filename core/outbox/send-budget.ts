@@ -34,15 +34,4 @@ export class SharedSendBudget {
     const wait = row?.waitMs ?? 0;
     if (wait > 0) await sleep(wait);
   }
-
-  /**
-   * The platform said to stop for `seconds` (a flood ban applies to the bot): nobody's next slot comes before then.
-   */
-  async pause(seconds: number): Promise<void> {
-    await directSql(this.db).execute(
-      `UPDATE "SendBudget" SET "nextSlotAt" = GREATEST("nextSlotAt", clock_timestamp() AT TIME ZONE 'UTC' + make_interval(secs => $2::float8))
-       WHERE "key" = $1`,
-      [this.key, seconds],
-    );
-  }
 }
