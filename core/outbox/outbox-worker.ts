@@ -77,7 +77,10 @@ export class OutboxWorker {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.unsubscribe = onEnqueued(() => this.wake());
+    const mine = this.options.channel;
+    this.unsubscribe = onEnqueued((channels) => {
+      if (!mine || !channels || channels.has(mine)) this.wake();
+    });
     this.schedule(0);
   }
 

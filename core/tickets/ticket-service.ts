@@ -180,7 +180,7 @@ export async function continueOpenTicket(
       ? [outboxInsert({ channel: 'telegram', kind: 'telegram.text', chatId, text: note, lang, attachments: [] }, { orderKey: staffOrderKey(chatId) })]
       : []),
   ]);
-  notifyEnqueued();
+  notifyEnqueued('slack', ...(note && chatId ? (['telegram'] as const) : []));
   return { ticketId: open.id, number: open.number, created: false, outsideOfficeHours: note !== null };
 }
 
@@ -238,7 +238,7 @@ export async function replyToStaff(ctx: CoreContext, input: { ticketId: string; 
       : []),
     outboxInsert({ channel: 'slack', kind: 'slack.ticketCard', ticketId: ticket.id }, { orderKey: ticketOrderKey(ticket.id) }),
   ]);
-  notifyEnqueued();
+  notifyEnqueued('slack', ...(chatId ? (['telegram'] as const) : []));
   if (!chatId) ctx.log.warn({ ticket: ticket.number }, 'requester has no Telegram chat; reply kept on the ticket only');
   return { delivered: chatId !== null };
 }
