@@ -113,27 +113,40 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
     const threads = senders.map((s) => ({ userId: chatOf.get(s.id)!, ts: threadOf.get(s.id)! }));
     console.log(`${label} relay setup: ${threads.length} staff with open tickets and cards in Slack in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
-    // Telegram's side of the webhook: every update goes to the next instance, many at a time.
+    // Telegram's side of the webhook: every update goes to the next instance, at most 40 at a time to each (the
+    // webhook's default max_connections); the rest wait their turn, as they would at Telegram.
     let updateId = 1;
     let refused = 0;
     const inflight = new Set<Promise<void>>();
+    const lanes = instances.map(() => ({ busy: 0, waiting: [] as Array<() => void> }));
     const post = (userId: number, text: string) => {
-      const instance = instances[updateId % instances.length]!;
+      const index = updateId % instances.length;
+      const instance = instances[index]!;
+      const lane = lanes[index]!;
       const update = {
         update_id: updateId++,
         message: { message_id: updateId, date: Math.floor(Date.now() / 1000), text, from: { id: userId, is_bot: false, first_name: 'Pegawai' }, chat: { id: userId, type: 'private', first_name: 'Pegawai' } },
       };
-      const request = fetch(`${instance.url}/telegram/webhook`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': webhookSecret },
-        body: JSON.stringify(update),
-      })
-        .then(async (response) => {
+      const send = async () => {
+        lane.busy += 1;
+        try {
+          const response = await fetch(`${instance.url}/telegram/webhook`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': webhookSecret },
+            body: JSON.stringify(update),
+          });
           await response.arrayBuffer();
           if (!response.ok) refused += 1;
-        })
-        .catch(() => void (refused += 1))
-        .finally(() => inflight.delete(request));
+        } catch {
+          refused += 1;
+        } finally {
+          lane.busy -= 1;
+          lane.waiting.shift()?.();
+        }
+      };
+      const request: Promise<void> = (lane.busy < 40 ? send() : new Promise<void>((resolve) => lane.waiting.push(resolve)).then(send)).finally(() =>
+        inflight.delete(request),
+      );
       inflight.add(request);
     };
 
