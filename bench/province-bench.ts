@@ -48,6 +48,16 @@ function peakRssMb(pid: number): number {
   return kb ? Number(kb) / 1024 : NaN;
 }
 
+/** CPU time a process has used so far (Linux: utime + stime in /proc/<pid>/stat), in ms. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The machine's load: on a shared machine it explains more of a latency than the code does. */
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
 export async function benchProvince(options: { relayRate: number; relaySeconds: number; telegramRate: number }): Promise<void> {
   const { relayRate, relaySeconds, telegramRate } = options;
   const telegram = new FakeTelegram({ rateLimit: { globalPerSecond: telegramRate } });
@@ -152,6 +162,9 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
 
     const relay = async (phase: 'quiet' | 'busy', description: string) => {
       const sentAt = new Map<string, number>();
+      const cpuBefore = instances.map((instance) => cpuMs(instance.child.pid!));
+      const phaseStarted = Date.now();
+      const loadBefore = loadAverage();
       await drive(relayRate, relaySeconds, (i) => {
         const thread = threads[i % threads.length]!;
         const token = `t2s-${phase}-${i}`;
@@ -161,9 +174,15 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
       await Promise.all([...inflight]);
       const latencies = await collect(sentAt, () => slack.callsTo('chat.postMessage').map((c) => ({ text: String(c.params.text ?? ''), at: c.at })));
       const s = summarise(latencies);
+      const cpu = instances.map((instance, i) => cpuMs(instance.child.pid!) - cpuBefore[i]!);
+      const elapsed = Date.now() - phaseStarted;
       console.log(
         `${label} relay Telegram→Slack at ${relayRate} msg/s for ${relaySeconds} s, ${description}: ${s.count}/${sentAt.size} delivered, p50 ${ms(s.p50)}, p99 ${ms(s.p99)} (target ≤ 100 ms)` +
           (refused > 0 ? `; ${refused} webhook requests failed` : ''),
+      );
+      console.log(
+        `${label}   instances' CPU: ${cpu.map((used) => `${((used / elapsed) * 100).toFixed(0)}% of a core`).join(', ')}; ` +
+          `${(cpu.reduce((a, b) => a + b, 0) / sentAt.size).toFixed(1)} ms CPU per relayed message in all; machine load average ${loadBefore} (2 cores)`,
       );
     };
 
