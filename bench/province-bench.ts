@@ -224,6 +224,8 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
     const reminderEnv: ReminderEnv = { db, careerRules: runtime.settings.careerRules, log: runtime.log };
     const now = wibInstant(reminderDay, 7, 30);
     started = performance.now();
+    const cpuAtStart = process.cpuUsage();
+    const reminderLoad = loadAverage();
     let recorded = 0;
     for (const agency of agencyRows) {
       const summary = await runReminderPass(reminderEnv, agency.id, now);
@@ -234,9 +236,11 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
     let digestCharacters = 0;
     for (const agency of agencyRows) digestCharacters += (await composeDigest(reminderEnv, agency.id, new Date(now.getTime() + 60_000), true)).text.length;
     const digestSeconds = (performance.now() - digestStarted) / 1000;
+    const cpu = process.cpuUsage(cpuAtStart);
     console.log(
       `${label} reminder pass for ${agencyRows.length} agencies (${recorded} reminders recorded) ${passSeconds.toFixed(2)} s + weekly digest per agency ` +
-        `(${digestCharacters} characters in all) ${digestSeconds.toFixed(2)} s = ${(passSeconds + digestSeconds).toFixed(2)} s (target ≤ 5 s)`,
+        `(${digestCharacters} characters in all) ${digestSeconds.toFixed(2)} s = ${(passSeconds + digestSeconds).toFixed(2)} s (target ≤ 5 s); ` +
+        `CPU of this process ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (the database's not counted); machine load average ${reminderLoad} (2 cores)`,
     );
 
     const peaks = instances.map((instance) => peakRssMb(instance.child.pid!));
