@@ -1,11 +1,17 @@
-// FAQ answerer figures for `npm run bench`: answer quality on the question set, index build time, retrieval
-// latency on the corpus and on a corpus grown past 1,000 chunks, and the extractive answer's latency.
+// FAQ answerer figures for `npm run bench`: answer quality on the tuning and the held-out question sets (key fact
+// stated with a correct source, escalations, refusals), the confidence threshold the tuning split would choose,
+// personal data reaching the LLM (the fake), index build time, retrieval latency on the corpus and on a corpus
+// grown past 1,000 chunks, and the extractive answer's latency.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerQuestion } from '../core/faq/answer/answer-question.js';
 import type { Chunk, PolicyDocument } from '../core/faq/corpus/types.js';
-import { evaluate, readQuestionSet, type EvalQuestion } from '../core/faq/eval/evaluate.js';
+import { createOpenAiLlm } from '../core/faq/answer/llm.js';
+import { defaultConfidenceThreshold } from '../core/faq/answer/answer-question.js';
+import { chooseThreshold } from '../core/faq/eval/calibrate.js';
+import { evaluate, readQuestionSet, type EvalQuestion, type EvalReport } from '../core/faq/eval/evaluate.js';
+import { FakeOpenAI, messageText } from '../test/fakes/index.js';
 import { FaqKnowledge, defaultCorpusDir } from '../core/faq/knowledge.js';
 import { loadCorpus } from '../core/faq/corpus/load-corpus.js';
 import { ChunkIndex } from '../core/faq/retrieval/search-index.js';
@@ -13,12 +19,70 @@ import { ms, summarise } from './stats.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixture = resolve(root, 'test/fixtures/faq-questions.yaml');
+const heldOutFixture = resolve(root, 'test/fixtures/faq-heldout.yaml');
 const ownSet = resolve(root, 'core/faq/eval/sample-questions.yaml');
 
-/** Questions of the set, or (if it is missing) the answerer's own development set. */
+/** The tuning split, or (if it is missing) the answerer's own development set. */
 function questionSet(): { file: string; questions: EvalQuestion[] } {
   const file = existsSync(fixture) ? fixture : ownSet;
   return { file, questions: readQuestionSet(file) };
+}
+
+const pct = (n: number, d: number) => `${((d ? n / d : 1) * 100).toFixed(1)}%`;
+const relative = (file: string) => (file.startsWith(root) ? file.slice(root.length + 1) : file);
+
+/** One split's figures, in the order the targets are stated. */
+function printSplit(label: string, file: string, report: EvalReport): void {
+  const a = report.answer;
+  console.log(
+    `[faq] ${label} (${relative(file)}, ${report.total} questions): key fact stated with a correct source ${a.stated}/${a.expected} ` +
+      `(${pct(a.stated, a.expected)}; answered ${a.answered}); answer precision ${report.precision.correct}/${report.precision.answers} ` +
+      `(${pct(report.precision.correct, report.precision.answers)})`,
+  );
+  console.log(
+    `[faq] ${label}: out of scope escalated ${report.escalate.correct}/${report.escalate.expected} (${pct(report.escalate.correct, report.escalate.expected)}), ` +
+      `adversarial refused ${report.refuse.correct}/${report.refuse.expected} (${pct(report.refuse.correct, report.refuse.expected)}), ` +
+      `personal ${report.personal.correct}/${report.personal.expected}; wrongly escalated ${report.escalate.false}, wrongly refused ${report.refuse.false}; ` +
+      `document hit@1 ${report.hitAt1.toFixed(3)}`,
+  );
+}
+
+/** What staff type beside a question: their name, NIP (plain and grouped), NIK, phone and e-mail. */
+const personalPrefixes = [
+  'Saya Budi Santoso NIP 198609262015051001, ',
+  'sy Sari Dewi (nip 19900115 201903 2 002) hp 0812-3456-7890 mau tanya: ',
+  'NIK 1971012601860001 email budi.santoso@dkp.babelprov.go.id — ',
+  'halo ini rina wulandari wa +62 813 9876 5432, ',
+];
+const personalSecrets = [
+  /\d{8}\s?\d{6}\s?\d\s?\d{3}/, /\d{16}/, /(\+62|0)8\d[\d\s-]{6,}/, /[\w.]+@[\w.]+/,
+  /budi|santoso|sari dewi|\bsari\b|rina|wulandari/i,
+];
+
+/**
+ * Every question of both splits, once as typed and once with personal data in front, through the answerer with
+ * an LLM (the OpenAI fake on 127.0.0.1): counts requests that carried any of that personal data.
+ */
+async function personalDataToLlm(knowledge: FaqKnowledge, questions: readonly string[]): Promise<{ requests: number; leaks: number; examples: string[] }> {
+  const fake = new FakeOpenAI();
+  await fake.start();
+  try {
+    fake.setReply((request) => {
+      const ids = [...messageText(request.messages.at(-1)).matchAll(/^\[([a-z0-9-]+#\d+)\]/gm)].map((m) => m[1]!);
+      return JSON.stringify({ answer: 'Jawaban dari kutipan.', citations: ids.slice(0, 1), sufficient: true });
+    });
+    const llm = createOpenAiLlm({ apiKey: 'sk-test-key', baseURL: fake.baseURL, model: 'gpt-4o-mini', timeoutMs: 5000 });
+    const names = ['Budi Santoso', 'Sari Dewi', 'Rina Wulandari'];
+    for (const [i, question] of questions.entries()) {
+      for (const text of [question, `${personalPrefixes[i % personalPrefixes.length]}${question}`]) {
+        await answerQuestion(text, { knowledge, llm, names });
+      }
+    }
+    const leaked = fake.requests.map((r) => JSON.stringify(r.body)).filter((body) => personalSecrets.some((secret) => secret.test(body)));
+    return { requests: fake.requests.length, leaks: leaked.length, examples: leaked.slice(0, 3).map((b) => b.slice(0, 200)) };
+  } finally {
+    await fake.stop();
+  }
 }
 
 /**
@@ -83,7 +147,7 @@ async function timeAnswers(knowledge: FaqKnowledge, questions: readonly string[]
 
 export async function benchFaq(): Promise<void> {
   const { file, questions } = questionSet();
-  const corpusQuestions = questions.map((q) => q.question);
+  const corpusQuestions = [...questions, ...(existsSync(heldOutFixture) ? readQuestionSet(heldOutFixture) : [])].map((q) => q.question);
 
   const buildTimes: number[] = [];
   let corpus = loadCorpus(defaultCorpusDir);
@@ -100,17 +164,26 @@ export async function benchFaq(): Promise<void> {
   );
 
   const knowledge = FaqKnowledge.open(defaultCorpusDir);
-  const report = await evaluate(questions, { knowledge });
-  const rel = file.startsWith(root) ? file.slice(root.length + 1) : file;
+  // Both splits at the threshold in the code; the held-out split is only measured, never tuned on.
+  const tuning = await evaluate(questions, { knowledge });
+  printSplit('tuning', file, tuning);
+  const heldOutQuestions = existsSync(heldOutFixture) ? readQuestionSet(heldOutFixture) : [];
+  if (heldOutQuestions.length > 0) {
+    const heldOut = await evaluate(heldOutQuestions, { knowledge });
+    printSplit('held-out', heldOutFixture, heldOut);
+    console.log('[faq] held-out targets: key fact ≥ 90%, out of scope escalated 100%, adversarial refused 100%');
+  }
+  // The threshold is chosen on the development sets only (the tuning split and the answerer's own set).
+  const development = [...questions, ...(existsSync(ownSet) && file !== ownSet ? readQuestionSet(ownSet) : [])];
+  const calibration = chooseThreshold((await evaluate(development, { knowledge, threshold: 0 })).results);
+  const atChosen = calibration.table.find((row) => row.threshold >= calibration.threshold);
   console.log(
-    `[faq] ${rel}: ${report.total} questions; hit@1 ${report.hitAt1.toFixed(3)}, hit@3 ${report.hitAt3.toFixed(3)}, ` +
-      `MRR ${report.mrr.toFixed(3)} over ${report.docQuestions} with documents (target hit@3 ≥ 0.9)`,
+    `[faq] confidence threshold chosen on the tuning split (${development.length} development questions): ${calibration.threshold} (in the code: ${defaultConfidenceThreshold}); ` +
+      `tuning answer precision there ${atChosen ? `${(atChosen.precision * 100).toFixed(1)}%` : '—'}`,
   );
-  console.log(
-    `[faq] escalate ${report.escalate.correct}/${report.escalate.expected} (${report.escalate.false} false), ` +
-      `refuse ${report.refuse.correct}/${report.refuse.expected} (${report.refuse.false} false), ` +
-      `personal ${report.personal.correct}/${report.personal.expected} (${report.personal.false} false)`,
-  );
+  const leaks = await personalDataToLlm(knowledge, [...questions, ...heldOutQuestions].map((q) => q.question));
+  console.log(`[faq] personal data reaching the LLM (fake): ${leaks.leaks} of ${leaks.requests} requests (target 0)`);
+  for (const example of leaks.examples) console.log(`[faq]   leaked: ${example}`);
 
   const small = summarise(timeSearches(() => ChunkIndex.build(corpus.chunks), corpusQuestions, 10));
   console.log(`[faq] retrieval, ${corpus.chunks.length} chunks (${small.count} searches): p50 ${ms(small.p50)}, p99 ${ms(small.p99)}`);

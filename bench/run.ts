@@ -8,6 +8,7 @@ import { benchFaq } from './faq-bench.js';
 import { benchBroadcast } from './broadcast-bench.js';
 import { benchProvince } from './province-bench.js';
 import { benchReminderPlanning, benchReminders } from './reminders-bench.js';
+import { benchReport } from './report-bench.js';
 
 async function postgresAvailable(): Promise<boolean> {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -31,7 +32,7 @@ if (wanted.includes('postgresql')) {
 
 console.log(`LAYANI benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 
-const only = process.env.BENCH_ONLY; // records | relay | faq | broadcast | reminders | province
+const only = process.env.BENCH_ONLY; // records | relay | faq | broadcast | reminders | report | province
 if (!only || only === 'faq') await benchFaq();
 if (!only || only === 'reminders') benchReminderPlanning();
 const relaySeconds = Number(process.env.BENCH_RELAY_SECONDS ?? 60);
@@ -42,6 +43,7 @@ for (const kind of kinds) {
   if (!only || only === 'relay') await benchRelay(kind, relayRates, relaySeconds, relayDirections);
   if (!only || only === 'broadcast') await benchBroadcast(kind, Number(process.env.BENCH_BROADCAST_RECIPIENTS ?? 5000));
   if (!only || only === 'reminders') await benchReminders(kind);
+  if (!only || only === 'report') await benchReport(kind);
 }
 if (!only || only === 'province') {
   if (kinds.includes('postgresql')) {

@@ -12,6 +12,7 @@ import { registerLinkCode } from './commands/link-code.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerReminder } from './commands/reminder.js';
 import { registerRemindersRun } from './commands/reminders-run.js';
+import { registerReport } from './commands/report.js';
 import { registerRole } from './commands/role.js';
 import { registerSosialisasi } from './commands/sosialisasi.js';
 import { registerTemplate } from './commands/template.js';
@@ -39,5 +40,6 @@ registerDeadline(program);
 registerDoctor(program);
 registerBackup(program);
 registerSosialisasi(program);
+registerReport(program);
 
 await program.parseAsync(process.argv);

@@ -9,6 +9,8 @@ import { sosialisasiRouter } from './sosialisasi/sosialisasi-router.js';
 import { recordsRouter } from './records/records-router.js';
 import { remindersRouter } from './reminders/reminders-router.js';
 import { createCallerFactory, router } from './trpc/init.js';
+import { surveyRouter } from './survey/survey-router.js';
+import { reportsRouter } from './reports/reports-router.js';
 
 export const appRouter = router({
   records: recordsRouter,
@@ -21,6 +23,8 @@ export const appRouter = router({
   reminders: remindersRouter,
   infodesk: infodeskRouter,
   sosialisasi: sosialisasiRouter,
+  survey: surveyRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

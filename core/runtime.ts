@@ -1,5 +1,5 @@
 import type { Actor } from './auth/actor.js';
-import { defaultCareerRules } from './career/index.js';
+import { careerRulesFrom, careerSettingsOf } from './career/index.js';
 import { systemClock, type Clock } from './clock/clock.js';
 import type { Config } from './config/config-schema.js';
 import type { Db } from './db/client.js';
@@ -57,10 +57,11 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   const settings: CoreSettings = {
     linkCodeTtlHours: config.LINK_CODE_TTL_HOURS,
     defaultAgencyCode: config.DEFAULT_AGENCY_CODE,
-    careerRules: defaultCareerRules,
+    careerRules: careerRulesFrom(careerSettingsOf(config)),
     businessCalendar: calendar.calendar,
     deskChannelsFor: () => channels,
     broadcasts: { approval: config.BROADCAST_APPROVAL, nudgeAfterDays: config.BROADCAST_NUDGE_DAYS },
+    survey: { mode: config.SKM_SURVEY, anonymous: config.SKM_SURVEY_ANONYMOUS },
     // Built on first use: CLI commands such as import never load the corpus.
     get faq() {
       faq ??= createFaqEngine({

@@ -12,6 +12,8 @@ import { approvalBlocks, approvalFallbackText, broadcastMrkdwn } from './broadca
 import { slackErrorCode, toDeliveryError } from './errors.js';
 import { faqDraftFallbackText, faqDraftReviewBlocks } from './faq-draft-review.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { renderReportFiles } from '../../core/reports/report-service.js';
+import { reportSummaryText } from '../../core/reports/report-summary.js';
 import { cardFallbackText, ticketCardBlocks } from './ticket-card.js';
 
 /** After this many failed tries a file that cannot be fetched is left out (and named) instead of holding the thread. */
@@ -119,6 +121,25 @@ export function createSlackDelivery(runtime: Runtime, client: WebClient, files: 
     return posted.ts;
   }
 
+  /** The monthly report: its summary with the charts, the PDF and the CSV as one message of files. */
+  async function deliverServiceReport(intent: IntentOf<'slack.serviceReport'>): Promise<string> {
+    const files = await renderReportFiles(intent.report);
+    const uploaded = await slack(() =>
+      client.filesUploadV2({
+        channel_id: intent.slackChannel,
+        initial_comment: withinSlackLimit(escapeMrkdwn(reportSummaryText(intent.report))),
+        file_uploads: [
+          { file: files.pdf, filename: `${files.baseName}.pdf`, title: `Laporan layanan ${intent.report.monthLabel} (PDF)` },
+          { file: Buffer.from(files.csv, 'utf8'), filename: `${files.baseName}.csv`, title: `Angka laporan ${intent.report.monthLabel} (CSV)` },
+          ...files.charts.map((chart) => ({ file: chart.png, filename: `${files.baseName}-${chart.name}.png`, title: chart.title })),
+        ],
+      }),
+    );
+    log.info({ month: intent.report.month, agency: intent.report.scope.agencyCode }, 'service report posted');
+    const ids = (uploaded.files ?? []).flatMap((result) => (result.files ?? []).map((file) => file.id)).filter(Boolean);
+    return ids.join(',');
+  }
+
   async function fetchAll(intent: IntentOf<'slack.threadMessage'>, attempts: number): Promise<{ fetched: FetchedFile[]; missing: string[] }> {
     const results = await Promise.allSettled(intent.attachments.map((attachment) => fetchAttachment(files, attachment)));
     const fetched: FetchedFile[] = [];
@@ -183,6 +204,8 @@ export function createSlackDelivery(runtime: Runtime, client: WebClient, files: 
       }
       case 'slack.broadcastApproval':
         return deliverBroadcastApproval(intent);
+      case 'slack.serviceReport':
+        return deliverServiceReport(intent);
       case 'slack.channelMessage': {
         const posted = await slack(() =>
           client.chat.postMessage({ channel: intent.slackChannel, text: withinSlackLimit(escapeMrkdwn(intent.text)), unfurl_links: false, unfurl_media: false }),

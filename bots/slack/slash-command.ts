@@ -6,6 +6,8 @@ import { slackUserIdOf } from '../../core/tickets/ticket-access.js';
 import { priorityLabels, statusLabels } from '../../core/tickets/ticket-status.js';
 import { broadcastHelp, runBroadcastCommand } from './broadcasts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { hasAtLeast } from '../../core/auth/roles.js';
+import { lastCompleteMonth, parseReportMonth } from '../../core/reports/report-month.js';
 import { runReminderCommand } from './reminder-command.js';
 import { runSosialisasiCommand, sosialisasiHelp } from './sosialisasi.js';
 import { formatBusinessMinutes, formatWib } from './wib-time.js';
@@ -16,6 +18,7 @@ export const helpText = [
   '• `/layani tiket` — antrean tiket yang masih terbuka',
   '• `/layani tanya <pertanyaan>` — coba jawaban FAQ yang akan diterima pegawai, lengkap dengan sumbernya',
   '• `/layani statistik` — waktu tanggapan, penyelesaian dan kepuasan pegawai (7 dan 30 hari)',
+  '• `/layani laporan [bulan]` — laporan layanan bulanan (grafik, PDF, CSV) ke kanal pimpinan; mis. `/layani laporan november 2026` (pimpinan)',
   broadcastHelp,
   '• `/layani pengingat <tanggal> [jam] [ulang] <sasaran> | <teks>` — pengingat untuk pegawai; `/layani pengingat` saja untuk caranya, `daftar` untuk yang terjadwal',
   sosialisasiHelp,
@@ -62,6 +65,15 @@ export async function runLayaniCommand(runtime: Runtime, actor: Actor, text: str
     case 'statistik': {
       const [week, month] = await Promise.all([caller.tickets.statistics({ days: 7 }), caller.tickets.statistics({ days: 30 })]);
       return ['*Statistik layanan kepegawaian* (waktu dalam jam kerja)', statisticsText(week), statisticsText(month)].join('\n\n');
+    }
+    case 'laporan': {
+      const words = rest.join(' ').trim();
+      const now = runtime.clock.now();
+      const month = words === '' ? lastCompleteMonth(now) : parseReportMonth(words, now);
+      if (!month) return `Bulan "${escapeMrkdwn(words)}" tidak terbaca. Tulis mis. \`/layani laporan 2026-11\` atau \`/layani laporan november 2026\`; tanpa bulan: bulan lalu.`;
+      if (!hasAtLeast(actor.role, 'hr_lead')) return 'Laporan bulanan hanya dapat diminta oleh pimpinan kepegawaian (anggota kanal pimpinan).';
+      const { report, slackChannel } = await caller.reports.post({ month });
+      return `Laporan ${report.monthLabel} untuk ${escapeMrkdwn(report.scope.title)} sedang disiapkan dan akan muncul di <#${slackChannel}> bersama grafik, PDF dan CSV-nya.`;
     }
     case 'pengingat':
       // The rest verbatim: a reminder's text may have line breaks.

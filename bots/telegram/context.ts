@@ -25,6 +25,8 @@ const pendingSchema = z.discriminatedUnion('kind', [
     rating: z.number().int().min(1).max(5),
     askMessageId: z.number().int().optional(),
   }),
+  /** The SKM survey of a resolved ticket: the answers given so far (1–4 each), stored together after the ninth. */
+  z.object({ kind: z.literal('survey'), ticketId: z.string().max(64), scores: z.array(z.number().int().min(1).max(4)).max(9) }),
   /** A question for a sosialisasi session: the session is chosen (button) and/or the text is written, in either order. */
   z.object({ kind: z.literal('sessionQuestion'), sessionId: z.string().max(64).optional(), text: z.string().max(4000).optional() }),
 ]);

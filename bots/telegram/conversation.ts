@@ -6,7 +6,7 @@ import { systemActor } from '../../core/auth/actor.js';
 import { clearBlockedChat } from '../../core/broadcasts/chat-groups.js';
 import { feedbackKinds, type FeedbackKind } from '../../core/feedback/feedback-service.js';
 import type { Attachment } from '../../core/outbox/outbox-intent.js';
-import { careerSummaryLines } from '../../core/records/career-summary.js';
+import { careerSummaryLines, problemText } from '../../core/records/career-summary.js';
 import type { Runtime } from '../../core/runtime.js';
 import { categoryLabel, categoryOf, ticketCategories, ticketCategoryIds, type TicketCategoryId } from '../../core/tickets/categories.js';
 import { langOf, type BotContext, type Lang, type Pending } from './context.js';
@@ -15,6 +15,7 @@ import { installFaqButtons, replyWithFaq } from './faq-replies.js';
 import { installReminderCommands } from './reminders.js';
 import { installInfoDesk, sendStillInForceAfterLinking } from './info-replies.js';
 import { installSosialisasi } from './sosialisasi-replies.js';
+import { installSurvey } from './survey-replies.js';
 import { freeTextConfidence, looksLikeQuestion } from '../../core/faq/answer/question-shape.js';
 
 /** tRPC error messages are "Indonesian / English"; input errors carry zod's first message (Indonesian). */
@@ -141,6 +142,7 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
   installReminderCommands(bot, runtime);
   // Before /tanya: in "/tanya-sosialisasi" Telegram marks only "/tanya" as the command.
   installSosialisasi(bot, runtime, saveSession);
+  installSurvey(bot, runtime, saveSession);
   installInfoDesk(bot, runtime);
 
   bot.command('tanya', async (ctx) => {
@@ -211,10 +213,10 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
         position: me.positionName,
         unit: me.unit,
       }),
-      [ctx.t('profil-career'), ...careerSummaryLines(dates).map((line) => `• ${line}`)].join('\n'),
+      [ctx.t('profil-career'), ...careerSummaryLines(dates, langOf(ctx)).map((line) => `• ${line}`)].join('\n'),
     ];
     if (dates.problems.length > 0) {
-      sections.push([ctx.t('profil-problems'), ...dates.problems.map((p) => `• ${p.message}`)].join('\n'));
+      sections.push([ctx.t('profil-problems'), ...dates.problems.map((p) => `• ${problemText(p, langOf(ctx))}`)].join('\n'));
     }
     sections.push(ctx.t('profil-correction'));
     await replyLong(ctx, sections.join('\n\n'));

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { computeCareerDates, defaultCareerRules, type CareerDates } from '../../core/career/index.js';
+import { careerRulesFrom, careerSettingsOf, computeCareerDates, type CareerDates } from '../../core/career/index.js';
+import { loadConfig } from '../../core/config/load-config.js';
 import { isCalendarDate, todayInJakarta } from '../../core/dates/calendar-date.js';
 import type { EmployeeRecord } from '../../core/records/employee.js';
 import { toEmployeeRecord } from '../../core/records/employee-row.js';
@@ -56,7 +57,9 @@ export function registerCareer(program: Command): void {
       const asOf = options.asOf ?? todayInJakarta(new Date());
       if (!isCalendarDate(asOf)) throw new Error(`--as-of "${asOf}" bukan tanggal YYYY-MM-DD yang valid`);
       const source = file ? await recordsFromFile(file) : { entries: await recordsFromDatabase(), problems: [] as RowProblem[] };
-      const entries: CareerEntry[] = source.entries.map((e) => ({ ...e, dates: computeCareerDates(e.record, asOf, defaultCareerRules) }));
+      // The same rules the running app uses: the CAREER_* settings of .env on top of the defaults.
+      const rules = careerRulesFrom(careerSettingsOf(loadConfig()));
+      const entries: CareerEntry[] = source.entries.map((e) => ({ ...e, dates: computeCareerDates(e.record, asOf, rules) }));
       if (options.json) {
         const output = entries.map((e) => ({ rowNumber: e.rowNumber, nip: e.record.nip, name: e.record.name, ...e.dates }));
         console.log(JSON.stringify({ asOf, employees: output, unreadableRows: source.problems }, null, 2));

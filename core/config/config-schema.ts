@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { surveyModeSchema } from '../survey/survey-settings.js';
 
 const optionalText = z
   .string()
@@ -50,7 +51,22 @@ export const configSchema = z.object({
   LLM_MODEL: optionalText,
   LLM_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100).max(60_000).default(8000),
   FAQ_CORPUS_DIR: optionalText,
-  FAQ_CONFIDENCE_THRESHOLD: z.coerce.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).default(0.5),
+  FAQ_CONFIDENCE_THRESHOLD: z.coerce.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).default(0.475),
+
+  CAREER_PENSION_TMT_BORN_ON_FIRST: z
+    .enum(['next-month', 'same-month'], { error: 'expected next-month or same-month' })
+    .default('next-month'),
+  CAREER_LEAP_DAY_BIRTHDAY: z.enum(['feb-28', 'mar-1'], { error: 'expected feb-28 or mar-1' }).default('feb-28'),
+  CAREER_PPPK_AGREEMENT_END: z
+    .enum(['same-as-pension-tmt', 'bup-day'], { error: 'expected same-as-pension-tmt or bup-day' })
+    .default('same-as-pension-tmt'),
+  CAREER_JF_KP_MIN_YEARS: z.coerce.number({ error: 'expected a number of years' }).int().min(0).max(4).default(4),
+
+  SKM_SURVEY: surveyModeSchema.default('off'),
+  SKM_SURVEY_ANONYMOUS: z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -8,6 +8,7 @@ import { createNameMasker, type NameMasker } from './answer/mask.js';
 import type { FaqLang } from './answer/texts.js';
 import { FaqKnowledge } from './knowledge.js';
 import type { FaqOutcome, Metrics } from '../metrics/metrics.js';
+import { countFaqRatings, recordFaqRating, type FaqRatingCount, type FaqRatingFilter } from './ratings.js';
 
 export type FaqReply = FaqAnswer & { answerId: string };
 
@@ -30,17 +31,14 @@ export interface FaqEngineOptions {
 
 const outcomeOf: Record<FaqAnswer['kind'], FaqOutcome> = { answer: 'answered', personal: 'personal', escalate: 'escalated', refuse: 'refused' };
 
-export interface FeedbackTally {
-  docId: string;
-  helpful: number;
-  unhelpful: number;
-}
+/** 👍/👎 counts for one document (stored in the database, see ratings.ts). */
+export type FeedbackTally = FaqRatingCount;
 
 interface Remembered {
   actorRef: string;
   at: number;
   kind: FaqAnswer['kind'];
-  docIds: string[];
+  documents: Array<{ documentId: string; title: string }>;
   category: TicketCategoryId;
   /** Kept only so "Hubungi petugas" can open a ticket carrying the question; forgotten after an hour. */
   question: string;
@@ -65,7 +63,6 @@ export class FaqEngine {
   private readonly namesTtlMs: number;
   private names: { masker: NameMasker; at: number } | null = null;
   private readonly recent = new Map<string, Remembered>();
-  private readonly tallies = new Map<string, FeedbackTally>();
   private readonly ownsKnowledge: boolean;
 
   constructor(private readonly options: FaqEngineOptions = {}) {
@@ -106,7 +103,7 @@ export class FaqEngine {
       actorRef: ctx.actor.ref,
       at: Date.now(),
       kind: answer.kind,
-      docIds: answer.kind === 'answer' ? [...new Set(answer.sources.map((s) => s.docId))] : [],
+      documents: answer.kind === 'answer' ? citedDocuments(answer.sources) : [],
       category: answer.kind === 'escalate' ? answer.category : 'lainnya',
       question: question.trim().slice(0, 1000),
       rated: false,
@@ -114,18 +111,16 @@ export class FaqEngine {
     return { ...answer, answerId };
   }
 
-  /** 👍/👎 on an answer the same actor received. Stores counts per document, nothing about the person. */
-  rate(actorRef: string, answerId: string, helpful: boolean): { ok: boolean; offerHuman: boolean } {
-    const entry = this.recall(answerId, actorRef);
+  /**
+   * 👍/👎 on an answer the same actor received. Stores one row per cited document in the database (the answer's
+   * random id, the document, the asker's agency; nothing about the person), once per answer.
+   */
+  async rate(ctx: CoreContext, answerId: string, helpful: boolean): Promise<{ ok: boolean; offerHuman: boolean }> {
+    const entry = this.recall(answerId, ctx.actor.ref);
     if (!entry || entry.rated) return { ok: false, offerHuman: !helpful };
     entry.rated = true;
-    for (const docId of entry.docIds) {
-      const tally = this.tallies.get(docId) ?? { docId, helpful: 0, unhelpful: 0 };
-      if (helpful) tally.helpful++;
-      else tally.unhelpful++;
-      this.tallies.set(docId, tally);
-    }
-    return { ok: true, offerHuman: !helpful };
+    const counted = await recordFaqRating(ctx.db, { answerId, documents: entry.documents, helpful, agencyId: ctx.actor.agencyId });
+    return { ok: counted, offerHuman: !helpful };
   }
 
   /** The question behind a recent answer, for "Hubungi petugas" (same actor only). */
@@ -136,8 +131,10 @@ export class FaqEngine {
     return { question: entry.question, category: entry.category };
   }
 
-  feedbackSummary(): FeedbackTally[] {
-    return [...this.tallies.values()].sort((a, b) => b.unhelpful - a.unhelpful || a.docId.localeCompare(b.docId));
+  /** 👍/👎 per document from the database, the most distrusted first; titles from the current corpus. */
+  async feedbackSummary(ctx: CoreContext, filter: FaqRatingFilter = {}): Promise<FeedbackTally[]> {
+    const counts = await countFaqRatings(ctx.db, filter);
+    return counts.map((count) => ({ ...count, title: this.knowledge.document(count.documentId)?.title ?? count.title }));
   }
 
   close(): void {
@@ -170,6 +167,13 @@ export class FaqEngine {
     if (!entry || entry.actorRef !== actorRef || Date.now() - entry.at > rememberMs) return null;
     return entry;
   }
+}
+
+/** The documents an answer cited, each once, with the title shown to staff. */
+function citedDocuments(sources: ReadonlyArray<{ docId: string; title: string }>): Array<{ documentId: string; title: string }> {
+  const seen = new Map<string, string>();
+  for (const source of sources) if (!seen.has(source.docId)) seen.set(source.docId, source.title);
+  return [...seen].map(([documentId, title]) => ({ documentId, title }));
 }
 
 export function createFaqEngine(options: FaqEngineOptions = {}): FaqEngine {

@@ -31,4 +31,5 @@ export { loadFaqPrompts, defaultPromptsDir } from './answer/prompts.js';
 export { formatSources, type FaqSource } from './answer/extractive.js';
 export { contactHrLabel, type FaqLang } from './answer/texts.js';
 export { FaqEngine, createFaqEngine, type FaqEngineOptions, type FaqReply, type FeedbackTally } from './faq-engine.js';
+export { countFaqRatings, recordFaqRating, type FaqRatingCount, type FaqRatingFilter, type FaqRatingInput } from './ratings.js';
 export { faqRouter, faqEngineOf } from './faq-router.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceReportSchema } from '../reports/report-schema.js';
 
 export const attachmentSchema = z.object({
   /** Where the file lives now: the platform it came from and that platform's id for it. */
@@ -78,6 +79,11 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
   z.object({ channel: z.literal('slack'), kind: z.literal('slack.broadcast'), slackChannel: z.string(), broadcastId: z.string(), title: z.string(), text: z.string() }),
   /** Ask the HR leads to approve a broadcast, or update that request once decided. */
   z.object({ channel: z.literal('slack'), kind: z.literal('slack.broadcastApproval'), broadcastId: z.string() }),
+  /**
+   * The monthly service report in the HR leads' channel: the figures as the core collected them; the adapter posts
+   * the summary with the charts (PNG), the PDF and the CSV rendered from them.
+   */
+  z.object({ channel: z.literal('slack'), kind: z.literal('slack.serviceReport'), slackChannel: z.string(), report: serviceReportSchema }),
   /** Post a FAQ draft's review message in the HR leads' channel, or update it in place once posted. */
   z.object({ channel: z.literal('slack'), kind: z.literal('slack.faqDraftReview'), draftId: z.string() }),
 ]);

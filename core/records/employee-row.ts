@@ -19,6 +19,8 @@ export function toEmployeeRecord(row: EmployeeRow): EmployeeRecord {
     tmtCpns: row.tmtCpns,
     lastKgbTmt: row.lastKgbTmt,
     creditPoints: row.creditPoints,
+    jenjang: (row.jenjang as EmployeeRecord['jenjang']) ?? null,
+    eselon: (row.eselon as EmployeeRecord['eselon']) ?? null,
     phone: row.phone,
     email: row.email,
     active: row.active,
@@ -27,7 +29,7 @@ export function toEmployeeRecord(row: EmployeeRow): EmployeeRecord {
 
 export const recordFields = [
   'nip', 'name', 'birthDate', 'gender', 'employmentType', 'golongan', 'tmtGolongan', 'education', 'positionName',
-  'positionType', 'unit', 'tmtCpns', 'lastKgbTmt', 'creditPoints', 'phone', 'email', 'active',
+  'positionType', 'unit', 'tmtCpns', 'lastKgbTmt', 'creditPoints', 'jenjang', 'eselon', 'phone', 'email', 'active',
 ] as const satisfies readonly (keyof EmployeeRecord)[];
 
 /** The fields that differ, as before/after pairs for the audit log. */
@@ -38,9 +40,10 @@ export function changedFields(
   const was: Record<string, unknown> = {};
   const now: Record<string, unknown> = {};
   for (const field of recordFields) {
-    if (before[field] !== after[field]) {
-      was[field] = before[field];
-      now[field] = after[field];
+    // jenjang and eselon are optional in the record: absent and null are the same value.
+    if ((before[field] ?? null) !== (after[field] ?? null)) {
+      was[field] = before[field] ?? null;
+      now[field] = after[field] ?? null;
     }
   }
   return Object.keys(now).length === 0 ? null : { before: was, after: now };

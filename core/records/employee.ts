@@ -17,6 +17,16 @@ export const positionTypes = [
   'JF_KETERAMPILAN',
 ] as const;
 
+/**
+ * Jenjang of a jabatan fungsional (PermenPANRB 1/2023): four of the keahlian track, four of the keterampilan track.
+ * For JF_AHLI_* the position type already says it; JF_KETERAMPILAN needs it recorded (or read from the position name).
+ */
+export const jfJenjang = [
+  'AHLI_PERTAMA', 'AHLI_MUDA', 'AHLI_MADYA', 'AHLI_UTAMA', 'PEMULA', 'TERAMPIL', 'MAHIR', 'PENYELIA',
+] as const;
+/** Structural eselon sub-levels (PP 100/2000 jo PP 13/2002) that still set the rank range of JPT, administrator and pengawas posts. */
+export const eselons = ['I.a', 'I.b', 'II.a', 'II.b', 'III.a', 'III.b', 'IV.a', 'IV.b'] as const;
+
 /** PNS ranks in order (PP 99/2000), lowest first. */
 export const pnsGolongan = [
   'I/a', 'I/b', 'I/c', 'I/d',
@@ -34,6 +44,25 @@ export type EmploymentType = (typeof employmentTypes)[number];
 export type EducationLevel = (typeof educationLevels)[number];
 export type PositionType = (typeof positionTypes)[number];
 export type PnsGolongan = (typeof pnsGolongan)[number];
+export type JfJenjang = (typeof jfJenjang)[number];
+export type Eselon = (typeof eselons)[number];
+
+/** Which jenjang each position type may record; the keahlian types name exactly one. */
+export const jenjangByPositionType: Readonly<Partial<Record<PositionType, readonly JfJenjang[]>>> = {
+  JF_AHLI_PERTAMA: ['AHLI_PERTAMA'],
+  JF_AHLI_MUDA: ['AHLI_MUDA'],
+  JF_AHLI_MADYA: ['AHLI_MADYA'],
+  JF_AHLI_UTAMA: ['AHLI_UTAMA'],
+  JF_KETERAMPILAN: ['PEMULA', 'TERAMPIL', 'MAHIR', 'PENYELIA'],
+};
+/** Which eselon each structural position type may record (UU 20/2023 Ps 19: JPT utama/madya I, pratama II, administrator III, pengawas IV). */
+export const eselonsByPositionType: Readonly<Partial<Record<PositionType, readonly Eselon[]>>> = {
+  JPT_UTAMA: ['I.a', 'I.b'],
+  JPT_MADYA: ['I.a', 'I.b'],
+  JPT_PRATAMA: ['II.a', 'II.b'],
+  ADMINISTRATOR: ['III.a', 'III.b'],
+  PENGAWAS: ['IV.a', 'IV.b'],
+};
 
 const isoDate = z
   .string()
@@ -64,7 +93,12 @@ export const employeeRecordSchema = z
     unit: z.string().trim().min(1, 'unit kerja wajib diisi').max(300),
     tmtCpns: isoDate.nullable(),
     lastKgbTmt: isoDate.nullable(),
+    /** Cumulative AK counted toward the next KP or jenjang (since the last KP), as in SIASN's "AK kumulatif". */
     creditPoints: z.number().min(0, 'angka kredit tidak boleh negatif').nullable(),
+    /** Jenjang of a JF; optional (older files and the API may omit it): null = derive from position type, name or golongan. */
+    jenjang: z.enum(jfJenjang, { error: `jenjang harus salah satu dari ${jfJenjang.join(', ')}` }).nullish(),
+    /** Eselon of a structural post; optional: null = the default per position type in the career rules. */
+    eselon: z.enum(eselons, { error: `eselon harus salah satu dari ${eselons.join(', ')}` }).nullish(),
     phone: z.string().regex(/^\+?\d{8,15}$/, 'nomor telepon harus 8–15 digit').nullable(),
     email: z.email('alamat e-mail tidak valid').nullable(),
     active: z.boolean(),
@@ -79,6 +113,28 @@ export const employeeRecordSchema = z
           e.employmentType === 'PNS'
             ? 'golongan PNS harus berbentuk I/a sampai IV/e'
             : 'golongan PPPK harus angka Romawi I sampai XVII',
+      });
+    }
+    const allowedJenjang = jenjangByPositionType[e.positionType] ?? [];
+    if (e.jenjang && !allowedJenjang.includes(e.jenjang)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['jenjang'],
+        message:
+          allowedJenjang.length === 0
+            ? `jenjang hanya diisi untuk jabatan fungsional, bukan ${e.positionType}; kosongkan kolom ini`
+            : `jenjang ${e.jenjang} tidak sesuai dengan jenis jabatan ${e.positionType} (seharusnya ${allowedJenjang.join(' atau ')})`,
+      });
+    }
+    const allowedEselon = eselonsByPositionType[e.positionType] ?? [];
+    if (e.eselon && !allowedEselon.includes(e.eselon)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['eselon'],
+        message:
+          allowedEselon.length === 0
+            ? `eselon hanya diisi untuk JPT, administrator dan pengawas, bukan ${e.positionType}; kosongkan kolom ini`
+            : `eselon ${e.eselon} tidak sesuai dengan jenis jabatan ${e.positionType} (seharusnya ${allowedEselon.join(' atau ')})`,
       });
     }
   });

@@ -41,7 +41,7 @@ export async function saveEmployees(
           const now = new Date();
           const ids = fresh.map(() => randomUUID());
           await bulkInsert(tx, kind, 'Employee', ['id', 'agencyId', ...recordFields, 'createdAt', 'updatedAt'],
-            fresh.map((r, i) => [ids[i], agencyId, ...recordFields.map((f) => r[f]), now, now]));
+            fresh.map((r, i) => [ids[i], agencyId, ...recordFields.map((f) => r[f] ?? null), now, now]));
           await bulkInsert(tx, kind, 'AuditLog', ['id', 'at', 'agencyId', 'actor', 'action', 'entity', 'entityId', 'after', 'outcome'],
             fresh.map((r, i) => [randomUUID(), now, agencyId, actor.ref, 'employee.create', 'Employee', ids[i], JSON.stringify(r), 'ok']));
           summary.created += fresh.length;
@@ -55,7 +55,7 @@ export async function saveEmployees(
             summary.unchanged += 1;
             continue;
           }
-          await tx.employee.update({ where: { id: row.id }, data: { ...record, agencyId } });
+          await tx.employee.update({ where: { id: row.id }, data: { ...record, jenjang: record.jenjang ?? null, eselon: record.eselon ?? null, agencyId } });
           await writeAudit(tx, actor, {
             action: 'employee.update',
             entity: 'Employee',

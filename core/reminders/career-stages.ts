@@ -37,7 +37,7 @@ function kgbStages(dates: CareerDates, rules: ReminderRules): ReminderStage[] {
  * Periods are monthly since October 2025, so reminding for every later period someone was not proposed for would
  * be a message a month; HR sees those people in the digest instead.
  */
-function kpStages(record: EmployeeRecord, dates: CareerDates, careerRules: CareerRules): ReminderStage[] {
+function kpStages(_record: EmployeeRecord, dates: CareerDates, careerRules: CareerRules): ReminderStage[] {
   const { eligible, eligibleFrom } = dates.promotion;
   if (!eligible || !eligibleFrom) return [];
   const first = firstEligibleKpPeriod(eligibleFrom, careerRules);
@@ -51,7 +51,15 @@ function kpStages(record: EmployeeRecord, dates: CareerDates, careerRules: Caree
       firesOn: first.opens,
       lastOn: first.closes,
       lead: 'buka',
-      subject: { kind: 'kp', period: first.period, opens: first.opens, closes: first.closes, functional: record.positionType.startsWith('JF_') },
+      subject: {
+        kind: 'kp',
+        period: first.period,
+        opens: first.opens,
+        closes: first.closes,
+        functional: dates.promotion.kind === 'pilihan-jf',
+        kpKind: dates.promotion.kind ?? 'reguler',
+        nextGolongan: dates.promotion.nextGolongan,
+      },
     },
   ];
 }

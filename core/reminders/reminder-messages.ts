@@ -64,28 +64,46 @@ function kpText(subject: Extract<ReminderSubject, { kind: 'kp' }>, lang: Lang): 
   const period = formatDate(subject.period, lang);
   const opens = formatDate(subject.opens, lang);
   const closes = formatDate(subject.closes, lang);
+  const kind = subject.kpKind ?? 'reguler';
+  const to = subject.nextGolongan ? (lang === 'en' ? ` to ${subject.nextGolongan}` : ` ke ${subject.nextGolongan}`) : '';
   if (lang === 'en') {
+    const because =
+      kind === 'pilihan-jf'
+        ? 'You have served the years in rank needed for a functional-post promotion (KP pilihan)'
+        : kind === 'pilihan-struktural'
+          ? 'You have served the years in rank needed for a structural-post promotion (KP pilihan), within the range of your eselon,'
+          : 'You have served the years in rank needed for a regular promotion';
     return [
       'Reminder: promotion (KP)',
-      `You have served the years in rank needed for a regular promotion with effect from ${period}. ` +
+      `${because}${to} with effect from ${period}. ` +
         `Proposals for that period are submitted from ${opens} to ${closes} through the HR officer (SIASN).`,
       '',
       'Please have these ready:',
       bullets(checklist, lang),
       '',
-      'Condition: performance rated at least Baik in the last 2 years.',
+      kind === 'pilihan-jf'
+        ? 'Conditions: performance rated at least Baik in the last 2 years, and the cumulative credit points (AK) of your jenjang.'
+        : 'Condition: performance rated at least Baik in the last 2 years.',
       settingsLine(lang),
     ].join('\n');
   }
+  const because =
+    kind === 'pilihan-jf'
+      ? 'Masa kerja dalam pangkat Anda sudah cukup untuk kenaikan pangkat pilihan jabatan fungsional'
+      : kind === 'pilihan-struktural'
+        ? 'Masa kerja dalam pangkat Anda sudah cukup untuk kenaikan pangkat pilihan jabatan struktural (dalam rentang eselon Anda)'
+        : 'Masa kerja dalam pangkat Anda sudah cukup untuk kenaikan pangkat reguler';
   return [
     'Pengingat kenaikan pangkat',
-    `Masa kerja dalam pangkat Anda sudah cukup untuk kenaikan pangkat reguler periode ${period}. ` +
+    `${because}${to} periode ${period}. ` +
       `Usul untuk periode itu diajukan ${opens} s.d. ${closes} melalui petugas kepegawaian (SIASN).`,
     '',
     'Siapkan dokumen berikut:',
     bullets(checklist, lang),
     '',
-    'Syarat: SKP minimal Baik dalam 2 tahun terakhir.',
+    kind === 'pilihan-jf'
+      ? 'Syarat: SKP minimal Baik dalam 2 tahun terakhir dan angka kredit kumulatif jenjang Anda terpenuhi.'
+      : 'Syarat: SKP minimal Baik dalam 2 tahun terakhir.',
     settingsLine(lang),
   ].join('\n');
 }

@@ -1,10 +1,20 @@
+import type { KpKind } from '../career/index.js';
 import type { CalendarDate } from '../dates/calendar-date.js';
 import type { ReminderKind } from './reminder-kinds.js';
 
 /** What a reminder is about, with what its message needs. */
 export type ReminderSubject =
   | { kind: 'kgb'; kgbOn: CalendarDate }
-  | { kind: 'kp'; period: CalendarDate; opens: CalendarDate; closes: CalendarDate; functional: boolean }
+  | {
+      kind: 'kp';
+      period: CalendarDate;
+      opens: CalendarDate;
+      closes: CalendarDate;
+      functional: boolean;
+      /** Which KP the engine found (absent: regular), and the rank it leads to. */
+      kpKind?: KpKind;
+      nextGolongan?: string | null;
+    }
   | { kind: 'pensiun'; tmt: CalendarDate }
   | { kind: 'tenggat'; deadlineId: string; title: string; note: string; dueOn: CalendarDate };
 

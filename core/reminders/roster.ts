@@ -49,6 +49,7 @@ export async function loadRoster(db: Db, agencyId: string, employeeIds?: readonl
 const rosterColumns = {
   id: true, nip: true, name: true, birthDate: true, gender: true, employmentType: true, golongan: true, tmtGolongan: true,
   education: true, positionName: true, positionType: true, unit: true, tmtCpns: true, lastKgbTmt: true, creditPoints: true,
+  jenjang: true, eselon: true,
   active: true,
 } as const;
 

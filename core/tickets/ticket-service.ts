@@ -9,6 +9,8 @@ import { notLinked, ownEmployee } from '../records/employee-access.js';
 import type { CoreContext } from '../trpc/context.js';
 import { categoryOf, type TicketCategoryId } from './categories.js';
 import { slaDueTimes } from './sla.js';
+import { ticketChannelOf } from './ticket-channel.js';
+import { inviteToSurvey } from '../survey/survey-service.js';
 import { staffNotices, type Lang } from './staff-notices.js';
 import { staffOrderKey, telegramChatOf, ticketOrderKey } from './staff-chat.js';
 import { assertHrMayHandle, slackUserOf, ticketForHr, ticketForRequester } from './ticket-access.js';
@@ -75,6 +77,7 @@ export async function openTicket(
           category: category.id,
           confidential: category.confidential,
           language: lang,
+          channel: ticketChannelOf(ctx.actor),
           subject: subjectOf(input.text, attachments),
           createdAt: now,
           lastActivityAt: now,
@@ -279,6 +282,7 @@ async function changeTicket(
     }
     if (chatId && staffNotice === 'resolved') {
       await enqueue(tx, { channel: 'telegram', kind: 'telegram.csatPrompt', chatId, ticketId: ticket.id, ticketNumber: ticket.number, lang }, { orderKey: staffOrderKey(chatId) });
+      await inviteToSurvey(tx, ctx.settings.survey, ticket, { chatId, lang }, ctx.clock.now());
     }
     if (chatId && staffNotice === 'reopened') {
       await enqueue(tx, { channel: 'telegram', kind: 'telegram.text', chatId, text: staffNotices.reopened(lang, ticket.number), lang, attachments: [] }, { orderKey: staffOrderKey(chatId) });

@@ -5,6 +5,7 @@ import type { FaqEngine } from '../faq/faq-engine.js';
 import type { Clock } from '../clock/clock.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logging/logger.js';
+import type { SurveySettings } from '../survey/survey-settings.js';
 
 /** Where one agency's HR desk lives in Slack. */
 export interface DeskChannels {
@@ -21,6 +22,8 @@ export interface CoreSettings {
   /** The Slack channels of an agency's desk (today every agency shares the configured ones). */
   deskChannelsFor(agencyId: string): DeskChannels;
   broadcasts: { approval: 'off' | 'required'; nudgeAfterDays: number };
+  /** The SKM satisfaction survey after resolved tickets (SKM_SURVEY, SKM_SURVEY_ANONYMOUS). */
+  survey: SurveySettings;
   /** The FAQ answerer over the policy corpus (reloads when a corpus file changes). */
   faq: FaqEngine;
 }

@@ -133,6 +133,22 @@ describe.each(testDatabaseKinds)('Telegram bot on %s', (kind) => {
     expect(text).toMatch(/• Pensiun \(BUP \d+ tahun\): TMT \d{1,2} [A-Z][a-z]+ \d{4}/);
   });
 
+  it('/profil in English gives a JF official their KP pilihan and every reason in English, with no false data error', async () => {
+    // JF Ahli Madya IV/b with S2: above the regular cap, which binds only the regular KP.
+    const record = employeeRecord({ positionType: 'JF_AHLI_MADYA', positionName: 'Analis Kebijakan Ahli Madya', golongan: 'IV/b', education: 'S2', creditPoints: 160 });
+    const { user } = await h.linkedUser(record);
+    h.fake.userSends(user, '/bahasa');
+    await h.waitForMessage(user.id, 'Language switched to English.');
+    h.fake.userSends(user, '/profil');
+    const profile = await h.waitForMessage(user.id, 'Promotion for functional posts');
+    const text = profile.text!;
+    const lines = careerSummaryLines(computeCareerDates(record, '2026-11-24', defaultCareerRules), 'en');
+    for (const line of lines) expect(text).toContain(`• ${line}`);
+    expect(text).toMatch(/• Promotion for functional posts \(KP pilihan\): to IV\/c, period /);
+    expect(text).toMatch(/— because /);
+    expect(text).not.toMatch(/karena|batas pangkat/);
+  });
+
   it('/bahasa switches to English, for the bot and for what the core sends', async () => {
     const { user, employee } = await h.linkedUser();
     h.fake.userSends(user, '/bahasa');

@@ -113,7 +113,13 @@ describe.each(testDatabaseKinds)('FAQ router, personal answers and masking on %s
 
   it("refuses another employee's data, by NIP or by a name from the records", async () => {
     expect(await ask(budiActor, `nip ${sari.nip} punya siapa`)).toMatchObject({ kind: 'refuse', reason: 'other_person' });
-    expect(await ask(budiActor, 'arti nip 19900115 201903 2 002')).toMatchObject({ kind: 'refuse', reason: 'other_person' });
+    // How a NIP is read is public: answered from the corpus, the colleague's number masked and never read out.
+    fake.requests.length = 0;
+    const structure = await ask(budiActor, 'arti nip 19900115 201903 2 002');
+    expect(structure.kind).toBe('answer');
+    expect(structure.text).not.toMatch(/1990|15 Januari|perempuan/);
+    expect(JSON.stringify(fake.requests.map((r) => r.body))).not.toMatch(/19900115|201903/);
+    expect(await ask(budiActor, 'nip 19900115 201903 2 002 lahir kapan')).toMatchObject({ kind: 'refuse', reason: 'other_person' });
     expect(await ask(budiActor, 'kapan Sari Dewi pensiun')).toMatchObject({ kind: 'refuse', reason: 'other_person' });
     expect(await ask(budiActor, 'golongan sari dewi apa ya')).toMatchObject({ kind: 'refuse', reason: 'other_person' });
     // Her own name is not "another person" for Sari.
@@ -145,9 +151,34 @@ describe.each(testDatabaseKinds)('FAQ router, personal answers and masking on %s
 
     const hr: Actor = { ref: 'test:hr', role: 'hr_officer', employeeId: null, agencyId: budiActor.agencyId };
     const summary = await callerFor(hr).feedbackSummary();
-    expect(summary.find((t) => t.docId === 'cuti-tahunan')).toMatchObject({ unhelpful: 1 });
+    expect(summary.find((t) => t.documentId === 'cuti-tahunan')).toMatchObject({ title: expect.stringMatching(/Cuti Tahunan/i), unhelpful: 1 });
     expect(JSON.stringify(summary)).not.toMatch(/test:|Budi|cuti thn/);
     await expect(callerFor(budiActor).feedbackSummary()).rejects.toBeInstanceOf(TRPCError);
+  });
+
+  it('keeps 👍/👎 in the database: a new engine (a restart) still shows them, and an answer is counted once', async () => {
+    const answer = await ask(sariActor, 'cuti sakit brp lama boleh');
+    expect(answer.kind).toBe('answer');
+    expect(await callerFor(sariActor).rate({ answerId: answer.answerId, helpful: true })).toEqual({ ok: true, offerHuman: false });
+    const rows = await rt.db.faqRating.findMany({ where: { answerId: answer.answerId } });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toMatch(/Sari|test:|cuti sakit brp/);
+
+    // Another instance (or the same after a restart) has an empty memory but the same database.
+    const restarted = createFaqEngine({ knowledge: sharedKnowledge() });
+    try {
+      const hr: Actor = { ref: 'test:hr', role: 'hr_officer', employeeId: null, agencyId: sariActor.agencyId };
+      const ctx: CoreContext = { ...rt.contextFor(hr), settings: Object.assign({}, rt.settings, { faq: restarted }) };
+      const summary = await faqCaller(ctx).feedbackSummary();
+      expect(summary.find((t) => t.documentId === rows[0]!.documentId)).toMatchObject({ helpful: 1 });
+      // A period before any rating counts nothing.
+      expect(await faqCaller(ctx).feedbackSummary({ to: new Date('2020-01-01') })).toEqual([]);
+      // The same answer id pressed again through the database path is not counted twice.
+      const { recordFaqRating } = await import('../../core/faq/ratings.js');
+      expect(await recordFaqRating(rt.db, { answerId: answer.answerId, documents: [{ documentId: rows[0]!.documentId }], helpful: false, agencyId: null })).toBe(false);
+    } finally {
+      restarted.close();
+    }
   });
 
   it('"Hubungi petugas" opens a ticket carrying the question', async () => {

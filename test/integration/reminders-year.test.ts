@@ -1,5 +1,6 @@
 /**
- * Reminders over a simulated year for a generated office of 300 employees: the app's scheduler ticked every day at
+ * Reminders over a simulated year for a generated office of 300 employees — functional officials (keahlian and
+ * keterampilan), structural heads, pelaksana and PPPK — the app's scheduler ticked every day at
  * 08:00 WIB with a controllable clock, a record corrected and an employee deactivated along the way, and the app
  * restarted mid-year on the same database. What should have been sent is worked out here, day by day, straight from
  * the career engine, and compared with what the app recorded and queued.
@@ -7,16 +8,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../api/app.js';
 import { cliActor } from '../../core/auth/actor.js';
-import { computeCareerDates, defaultCareerRules, isKpPeriod, kpSubmissionWindow } from '../../core/career/index.js';
+import { computeCareerDates, defaultCareerRules, findKpPeriod } from '../../core/career/index.js';
 import { fixedClock } from '../../core/clock/clock.js';
 import { parseConfig } from '../../core/config/load-config.js';
-import { addDays, addMonths, firstOfMonth, firstOfNextMonth, type CalendarDate } from '../../core/dates/calendar-date.js';
+import { addDays, addMonths, type CalendarDate } from '../../core/dates/calendar-date.js';
 import type { DatabaseKind } from '../../core/db/database-url.js';
 import { createLogger } from '../../core/logging/logger.js';
 import type { EmployeeRecord } from '../../core/records/employee.js';
 import { saveEmployees } from '../../core/records/save-employees.js';
 import { wibInstant, wibParts } from '../../core/scheduling/jakarta-time.js';
-import { generateEmployees } from '../support/generate-employees.js';
+import { generateMixedOffice } from '../support/generate-employees.js';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-databases.js';
 
 const firstDay = '2027-01-01';
@@ -47,11 +48,11 @@ function days(from: CalendarDate, to: CalendarDate): CalendarDate[] {
   return out;
 }
 
-/** The first KP period on or after a day, and its submission window: from the engine's period rules. */
+/** The first KP period on or after a day, and its submission window: the engine's own period search. */
 function firstPeriodFrom(day: CalendarDate) {
-  let period = firstOfMonth(day) === day ? day : firstOfNextMonth(day);
-  while (!isKpPeriod(period, defaultCareerRules)) period = addMonths(period, 1);
-  return { period, ...kpSubmissionWindow(period, defaultCareerRules) };
+  // An asOf before any window closes: the search then returns the first period itself.
+  const choice = findKpPeriod(day, '1900-01-01', defaultCareerRules)!;
+  return { period: choice.period, ...choice.submission };
 }
 
 /** Events with their stages (key, first day, last day) for one person on one day, read off computeCareerDates. */
@@ -68,7 +69,8 @@ function careerEvents(record: EmployeeRecord, day: CalendarDate) {
     const first = firstPeriodFrom(dates.promotion.eligibleFrom);
     if (first.period < tmt) events.push({ kind: 'kp', stages: [{ key: `kp:${first.period}`, from: first.opens, to: first.closes }] });
   }
-  if (record.employmentType === 'PNS') {
+  // The engine says who has a pension proposal at all: PPPK have an agreement that ends instead.
+  if (dates.pension.kind === 'pensiun') {
     events.push({ kind: 'pensiun', stages: [12, 6].map((m) => ({ key: `pensiun:${tmt}:${m}m`, from: addMonths(tmt, -m), to: addDays(tmt, -1) })) });
   }
   return events;
@@ -142,11 +144,14 @@ describe.each(testDatabaseKinds)('reminders over a simulated year on %s', (kind:
     const db = () => app.runtime.db;
     const agency = await db().agency.findFirstOrThrow();
 
-    const records = generateEmployees(300, 20270101);
+    const records = generateMixedOffice(300, 20270101);
     records.slice(0, 12).forEach((r) => (r.active = false));
     // Pelaksana born 20 Apr 1970: TMT pensiun 1 May 2028, twelve-month reminder due 1 May 2027 — until HR corrects
     // the birth date on 15 April to 20 January 1970 (TMT 1 February 2028).
-    const correctedRecord: EmployeeRecord = { ...records[20]!, nip: '197004202000031999', birthDate: '1970-04-20', positionType: 'PELAKSANA', employmentType: 'PNS', active: true };
+    const correctedRecord: EmployeeRecord = {
+      ...records[20]!, nip: '197004202000031999', birthDate: '1970-04-20', positionType: 'PELAKSANA', employmentType: 'PNS', golongan: 'III/b',
+      tmtCpns: '2000-03-01', jenjang: null, eselon: null, active: true,
+    };
     records[20] = correctedRecord;
     await saveEmployees(db(), cliActor, agency.id, records);
     const rows = await db().employee.findMany({ orderBy: { nip: 'asc' } });
@@ -244,6 +249,35 @@ describe.each(testDatabaseKinds)('reminders over a simulated year on %s', (kind:
     // The simulation exercises every route and every career kind.
     expect([...routes].sort()).toEqual(['digest', 'muted', 'superseded', 'telegram']);
     expect(new Set(actual.map((a) => a.kind))).toEqual(new Set(['kgb', 'kp', 'pensiun', 'tenggat']));
+  });
+
+  it('the office is mixed, and reminds each kind of post by the KP and pension rules of that post', async () => {
+    const all = [...people.values()];
+    const kinds = new Map<string, number>();
+    for (const p of all) {
+      const label = p.record.employmentType === 'PPPK' ? 'PPPK' : computeCareerDates(p.record, firstDay, defaultCareerRules).promotion.kind!;
+      kinds.set(label, (kinds.get(label) ?? 0) + 1);
+    }
+    expect([...kinds.keys()].sort()).toEqual(['PPPK', 'pilihan-jf', 'pilihan-struktural', 'reguler']);
+    for (const count of kinds.values()) expect(count).toBeGreaterThanOrEqual(30);
+    // No false data-error flag: every generated rank is inside its jenjang or eselon range, whatever the education.
+    const rangeFlags = all.flatMap((p) =>
+      computeCareerDates(p.record, firstDay, defaultCareerRules).problems.filter((x) => x.code.startsWith('rank-')),
+    );
+    expect(rangeFlags).toEqual([]);
+
+    const rows = await occurrences();
+    const kpFor = (kind: string) =>
+      rows.filter((o) => o.kind === 'kp' && computeCareerDates(people.get(o.employeeId)!.record, firstDay, defaultCareerRules).promotion.kind === kind);
+    expect(kpFor('pilihan-jf').length).toBeGreaterThan(0);
+    expect(kpFor('pilihan-struktural').length).toBeGreaterThan(0);
+    expect(kpFor('reguler').length).toBeGreaterThan(0);
+    const pppkIds = new Set(all.filter((p) => p.record.employmentType === 'PPPK').map((p) => p.id));
+    expect(rows.filter((o) => pppkIds.has(o.employeeId) && (o.kind === 'pensiun' || o.kind === 'kgb' || o.kind === 'kp'))).toEqual([]);
+    expect(rows.filter((o) => pppkIds.has(o.employeeId) && o.kind === 'tenggat').length).toBeGreaterThan(0);
+    const texts = (await telegramOutbox()).map((m) => m.text);
+    expect(texts.some((t) => t.includes('kenaikan pangkat pilihan jabatan fungsional'))).toBe(true);
+    expect(texts.some((t) => t.includes('kenaikan pangkat pilihan jabatan struktural'))).toBe(true);
   });
 
   it('queues one direct message per reminder to the linked chat, and nothing else to anyone', async () => {

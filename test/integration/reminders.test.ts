@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor, type Actor } from '../../core/auth/actor.js';
 import { fixedClock } from '../../core/clock/clock.js';
 import type { DatabaseKind } from '../../core/db/database-url.js';
+import { recordFaqRating } from '../../core/faq/ratings.js';
 import { runCustomReminders } from '../../core/reminders/custom-reminder-pass.js';
 import { runReminderPass, type ReminderEnv } from '../../core/reminders/reminder-pass.js';
 import { wibInstant } from '../../core/scheduling/jakarta-time.js';
@@ -160,5 +161,21 @@ describe.each(testDatabaseKinds)('reminders through the core on %s', (kind: Data
     expect(preview.text).toContain('*Ringkasan harian kepegawaian — Senin, 5 April 2027*');
     expect(preview.text).toContain('*KGB jatuh tempo (2)*\n• 1 Mei 2027 — Budi Santoso (Sekretariat)\n• 1 Mei 2027 — Sari Wijaya (Bidang Kelautan)');
     expect(preview.text).toContain('Belum menautkan Telegram: 1 dari 2 pegawai aktif.');
+    expect(preview.text).not.toContain('Penilaian jawaban FAQ');
+  });
+
+  it("the digest shows 👍/👎 per FAQ document since the previous digest, this agency's only", async () => {
+    clock.set(wibInstant('2027-04-06', 9));
+    const rated = (answerId: string, documentId: string, title: string, helpful: boolean, agency: string | null = agencyId) =>
+      recordFaqRating(rt.db, { answerId, documents: [{ documentId, title }], helpful, agencyId: agency, at: wibInstant('2027-04-06', 8) });
+    await rated('a1', 'cuti-sakit', 'Cuti Sakit', false);
+    await rated('a2', 'cuti-sakit', 'Cuti Sakit', false);
+    await rated('a3', 'cuti-sakit', 'Cuti Sakit', true);
+    await rated('a4', 'kgb', 'Kenaikan Gaji Berkala', true);
+    await rated('a5', 'kgb', 'Kenaikan Gaji Berkala', false, 'another-agency');
+    const preview = await rt.callerFor(hr).reminders.digestPreview({ weekly: false });
+    expect(preview.text).toContain(
+      '*Penilaian jawaban FAQ sejak ringkasan sebelumnya (👍 2 / 👎 2)*\n• Cuti Sakit (`cuti-sakit`) — 👍 1 / 👎 2\n• Kenaikan Gaji Berkala (`kgb`) — 👍 1 / 👎 0',
+    );
   });
 });

@@ -1,5 +1,5 @@
-import type { EducationLevel, EmployeeRecord, PositionType } from '../../core/records/employee.js';
-import { pnsGolongan } from '../../core/records/employee.js';
+import type { EducationLevel, EmployeeRecord, Eselon, JfJenjang, PositionType } from '../../core/records/employee.js';
+import { pnsGolongan, pppkGolongan } from '../../core/records/employee.js';
 
 /** A small deterministic PRNG so a generated office is the same on every run. */
 export function seededRandom(seed: number): () => number {
@@ -74,6 +74,64 @@ export function generateEmployees(count: number, seed = 42): EmployeeRecord[] {
     });
   }
   return result;
+}
+
+const rank = (g: string) => pnsGolongan.indexOf(g as (typeof pnsGolongan)[number]);
+/** Rank ranges as the fact sheet states them (PermenPANRB 1/2023; PP 100/2000 jo PP 13/2002), for generating only. */
+const jfPosts: Array<[PositionType, JfJenjang | null, string, string, string]> = [
+  ['JF_AHLI_PERTAMA', null, 'Penyuluh Perikanan Ahli Pertama', 'III/a', 'III/b'],
+  ['JF_AHLI_MUDA', null, 'Pengawas Perikanan Ahli Muda', 'III/c', 'III/d'],
+  ['JF_AHLI_MADYA', null, 'Analis Kebijakan Ahli Madya', 'IV/a', 'IV/c'],
+  ['JF_AHLI_UTAMA', 'AHLI_UTAMA', 'Analis Kebijakan Ahli Utama', 'IV/d', 'IV/e'],
+  ['JF_KETERAMPILAN', 'TERAMPIL', 'Pranata Komputer Terampil', 'II/b', 'II/d'],
+  ['JF_KETERAMPILAN', null, 'Pengelola Barang Milik Negara Mahir', 'III/a', 'III/b'],
+  ['JF_KETERAMPILAN', 'PENYELIA', 'Penyuluh Perikanan Penyelia', 'III/c', 'III/d'],
+];
+const structuralPosts: Array<[PositionType, Eselon | null, string, string, string]> = [
+  ['JPT_PRATAMA', 'II.a', 'Kepala Dinas', 'IV/c', 'IV/d'],
+  ['ADMINISTRATOR', 'III.a', 'Sekretaris Dinas', 'IV/a', 'IV/b'],
+  ['ADMINISTRATOR', 'III.b', 'Kepala Bidang', 'III/d', 'IV/a'],
+  ['ADMINISTRATOR', null, 'Kepala UPTD', 'IV/a', 'IV/b'],
+  ['PENGAWAS', 'IV.a', 'Kepala Seksi', 'III/c', 'III/d'],
+  ['PENGAWAS', null, 'Kepala Subbagian', 'III/c', 'III/d'],
+  ['PENGAWAS', 'IV.b', 'Kepala Seksi UPTD', 'III/b', 'III/c'],
+];
+
+/**
+ * An office as DKP's actually is: functional officials (keahlian and keterampilan, some at the top of their
+ * jenjang), structural heads with or without a recorded eselon, pelaksana, and PPPK. Every rank sits inside the
+ * range of its jenjang or eselon, whatever the education, so a correct engine flags none of them.
+ */
+export function generateMixedOffice(count: number, seed = 42): EmployeeRecord[] {
+  const random = seededRandom(seed ^ 0x5eed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  return generateEmployees(count, seed).map((generated, index) => {
+    const slot = index % 20;
+    // In rank since 2021–2024, so the 4 years of many end in the simulated years 2025–2028.
+    const inRankSince = Math.max(Number(generated.tmtCpns!.slice(0, 4)), 2021 + Math.floor(random() * 4));
+    const base = { ...generated, tmtGolongan: `${inRankSince}-${pad(1 + Math.floor(random() * 12))}-01` };
+    if (slot < 8) {
+      const [positionType, jenjang, positionName, lowest, highest] = pick(jfPosts);
+      const golongan = pnsGolongan[rank(lowest) + Math.floor(random() * (rank(highest) - rank(lowest) + 1))]!;
+      return { ...base, positionType, positionName, golongan, jenjang, eselon: null, creditPoints: Math.round(random() * 3000) / 10 };
+    }
+    if (slot < 12) {
+      const [positionType, eselon, positionName, lowest, highest] = pick(structuralPosts);
+      const golongan = pnsGolongan[rank(lowest) + Math.floor(random() * (rank(highest) - rank(lowest) + 1))]!;
+      return { ...base, positionType, positionName, golongan, eselon, jenjang: null, creditPoints: null };
+    }
+    if (slot < 17) {
+      return { ...base, positionType: 'PELAKSANA', positionName: 'Pengadministrasi Umum', jenjang: null, eselon: null, creditPoints: null };
+    }
+    // PPPK: NI PPPK = birth date + appointment year + a 2-digit code + gender + sequence; no CPNS or KGB dates.
+    const [positionType, jenjang, positionName] = pick(jfPosts.slice(0, 3));
+    const appointed = 2022 + Math.floor(random() * 3);
+    const nip = `${base.nip.slice(0, 8)}${appointed}13${base.gender === 'L' ? 1 : 2}${pad(index + 1, 3)}`;
+    return {
+      ...base, nip, employmentType: 'PPPK', golongan: pick(pppkGolongan.slice(6, 12)), tmtCpns: null, lastKgbTmt: null,
+      tmtGolongan: `${appointed}-01-01`, positionType, positionName, jenjang, eselon: null, creditPoints: null,
+    };
+  });
 }
 
 const csvHeaders = [

@@ -155,7 +155,12 @@ describe("questions about the asker's own record", () => {
     const own = '198609262015051001';
     expect(kindOf('arti nip 19860926 201505 1 001', { ownNip: own })).toBe('personal:nip');
     expect(kindOf('nip saya 198609262015051001, cuti tahunan berapa hari', { ownNip: own })).toBe('policy');
-    expect(kindOf('arti nip 199001152019032002', { ownNip: own })).toBe('refuse:other_person');
+    // How a NIP is read is public: answered from the corpus with the number masked, never decoded.
+    expect(classify('arti nip 199001152019032002', { ownNip: own })).toEqual({ kind: 'policy', aboutNip: true });
+    expect(kindOf('cara baca nip 19900115 201903 2 002')).toBe('policy');
+    // Asking about the person behind it is still refused.
+    expect(kindOf('nip 199001152019032002 lahir kapan', { ownNip: own })).toBe('refuse:other_person');
+    expect(kindOf('nip 19900115 201903 2 002 punya siapa')).toBe('refuse:other_person');
     // Unlinked and giving "my NIP": told how to link.
     expect(kindOf('nip saya 199001152019032002 kapan pensiun')).toBe('personal:pension');
   });

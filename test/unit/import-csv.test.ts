@@ -44,6 +44,8 @@ const templateRecord: EmployeeRecord = {
   tmtCpns: '2015-05-01',
   lastKgbTmt: '2025-05-01',
   creditPoints: 12.5,
+  jenjang: 'AHLI_PERTAMA',
+  eselon: null,
   phone: '+6281234567890',
   email: 'budi.santoso@example.com',
   active: true,
@@ -74,6 +76,38 @@ describe('template', () => {
 
 describe('reading CSV', () => {
   const header = 'NIP;Nama;Tanggal Lahir;JENIS_KELAMIN;jenis pegawai;golongan;pendidikan;jabatan;Jenis_Jabatan;unit_kerja;tmt_cpns;angka_kredit;telepon;aktif;instansi';
+
+  it('reads "3b" as III/b, and the optional jenjang and eselon columns in the ways HR writes them', async () => {
+    const csv = [
+      'nip;nama;tanggal_lahir;jenis_kelamin;jenis_pegawai;golongan;pendidikan;jabatan;jenis_jabatan;unit_kerja;jenjang;eselon',
+      '198609262015051001;Budi;1986-09-26;L;PNS;3b;S1;Pranata Komputer;JF Keterampilan;Bidang;Mahir;',
+      '199001152019032001;Siti;1990-01-15;P;PNS;4a;S2;Kepala Bidang;Administrator;Bidang;;3b',
+      '198001012005031001;Andi;1980-01-01;L;PNS;IV/c;S2;Kepala Dinas;JPT Pratama;Dinas;;eselon II.a',
+      '198202022006042001;Rina;1982-02-02;P;PNS;III/c;S1;Analis;JF Ahli Muda;Bidang;Ahli Muda;',
+    ].join('\n');
+    const { valid, problems } = await importFile('jenjang-eselon.csv', csv);
+    expect(problems).toEqual([]);
+    expect(valid.map((v) => [v.record.golongan, v.record.jenjang, v.record.eselon])).toEqual([
+      ['III/b', 'MAHIR', null],
+      ['IV/a', null, 'III.b'],
+      ['IV/c', null, 'II.a'],
+      ['III/c', 'AHLI_MUDA', null],
+    ]);
+  });
+
+  it('refuses a jenjang or eselon that does not fit the position type, saying what would', async () => {
+    const csv = [
+      'nip;nama;tanggal_lahir;jenis_kelamin;jenis_pegawai;golongan;pendidikan;jabatan;jenis_jabatan;unit_kerja;jenjang;eselon',
+      '198609262015051001;Budi;1986-09-26;L;PNS;III/c;S1;Analis;JF Ahli Muda;Bidang;Ahli Madya;',
+      '199001152019032001;Siti;1990-01-15;P;PNS;III/b;S1;Pengadministrasi;Pelaksana;Bidang;;IV.a',
+    ].join('\n');
+    const { valid, problems } = await importFile('bad-jenjang-eselon.csv', csv);
+    expect(valid).toEqual([]);
+    expect(problems.map((p) => [p.rowNumber, p.column, p.reason])).toEqual([
+      [2, 'jenjang', 'jenjang AHLI_MADYA tidak sesuai dengan jenis jabatan JF_AHLI_MUDA (seharusnya AHLI_MUDA) (tertulis "Ahli Madya")'],
+      [3, 'eselon', 'eselon hanya diisi untuk JPT, administrator dan pengawas, bukan PELAKSANA; kosongkan kolom ini (tertulis "IV.a")'],
+    ]);
+  });
 
   it('reads a semicolon CSV with BOM, friendly values, and keeps spreadsheet row numbers across empty rows', async () => {
     const csv =

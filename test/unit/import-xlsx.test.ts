@@ -101,6 +101,8 @@ describe('reading .xlsx', () => {
         tmtCpns: '2015-05-01',
         lastKgbTmt: null,
         creditPoints: 12.5,
+        jenjang: null,
+        eselon: null,
         phone: '+6281234567890',
         email: 'budi.santoso@example.com',
         active: true,

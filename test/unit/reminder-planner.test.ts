@@ -133,6 +133,18 @@ describe('messages', () => {
     expect(text).toContain('angka kredit');
   });
 
+  it('KP: names the KP the post gets, with its target rank, in both languages', () => {
+    const subject = { kind: 'kp', period: '2027-04-01', opens: '2027-02-16', closes: '2027-03-15' } as const;
+    const jf = stageMessage({ ...subject, functional: true, kpKind: 'pilihan-jf', nextGolongan: 'IV/b' }, '2027-02-16', 'id').text;
+    expect(jf).toContain('kenaikan pangkat pilihan jabatan fungsional ke IV/b periode 1 April 2027');
+    expect(jf).toContain('angka kredit kumulatif jenjang Anda terpenuhi');
+    expect(jf).not.toContain('reguler');
+    const structural = stageMessage({ ...subject, functional: false, kpKind: 'pilihan-struktural', nextGolongan: 'IV/a' }, '2027-02-16', 'en').text;
+    expect(structural).toContain('structural-post promotion (KP pilihan), within the range of your eselon, to IV/a with effect from 1 April 2027');
+    const regular = stageMessage({ ...subject, functional: false, kpKind: 'reguler', nextGolongan: 'III/c' }, '2027-02-16', 'id').text;
+    expect(regular).toContain('kenaikan pangkat reguler ke III/c periode 1 April 2027');
+  });
+
   it('pension: TMT, the full checklist and a button that opens a retirement ticket', () => {
     const message = stageMessage({ kind: 'pensiun', tmt: '2027-07-01' }, '2026-07-01', 'id');
     expect(message.text).toContain('TMT pensiun Anda 1 Juli 2027 (sekitar 12 bulan lagi)');

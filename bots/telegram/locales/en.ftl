@@ -98,7 +98,7 @@ profil =
     Rank: { $rank }
     Position: { $position }
     Unit: { $unit }
-profil-career = Key dates (in Indonesian):
+profil-career = Key dates:
 profil-problems = Notes on your record:
 profil-correction = If anything is wrong, just write it here and an HR officer will correct it.
 
@@ -214,3 +214,32 @@ tanyasos-saved = Your question (no. { $number }) for the session "{ $title }" ha
 hadir-usage = Send the code announced in the sosialisasi room, for example: /hadir K7P2QX
 hadir-ok = Your attendance at the sosialisasi "{ $title }" is recorded. Thank you!
 hadir-again = Your attendance at the sosialisasi "{ $title }" was already recorded.
+
+## --- satisfaction survey (SKM) ---
+
+skm-question = Satisfaction survey — question { $n } of 9
+    { $question }
+skm-cancel = Cancel the survey
+skm-cancelled = Survey cancelled. The "Take the survey" button above still works.
+skm-closed = The survey for this ticket was already taken or is no longer available.
+skm-press-start = Press "Take the survey" on the survey message first.
+skm-thanks-anon = Thank you! Your answers were stored without your name or ticket number.
+skm-thanks = Thank you! Your answers were stored.
+skm-u1 = How well did the requirements fit the service you asked for?
+skm-u1-scale = 1 Not at all | 2 Somewhat | 3 Well | 4 Very well
+skm-u2 = How easy was the procedure of this HR service?
+skm-u2-scale = 1 Not easy | 2 Fairly easy | 3 Easy | 4 Very easy
+skm-u3 = How quickly were you served?
+skm-u3-scale = 1 Not quickly | 2 Fairly quickly | 3 Quickly | 4 Very quickly
+skm-u4 = How fair was the cost/fee of this service?
+skm-u4-scale = 1 Very expensive | 2 Rather expensive | 3 Cheap | 4 Free
+skm-u5 = How well did the result match what the service standard promises?
+skm-u5-scale = 1 Not at all | 2 Somewhat | 3 Well | 4 Very well
+skm-u6 = How competent were the staff who served you?
+skm-u6-scale = 1 Not competent | 2 Fairly competent | 3 Competent | 4 Very competent
+skm-u7 = How polite and friendly were the staff?
+skm-u7-scale = 1 Not polite | 2 Fairly polite | 3 Polite and friendly | 4 Very polite and friendly
+skm-u8 = How are complaints and suggestions from service users handled?
+skm-u8-scale = 1 Not at all | 2 Exists, does not work | 3 Could be better | 4 Handled well
+skm-u9 = How good are the service's facilities (including this bot and channel)?
+skm-u9-scale = 1 Poor | 2 Fair | 3 Good | 4 Very good

@@ -216,3 +216,32 @@ tanyasos-saved = Pertanyaan Anda (no. { $number }) untuk sesi "{ $title }" sudah
 hadir-usage = Kirim kode yang diumumkan di ruangan sosialisasi, misalnya: /hadir K7P2QX
 hadir-ok = Kehadiran Anda di sosialisasi "{ $title }" tercatat. Terima kasih!
 hadir-again = Kehadiran Anda di sosialisasi "{ $title }" sudah tercatat sebelumnya.
+
+## --- survei kepuasan (SKM) ---
+
+skm-question = Survei kepuasan — pertanyaan { $n } dari 9
+    { $question }
+skm-cancel = Batalkan survei
+skm-cancelled = Survei dibatalkan. Tombol "Isi survei" di atas masih dapat dipakai.
+skm-closed = Survei untuk tiket ini sudah diisi atau tidak tersedia lagi.
+skm-press-start = Tekan "Isi survei" pada pesan survei terlebih dahulu.
+skm-thanks-anon = Terima kasih! Jawaban Anda tersimpan tanpa nama dan tanpa nomor tiket.
+skm-thanks = Terima kasih! Jawaban Anda sudah tersimpan.
+skm-u1 = Bagaimana kesesuaian persyaratan layanan dengan jenis layanannya?
+skm-u1-scale = 1 Tidak sesuai | 2 Kurang sesuai | 3 Sesuai | 4 Sangat sesuai
+skm-u2 = Bagaimana kemudahan prosedur layanan kepegawaian ini?
+skm-u2-scale = 1 Tidak mudah | 2 Kurang mudah | 3 Mudah | 4 Sangat mudah
+skm-u3 = Bagaimana kecepatan waktu dalam memberikan layanan?
+skm-u3-scale = 1 Tidak cepat | 2 Kurang cepat | 3 Cepat | 4 Sangat cepat
+skm-u4 = Bagaimana kewajaran biaya/tarif dalam layanan ini?
+skm-u4-scale = 1 Sangat mahal | 2 Cukup mahal | 3 Murah | 4 Gratis
+skm-u5 = Bagaimana kesesuaian hasil layanan dengan yang dijanjikan dalam standar layanan?
+skm-u5-scale = 1 Tidak sesuai | 2 Kurang sesuai | 3 Sesuai | 4 Sangat sesuai
+skm-u6 = Bagaimana kompetensi/kemampuan petugas dalam melayani?
+skm-u6-scale = 1 Tidak kompeten | 2 Kurang kompeten | 3 Kompeten | 4 Sangat kompeten
+skm-u7 = Bagaimana perilaku petugas (kesopanan dan keramahan) dalam melayani?
+skm-u7-scale = 1 Tidak sopan | 2 Kurang sopan | 3 Sopan dan ramah | 4 Sangat sopan dan ramah
+skm-u8 = Bagaimana penanganan pengaduan, saran dan masukan pengguna layanan?
+skm-u8-scale = 1 Tidak ada | 2 Ada, tidak berfungsi | 3 Kurang maksimal | 4 Dikelola dengan baik
+skm-u9 = Bagaimana kualitas sarana dan prasarana layanan (termasuk bot dan kanal ini)?
+skm-u9-scale = 1 Buruk | 2 Cukup | 3 Baik | 4 Sangat baik

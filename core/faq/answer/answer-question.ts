@@ -9,7 +9,9 @@ import { classifyQuestion, type EscalateReason, type Intent, type RefuseReason }
 import { formatSources, joinUnits, keySentences, sourcesOf, type FaqSource } from './extractive.js';
 import type { FaqLlm, LlmPassage } from './llm.js';
 import { createNameMasker, maskPersonalData, type NameMasker } from './mask.js';
+import { choosePassage, passageChunk, unansweredStatements } from './passage.js';
 import { personalAnswer, unlinkedText } from './personal.js';
+import { questionIntent, type QuestionIntent } from './question-intent.js';
 import { answerLabels, escalationText, offerText, refusalText, type FaqLang } from './texts.js';
 
 export type FaqAnswer =
@@ -44,11 +46,18 @@ export interface AnswerOptions {
   onTrace?: (trace: AnswerTrace) => void;
 }
 
-export const defaultConfidenceThreshold = 0.5;
+/**
+ * Below this confidence a question goes to a human. Chosen on the tuning split (the development question sets)
+ * with `npx layani eval test/fixtures/faq-questions.yaml core/faq/eval/sample-questions.yaml --calibrate`: the
+ * middle of the range that decides the most questions well; never chosen on the held-out set.
+ */
+export const defaultConfidenceThreshold = 0.475;
 const maxQuestionLength = 1000;
 const passagesForLlm = 4;
-/** A section must state at least this share of what was asked, or a "not covered" statement wins. */
+/** A section must state at least this share of what was asked, or a "not covered" statement wins… */
 const groundedCoverage = 0.8;
+/** …unless it states the kind of fact asked (the limit, the date) and at least this share of the asked words. */
+const statedCoverage = 0.5;
 
 let shared: FaqKnowledge | null = null;
 /** The repository corpus, loaded on first use (no watcher: the app's engine owns the watched one). */
@@ -109,7 +118,8 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   }
 
   // Identifiers and names say nothing about which rule is asked for: search without them.
-  const query = normaliseQuery(withoutPersonalData(text, names));
+  // A NIP typed to ask how NIPs are read leaves the word behind: that is what the question is about.
+  const query = normaliseQuery(`${withoutPersonalData(text, names)}${intent.aboutNip ? ' arti angka nip' : ''}`);
   const hits = knowledge.search(query, 8);
   trace.hits = hits.map((h) => ({ chunkId: h.chunk.id, status: h.chunk.status, confidence: h.confidence }));
   const top = hits[0];
@@ -139,19 +149,29 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
     primary = replacement;
   }
 
+  // Choose the passage that states what was asked: every section of the top documents is weighed against the
+  // question's words and the kind of fact it asks for (a number, a date, a list, a reason).
+  const asked = questionIntent(query);
+  const passage = choosePassage(knowledge, query, asked, primary, hits);
+  if (passage.docId !== primary.chunk.docId || passage.chunks[0]!.id !== primary.chunk.id) {
+    const docConfidence = Math.max(...hits.filter((h) => h.chunk.docId === passage.docId).map((h) => h.confidence), passage.docId === primary.chunk.docId ? primary.confidence : 0);
+    primary = { chunk: passage.chunks[0]!, score: primary.score, confidence: docConfidence, matched: primary.matched };
+  }
+
   // Ground the answer in what the document states. When no section states what was asked and the document
-  // says so ("… tidak tercantum di sini"), the honest reply is that sentence and a human.
+  // says so ("… tidak tercantum di sini"), the honest reply is that sentence and a human. A section that states
+  // the kind of fact asked for (the limit, the date) with most of the asked words still answers.
   const grounding = knowledge.groundInDocument(query, primary.chunk.docId);
-  const best = grounding.sections[0];
-  const primaryCoverage = grounding.sections.find((s) => s.chunk.id === primary.chunk.id)?.coverage ?? 0;
-  if (best && best.coverage < groundedCoverage && grounding.statements.length > 0) {
+  const statesAsked =
+    passage.fit === 1 && passage.coverage >= statedCoverage && unansweredStatements(query, passage, grounding.statements).length === 0;
+  if (passage.coverage < groundedCoverage && grounding.statements.length > 0 && !statesAsked) {
     // What the document does say (when it says something about the question), then what it says it lacks.
     const document = knowledge.document(primary.chunk.docId)!;
     const statements = [...new Set(grounding.statements)];
-    const known = best.coverage >= 0.3 ? keySentences(best.chunk, query, { max: 2, maxChars: 320 }).filter((s) => !statements.includes(s)) : [];
+    const known = passage.coverage >= 0.3 ? keySentences(passageChunk(passage), query, { max: 2, maxChars: 320, intent: asked }).filter((s) => !statements.includes(s)) : [];
     const intro = lang === 'en' ? `${answerLabels.englishNote.en}\n` : '';
     const said = `${intro}${joinUnits([...known, ...statements])}`;
-    trace.primaryChunk = best.coverage >= 0.3 ? best.chunk.id : primary.chunk.id;
+    trace.primaryChunk = primary.chunk.id;
     return finish({
       kind: 'escalate',
       reason: 'not_covered',
@@ -159,13 +179,10 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
       text: `${said}\n\n${offerText(lang)}\n\n${formatSources(sourcesOf(document), lang)}`,
     });
   }
-  if (best && best.chunk.id !== primary.chunk.id && best.coverage >= primaryCoverage + 0.2) {
-    primary = { chunk: best.chunk, score: primary.score, confidence: primary.confidence, matched: primary.matched };
-  }
   trace.primaryChunk = primary.chunk.id;
 
   // Passages: the primary one first, then other current chunks; superseded and placeholder text never goes out.
-  const passages: SearchHit[] = [primary];
+  const passages: SearchHit[] = [primary, ...passage.chunks.slice(1).map((chunk) => ({ ...primary, chunk }))];
   for (const hit of hits) {
     if (passages.length >= passagesForLlm) break;
     if (hit.chunk.status !== 'current' || passages.some((p) => p.chunk.id === hit.chunk.id)) continue;
@@ -179,11 +196,11 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
       const sources = llmAnswer.cited.flatMap((docId) => sourcesOf(knowledge.document(docId)!));
       const verify = llmAnswer.cited.some((docId) => knowledge.document(docId)?.verify) && !/perlu dipastikan|to be confirmed/i.test(llmAnswer.answer);
       const body = [llmAnswer.answer, verify ? answerLabels.verify[lang] : null, notice].filter(Boolean).join('\n\n');
-      return finish({ kind: 'answer', via: 'llm', confidence: top.confidence, sources, text: `${body}\n\n${formatSources(sources, lang)}` });
+      return finish({ kind: 'answer', via: 'llm', confidence: primary.confidence, sources, text: `${body}\n\n${formatSources(sources, lang)}` });
     }
   }
 
-  return finish(extractiveAnswer(knowledge, primary, query, lang, notice, top.confidence));
+  return finish(extractiveAnswer(knowledge, { ...primary, chunk: passageChunk(passage) }, query, lang, notice, primary.confidence, asked));
 }
 
 /** The question with identifiers and names taken out, with the words that label them ("NIK saya 3201…"). */
@@ -226,9 +243,10 @@ export function extractiveAnswer(
   lang: FaqLang,
   notice: string | null,
   confidence: number,
+  intent?: QuestionIntent,
 ): FaqAnswer {
   const document = knowledge.document(primary.chunk.docId)!;
-  const sentences = keySentences(primary.chunk, query);
+  const sentences = keySentences(primary.chunk, query, { intent });
   const body = joinUnits(sentences.length > 0 ? sentences : [primary.chunk.text.split('\n')[0]!]);
   const verify = document.verify && !/perlu dipastikan/i.test(body) ? answerLabels.verify[lang] : null;
   const sources = sourcesOf(document);

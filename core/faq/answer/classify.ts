@@ -28,7 +28,8 @@ export type Intent =
   | { kind: 'refuse'; reason: RefuseReason }
   | { kind: 'escalate'; reason: EscalateReason; category: TicketCategoryId }
   | { kind: 'personal'; topic: PersonalTopic; nips: string[] }
-  | { kind: 'policy' };
+  /** `aboutNip`: the question is how a NIP is read, and carried a number that is not the asker's (masked). */
+  | { kind: 'policy'; aboutNip?: boolean };
 
 export interface ClassifyContext {
   /** The asker's own NIP when the account is linked. */
@@ -186,6 +187,18 @@ const salaryPlain: RegExp[] = [
   /\bgaji (ke )?1[34]\b/,
   /\bthr\b/,
 ];
+/**
+ * A complaint about pay ("gaji saya kok kurang", "tunjangan anak belum masuk", "uang makan dipotong"): a person's
+ * money, which only HR or finance can check, whatever policy passage shares its words.
+ */
+const payComplaintWord =
+  '(kurang|berkurang|dipotong|terpotong|potong|turun|menurun|salah|keliru|tidak sesuai|beda|berbeda|hilang|belum masuk|belum cair|belum diterima|belum dibayar|belum dibayarkan|tidak masuk|tidak cair|tidak dibayar|telat|terlambat|nunggak|tertunda|ditahan|kecil|sedikit|berubah|minus)';
+const payNoun = '(gaji|gapok|gaji pokok|tunjangan|tukin|tunjangan kinerja|tpp|uang makan|uang lembur|lembur|honor|insentif|rapel|rapelan|thr|gaji 13|penghasilan|slip gaji|transfer gaji)';
+const payComplaint: RegExp[] = [
+  new RegExp(`\\b${payNoun}\\s+([a-z0-9]+\\s+){0,5}${payComplaintWord}\\b`),
+  new RegExp(`\\b${payComplaintWord}\\s+([a-z0-9]+\\s+){0,2}${payNoun}\\b`),
+];
+
 const tppPlain = /\b(tpp|tambahan penghasilan pegawai|tambahan penghasilan)\b/;
 const tukinPlain = /\b(tukin|tunjangan kinerja)\b/;
 const disciplineContext = /\b(bolos|mangkir|alpa|tidak masuk|tanpa keterangan|hukuman disiplin|hukdis|disiplin|terlambat masuk)\b/;
@@ -239,24 +252,31 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (foreignNips.length > 0) {
     // An unlinked asker giving "their" NIP is told how to link; anyone else's NIP is never looked at.
     if (!ownNip && mine && !/\b(punya|milik|atas nama) siapa\b/.test(p)) return { kind: 'personal', topic: topicOf(p) ?? 'profile', nips };
+    // "cara baca nip 19770412…": how a NIP is built is public and in the corpus. The rule is answered with the
+    // number masked; the number itself is never read out.
+    if (asksNipStructure(p)) return { kind: 'policy', aboutNip: true };
     return { kind: 'refuse', reason: 'other_person' };
   }
-  if (otherPersonPlain.some((r) => r.test(p)) || (colleagueDatumPlain.some((r) => r.test(p)) && !comparison.test(p))) {
+  // A phone number or e-mail address the asker gives ("hp saya 0812…, cuti sakit berapa lama") is not a request
+  // for anyone's data, and a name right after "saya"/"nama saya"/"ini" is the asker introducing themselves.
+  const givenless = withoutGivenContacts(question);
+  const pc = requestWords(givenless);
+  if (otherPersonPlain.some((r) => r.test(pc)) || (colleagueDatumPlain.some((r) => r.test(pc)) && !comparison.test(pc))) {
     return { kind: 'refuse', reason: 'other_person' };
   }
-  if (context.names && mentionsColleague(question, p, context)) return { kind: 'refuse', reason: 'other_person' };
-  if (namedColleague(p, (w) => commonWord(w) || (context.isCommonWord?.(w) ?? false)) && !comparison.test(p)) {
+  if (context.names && mentionsColleague(givenless, pc, context)) return { kind: 'refuse', reason: 'other_person' };
+  if (namedColleague(pc, (w) => commonWord(w) || (context.isCommonWord?.(w) ?? false)) && !comparison.test(pc)) {
     return { kind: 'refuse', reason: 'other_person' };
   }
   // "istri saya pns, kgb dia kapan", "kabid saya pensiun kapan": someone close, but still someone else.
-  if (aboutSomeoneElse(p) && !comparison.test(p)) return { kind: 'refuse', reason: 'other_person' };
+  if (aboutSomeoneElse(pc) && !comparison.test(pc)) return { kind: 'refuse', reason: 'other_person' };
 
   if (new RegExp(`\\b${changeVerb}\\s+([a-z]+\\s+){0,2}${changeObject}\\b`).test(p) && !howTo.test(p)) {
     const imperative = new RegExp(`^(tolong |tlg |mohon |minta |bantu |please |pls |saya mau |saya ingin |saya minta )*${changeVerb}\\b`).test(p);
     if (imperative || requestMarker.test(p)) return { kind: 'refuse', reason: 'change_data' };
   }
 
-  if (leaveAction.test(p) && !/\b(cara|bagaimana|prosedur|langkah|syarat|siapa yang|ke siapa|kepada siapa|di mana|dimana|ke mana|kemana|apakah|bisa tidak|boleh tidak|berapa lama|kapan|aturan)\b/.test(p)) {
+  if (leaveAction.test(p) && !/\b(cara|bagaimana|prosedur|langkah|syarat|siapa|di mana|dimana|ke mana|kemana|apakah|bisa tidak|boleh tidak|berapa lama|kapan|aturan)\b/.test(p)) {
     return { kind: 'escalate', reason: 'submit_leave', category: 'cuti' };
   }
   if (/\b(tolong|tlg|mohon|bantu|bisa|bisakah)\b.{0,20}\b(cutikan|izinkan saya|liburkan)\b/.test(p)) {
@@ -265,6 +285,10 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if ((passwordWord.test(p) && passwordTrouble.test(p) && !/\bjangan\b/.test(p)) || accountAction.test(p)) {
     return { kind: 'escalate', reason: 'password', category: 'aplikasi' };
   }
+  // Pay complaints, except the rules that mention pay: "tukin dipotong berapa persen kalau bolos" (discipline),
+  // "potongan Taspen berapa persen" (a contribution rate), "gaji berkala ditunda" (KGB).
+  const ruleAboutPay = (tukinPlain.test(p) && disciplineContext.test(p)) || /\bpersen\b/.test(p) || /\b(berkala|kgb)\b/.test(p);
+  if (payComplaint.some((r) => r.test(p)) && !ruleAboutPay) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   if (tppPlain.test(p)) return { kind: 'escalate', reason: 'tpp', category: 'lainnya' };
   if (contributionContext.test(p) && moneyAmount.test(p) && !/\bpersen\b/.test(p)) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   // "gaji berkala ditunda berapa lama" is about KGB; "potongan Taspen berapa persen" about a contribution rate.
@@ -282,6 +306,21 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   const personal = personalIntent(p, nips);
   if (personal) return personal;
   return { kind: 'policy' };
+}
+
+/** What a NIP's digits mean, without asking anything about the person it belongs to. */
+function asksNipStructure(p: string): boolean {
+  const structure = /\b(arti|artinya|maksud|maksudnya|cara baca|baca|membaca|dibaca|susunan|format|digit|angka)\b/.test(p);
+  const holder = /\b(punya|milik|atas nama|pemilik|pemiliknya|siapa|lahir|pensiun|kgb|golongan|pangkat|umur|usia|cek|cekkan|cari|carikan|lihat|data|alamat|jabatan)\b/.test(p);
+  return structure && !holder;
+}
+
+const givenContact =
+  /(?:\b(?:no\.?|nomor|nmr)?\s*(?:hp|handphone|wa|whatsapp|telp|telepon|kontak|e-?mail|surel)\s*(?:saya|sy|aku|ku|sya)?\s*[:=]?\s*)?(?:[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|(?<![\d+])(?:\+?62[ .-]?|0)8\d{1,3}(?:[ .-]?\d{2,5}){1,4}(?!\d))/gi;
+
+/** The text without phone numbers and e-mail addresses (and their labels) the asker wrote in it. */
+function withoutGivenContacts(question: string): string {
+  return question.replace(givenContact, ' ');
 }
 
 /** Chat words, question words and stopwords are never names. */
@@ -358,6 +397,8 @@ function mentionsColleague(question: string, p: string, context: ClassifyContext
   return others.some((name) => {
     const parts = name.split(' ');
     const at = words.findIndex((_w, i) => parts.every((part, k) => words[i + k] === part));
-    return at >= 0 && datumNear(words, at, at + parts.length - 1);
+    // "saya Budi Santoso", "nama saya Budi", "ini Budi": the asker introducing themselves.
+    const introduced = at > 0 && /^(saya|ini|aku)$/.test(words[at - 1]!);
+    return at >= 0 && !introduced && datumNear(words, at, at + parts.length - 1);
   });
 }

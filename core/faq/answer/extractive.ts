@@ -1,7 +1,8 @@
 import type { Chunk, PolicyDocument } from '../corpus/types.js';
 import type { NormalisedQuery } from '../retrieval/normalise.js';
 import { stem, tokenizeForIndex } from '../retrieval/search-index.js';
-import { coversNumber, unitsOf, type Unit } from '../corpus/units.js';
+import { coversNumber, notCoveredPattern, unitsOf, type Unit } from '../corpus/units.js';
+import { asksValue, statesAskedValue, type QuestionIntent } from './question-intent.js';
 import { answerLabels, type FaqLang } from './texts.js';
 
 export interface FaqSource {
@@ -17,7 +18,7 @@ export interface FaqSource {
  * any. A short list or table comes whole with the sentence that introduces it; of a long one, the matching
  * rows. Deterministic.
  */
-export function keySentences(chunk: Chunk, query: NormalisedQuery, options: { max?: number; maxChars?: number } = {}): string[] {
+export function keySentences(chunk: Chunk, query: NormalisedQuery, options: { max?: number; maxChars?: number; intent?: QuestionIntent } = {}): string[] {
   const max = options.max ?? 3;
   const maxChars = options.maxChars ?? 600;
   const units = unitsOf(chunk.text).filter((u) => !/^Dasar( hukum)?:/i.test(u.text));
@@ -33,13 +34,19 @@ export function keySentences(chunk: Chunk, query: NormalisedQuery, options: { ma
     for (const w of wanted) if (tokens.has(w)) score += 1;
     for (const n of numbers) if (coversNumber(unit.text, n)) score += 2;
     if (asksNumber && /\d/.test(unit.text)) score += 0.5;
+    // "berapa lama / sampai kapan / boleh tidak": the unit stating the limit or date is the answer itself.
+    if (options.intent && asksValue(options.intent) && statesAskedValue(options.intent, unit.text)) score += 1.5;
+    if (notCoveredPattern.test(unit.text)) score -= 1;
     if (unit.position === 0) score += 0.75;
     return { unit, score };
   });
   const scoreOf = new Map(scored.map((s) => [s.unit.position, s.score]));
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.unit.position - b.unit.position);
   const members = (group: number) => units.filter((u) => u.group === group);
-  const small = (list: readonly Unit[]) => list.length <= 7 && list.reduce((n, u) => n + u.text.length, 0) <= 450;
+  // A list asked for ("berkas apa saja") comes whole unless it is very long.
+  const wholeList = options.intent?.list || options.intent?.requirement;
+  const small = (list: readonly Unit[]) =>
+    list.length <= (wholeList ? 10 : 7) && list.reduce((n, u) => n + u.text.length, 0) <= (wholeList ? 700 : 450);
 
   const chosen = new Map<number, Unit>();
   let chars = 0;

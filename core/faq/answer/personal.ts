@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { formatIndonesian } from '../../dates/calendar-date.js';
 import { parseNip } from '../../nip/parse-nip.js';
-import { careerSummaryLines } from '../../records/career-summary.js';
+import { careerSummaryLines, problemText } from '../../records/career-summary.js';
 import type { EmploymentType } from '../../records/employee.js';
 import { recordsRouter } from '../../records/records-router.js';
 import type { CoreContext } from '../../trpc/context.js';
@@ -116,9 +116,9 @@ export async function personalAnswer(ctx: CoreContext, topic: PersonalTopic, lan
   }
 
   const dates = await records.careerDates();
-  const [kgbLine, kpLine, pensionLine] = careerSummaryLines(dates);
+  const [kgbLine, kpLine, pensionLine] = careerSummaryLines(dates, lang);
   const chosen = topic === 'kgb' ? [kgbLine] : topic === 'kp' ? [kpLine] : topic === 'pension' ? [pensionLine] : [kgbLine, kpLine, pensionLine];
   const asOf = lang === 'en' ? `As of ${formatIndonesian(dates.asOf)}:` : `Per ${formatIndonesian(dates.asOf)}:`;
-  const problems = dates.problems.map((p) => `⚠ ${p.message}`);
+  const problems = dates.problems.map((p) => `⚠ ${problemText(p, lang)}`);
   return [asOf, ...chosen.filter((l): l is string => Boolean(l)).map((l) => `• ${l}`), ...problems, '', footer].join('\n');
 }

@@ -101,5 +101,17 @@ export function unitsOf(text: string): Unit[] {
 }
 
 
+/** The header rows of a chunk's tables ("Kategori | Tanggapan pertama | Penyelesaian"): what its rows' cells are. */
+export function tableHeaders(text: string): string[] {
+  const headers: string[] = [];
+  const lines = text.split('\n').map((l) => l.trim());
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i]!.startsWith('|') && /^\|[\s:|-]+\|?$/.test(lines[i + 1]!) && (i === 0 || !lines[i - 1]!.startsWith('|'))) {
+      headers.push(lines[i]!.replace(/^\||\|$/g, '').split('|').map((c) => c.trim()).join(' '));
+    }
+  }
+  return headers;
+}
+
 /** A sentence in which the corpus says plainly that something is not covered ("… tidak tercantum di sini"). */
 export const notCoveredPattern = /\b(tidak|belum) tercantum\b|\bbelum tersedia\b|\btidak dapat dijawab\b/i;

@@ -8,6 +8,13 @@ import type { FaqLang } from '../answer/texts.js';
 import type { FaqKnowledge } from '../knowledge.js';
 import { looksEnglish } from '../retrieval/normalise.js';
 
+/**
+ * A key fact the answer must state: a phrase (case-insensitive), a `/regular expression/` (case-insensitive), or a
+ * list of alternatives of which any one will do.
+ */
+const factSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+export type KeyFact = z.infer<typeof factSchema>;
+
 /** A question set: `npx layani eval <file>` and the benchmark read this (YAML or JSON). */
 const expectSchema = z.union([
   z.enum(['escalate', 'refuse', 'personal']),
@@ -15,8 +22,12 @@ const expectSchema = z.union([
     .object({
       docs: z.array(z.string().min(1)).min(1).optional(),
       phrases: z.array(z.string().min(1)).min(1).optional(),
+      /** Every fact must be stated in the answer text. */
+      facts: z.array(factSchema).min(1).optional(),
+      /** None of these may be stated (e.g. a decoded NIP that is not the asker's). */
+      absent: z.array(factSchema).min(1).optional(),
     })
-    .refine((e) => e.docs !== undefined || e.phrases !== undefined, 'expect needs docs or phrases'),
+    .refine((e) => e.docs !== undefined || e.phrases !== undefined || e.facts !== undefined, 'expect needs docs, facts or phrases'),
 ]);
 export const evalQuestionSchema = z.object({
   question: z.string().min(1),
@@ -52,18 +63,43 @@ export function readQuestionSet(path: string): EvalQuestion[] {
   return parseQuestionSet(readFileSync(path, 'utf8'), path);
 }
 
+/** What kind of behaviour a question expects: an answer from the corpus, or one of the three other outcomes. */
+export type EvalKind = 'answer' | 'personal' | 'escalate' | 'refuse';
+
 export interface EvalResult {
   question: string;
   expect: EvalExpect;
+  /** What was expected, as a kind. */
+  expected: EvalKind;
   kind: FaqAnswer['kind'];
   reason: string | null;
   /** Documents in the order the answerer ranked them: the one answered from first. */
   docs: string[];
+  /** Documents the answer cites (empty unless answered). */
+  cited: string[];
   /** 1-based rank of the first expected document, or null. */
   rank: number | null;
+  /** The answer cites an expected document (null when the question names no documents). */
+  sourceOk: boolean | null;
+  /** Every key fact stated (null when the question lists none). */
+  factsOk: boolean | null;
+  /** Key facts that were not stated, and forbidden ones that were. */
+  missingFacts: string[];
   phrasesOk: boolean | null;
   correct: boolean;
+  /** The answer's confidence (answers only). */
+  confidence: number | null;
+  /** What the answerer said, without the sources block, shortened: shown for misses. */
+  said: string;
   ms: number;
+}
+
+/** Outcome counts for one expected kind. */
+export interface KindScore {
+  expected: number;
+  correct: number;
+  /** Questions of another kind that got this outcome. */
+  false: number;
 }
 
 export interface EvalReport {
@@ -76,9 +112,16 @@ export interface EvalReport {
   answered: number;
   phraseQuestions: number;
   phraseHits: number;
-  escalate: { expected: number; correct: number; false: number };
-  refuse: { expected: number; correct: number; false: number };
-  personal: { expected: number; correct: number; false: number };
+  /**
+   * Answerable questions: how many were answered, and how many stated every key fact with a correct source
+   * (`stated`, the headline figure). `factRate` is stated ÷ expected.
+   */
+  answer: KindScore & { answered: number; stated: number; factRate: number };
+  /** Of all the answers given (whatever was expected), the share that stated the key facts with a correct source. */
+  precision: { answers: number; correct: number; rate: number };
+  escalate: KindScore;
+  refuse: KindScore;
+  personal: KindScore;
   latency: { p50: number; p99: number; max: number };
   results: EvalResult[];
 }
@@ -102,6 +145,10 @@ function round(value: number, digits = 3): number {
   return Math.round(value * f) / f;
 }
 
+export function expectedKind(expect: EvalExpect): EvalKind {
+  return typeof expect === 'string' ? expect : 'answer';
+}
+
 /** Runs every question through answerQuestion and scores it. */
 export async function evaluate(questions: readonly EvalQuestion[], options: EvaluateOptions): Promise<EvalReport> {
   const results: EvalResult[] = [];
@@ -120,15 +167,22 @@ export async function evaluate(questions: readonly EvalQuestion[], options: Eval
     const docs = rankedDocs(answer, trace);
     results.push(score(q, answer, docs, ms));
   }
+  return summariseResults(results);
+}
 
+/** The report over scored results (also used to re-score at another threshold without answering again). */
+export function summariseResults(results: EvalResult[]): EvalReport {
   const docResults = results.filter((r) => typeof r.expect === 'object' && r.expect.docs);
   const phraseResults = results.filter((r) => r.phrasesOk !== null);
   const hits = (k: number) => docResults.filter((r) => r.rank !== null && r.rank <= k).length;
-  const kindStats = (kind: 'escalate' | 'refuse' | 'personal') => ({
-    expected: results.filter((r) => r.expect === kind).length,
-    correct: results.filter((r) => r.expect === kind && r.kind === kind).length,
-    false: results.filter((r) => r.expect !== kind && r.kind === kind).length,
+  const kindStats = (kind: EvalKind): KindScore => ({
+    expected: results.filter((r) => r.expected === kind).length,
+    correct: results.filter((r) => r.expected === kind && r.correct).length,
+    false: results.filter((r) => r.expected !== kind && r.kind === kind).length,
   });
+  const answerable = results.filter((r) => r.expected === 'answer');
+  const given = results.filter((r) => r.kind === 'answer');
+  const answerStats = kindStats('answer');
   const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
   const d = Math.max(1, docResults.length);
   return {
@@ -140,6 +194,17 @@ export async function evaluate(questions: readonly EvalQuestion[], options: Eval
     answered: docResults.filter((r) => r.kind === 'answer').length,
     phraseQuestions: phraseResults.length,
     phraseHits: phraseResults.filter((r) => r.phrasesOk).length,
+    answer: {
+      ...answerStats,
+      answered: answerable.filter((r) => r.kind === 'answer').length,
+      stated: answerStats.correct,
+      factRate: round(answerStats.correct / Math.max(1, answerStats.expected)),
+    },
+    precision: {
+      answers: given.length,
+      correct: given.filter((r) => r.expected === 'answer' && r.correct).length,
+      rate: round(given.filter((r) => r.expected === 'answer' && r.correct).length / Math.max(1, given.length)),
+    },
     escalate: kindStats('escalate'),
     refuse: kindStats('refuse'),
     personal: kindStats('personal'),
@@ -163,42 +228,110 @@ function rankedDocs(answer: FaqAnswer, trace: AnswerTrace | null): string[] {
   return docs;
 }
 
+/** `/…/` (with optional flags) is a regular expression; anything else a phrase. Both ignore case. */
+function factPattern(fact: string): RegExp {
+  const regex = /^\/(.+)\/([a-z]*)$/s.exec(fact);
+  if (regex) return new RegExp(regex[1]!, regex[2]!.includes('i') ? regex[2] : `${regex[2]}i`);
+  return new RegExp(fact.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+}
+
+/** True when the text states the fact (any of its alternatives). */
+export function statesFact(text: string, fact: KeyFact): boolean {
+  const alternatives = Array.isArray(fact) ? fact : [fact];
+  return alternatives.some((alternative) => factPattern(alternative).test(text));
+}
+
+const describeFact = (fact: KeyFact) => (Array.isArray(fact) ? fact.join(' | ') : fact);
+
+/** The answer's own words: the sources block and the English-note line are not what was said. */
+function spokenPart(text: string): string {
+  return text.split(/\n\n(?=(Sumber|Sources?)\b)/)[0]!.trim();
+}
+
 function score(q: EvalQuestion, answer: FaqAnswer, docs: string[], ms: number): EvalResult {
-  const base = { question: q.question, expect: q.expect, kind: answer.kind, reason: 'reason' in answer ? answer.reason : null, docs, ms: round(ms, 2) };
-  if (typeof q.expect === 'string') return { ...base, rank: null, phrasesOk: null, correct: answer.kind === q.expect };
+  const said = spokenPart(answer.text).replace(/\s+/g, ' ').slice(0, 400);
+  const cited = answer.kind === 'answer' ? [...new Set(answer.sources.map((s) => s.docId))] : [];
+  const base = {
+    question: q.question,
+    expect: q.expect,
+    expected: expectedKind(q.expect),
+    kind: answer.kind,
+    reason: 'reason' in answer ? answer.reason : null,
+    docs,
+    cited,
+    confidence: answer.kind === 'answer' ? round(answer.confidence) : null,
+    said,
+    ms: round(ms, 2),
+  };
+  if (typeof q.expect === 'string') {
+    return { ...base, rank: null, sourceOk: null, factsOk: null, missingFacts: [], phrasesOk: null, correct: answer.kind === q.expect };
+  }
+  const expect = q.expect;
   // A question that should be answered but was not counts as a miss, whatever was retrieved.
   const answered = answer.kind === 'answer';
   let rank: number | null = null;
-  if (q.expect.docs && answered) {
-    const index = docs.findIndex((d) => q.expect !== null && typeof q.expect === 'object' && q.expect.docs!.includes(d));
+  if (expect.docs && answered) {
+    const index = docs.findIndex((d) => expect.docs!.includes(d));
     rank = index >= 0 ? index + 1 : null;
   }
-  const phrasesOk = q.expect.phrases ? answered && q.expect.phrases.every((p) => answer.text.toLowerCase().includes(p.toLowerCase())) : null;
-  const correct = answered && (q.expect.docs ? rank === 1 : true) && phrasesOk !== false;
-  return { ...base, rank, phrasesOk, correct };
+  const spoken = answered ? spokenPart(answer.text) : '';
+  const sourceOk = expect.docs ? answered && cited.some((d) => expect.docs!.includes(d)) : null;
+  const missingFacts = answered
+    ? [
+        ...(expect.facts ?? []).filter((f) => !statesFact(spoken, f)).map(describeFact),
+        ...(expect.absent ?? []).filter((f) => statesFact(spoken, f)).map((f) => `tidak boleh: ${describeFact(f)}`),
+      ]
+    : [];
+  const factsOk = expect.facts || expect.absent ? answered && missingFacts.length === 0 : null;
+  const phrasesOk = expect.phrases ? answered && expect.phrases.every((p) => answer.text.toLowerCase().includes(p.toLowerCase())) : null;
+  // With key facts, the measure is "fact stated with a correct source"; without, the old one (document first).
+  const correct = answered && (expect.facts ? sourceOk !== false : expect.docs ? rank === 1 : true) && factsOk !== false && phrasesOk !== false;
+  return { ...base, rank, sourceOk, factsOk, missingFacts, phrasesOk, correct };
 }
 
 /** Text lines for the CLI and the benchmark. */
 export function formatReport(report: EvalReport, options: { misses?: boolean } = {}): string[] {
-  const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+  const pct = (n: number, d: number) => `${((d ? n / d : 1) * 100).toFixed(1)}%`;
+  const a = report.answer;
   const lines = [
-    `Pertanyaan: ${report.total} (${report.docQuestions} dengan dokumen, ${report.escalate.expected} escalate, ${report.refuse.expected} refuse, ${report.personal.expected} personal)`,
-    `hit@1 ${report.hitAt1.toFixed(3)}  hit@3 ${report.hitAt3.toFixed(3)}  MRR ${report.mrr.toFixed(3)}  (dijawab ${report.answered}/${report.docQuestions})`,
+    `Pertanyaan: ${report.total} (${a.expected} dijawab dari korpus, ${report.escalate.expected} escalate, ${report.refuse.expected} refuse, ${report.personal.expected} personal)`,
+    `answer: fakta kunci + sumber benar ${a.stated}/${a.expected} (${pct(a.stated, a.expected)}); dijawab ${a.answered}/${a.expected}; ` +
+      `presisi jawaban ${report.precision.correct}/${report.precision.answers} (${pct(report.precision.correct, report.precision.answers)})`,
+    `hit@1 ${report.hitAt1.toFixed(3)}  hit@3 ${report.hitAt3.toFixed(3)}  MRR ${report.mrr.toFixed(3)}  (dokumen, ${report.docQuestions} pertanyaan)`,
   ];
   if (report.phraseQuestions > 0) lines.push(`frasa cocok: ${report.phraseHits}/${report.phraseQuestions}`);
   for (const kind of ['escalate', 'refuse', 'personal'] as const) {
     const s = report[kind];
-    lines.push(`${kind}: benar ${s.correct}/${s.expected} (${pct(s.expected ? s.correct / s.expected : 1)}), keliru ${s.false}`);
+    lines.push(`${kind}: benar ${s.correct}/${s.expected} (${pct(s.correct, s.expected)}), keliru ${s.false}`);
   }
   lines.push(`latensi: p50 ${report.latency.p50.toFixed(2)} ms, p99 ${report.latency.p99.toFixed(2)} ms, maks ${report.latency.max.toFixed(2)} ms`);
-  if (options.misses) {
-    const misses = report.results.filter((r) => !r.correct);
-    if (misses.length > 0) lines.push('', `Tidak sesuai harapan (${misses.length}):`);
-    for (const r of misses) {
-      const expected = typeof r.expect === 'string' ? r.expect : [r.expect.docs?.join('|'), r.expect.phrases?.map((p) => `"${p}"`).join(' ')].filter(Boolean).join(' ');
-      const got = r.kind === 'answer' ? `answer ${r.docs.slice(0, 3).join(', ')}` : `${r.kind}${r.reason ? ` (${r.reason})` : ''}${r.docs.length ? ` [${r.docs.slice(0, 3).join(', ')}]` : ''}`;
-      lines.push(`  - "${r.question}" → ${got}; harapan: ${expected}`);
-    }
+  if (options.misses) lines.push(...formatMisses(report));
+  return lines;
+}
+
+/** Every miss with what was expected and what was said, grouped by the kind expected. */
+export function formatMisses(report: EvalReport): string[] {
+  const lines: string[] = [];
+  for (const kind of ['answer', 'escalate', 'refuse', 'personal'] as const) {
+    const misses = report.results.filter((r) => r.expected === kind && !r.correct);
+    if (misses.length === 0) continue;
+    lines.push('', `Meleset — ${kind} (${misses.length}):`);
+    for (const r of misses) lines.push(...describeMiss(r));
   }
   return lines;
+}
+
+function describeMiss(r: EvalResult): string[] {
+  const got =
+    r.kind === 'answer'
+      ? `answer dari ${r.cited.join(', ') || '?'} (keyakinan ${r.confidence?.toFixed(2)})`
+      : `${r.kind}${r.reason ? ` (${r.reason})` : ''}${r.docs.length ? ` [${r.docs.slice(0, 3).join(', ')}]` : ''}`;
+  if (typeof r.expect === 'string') return [`  - "${r.question}" → ${got}; harapan: ${r.expect}`, `      dijawab: ${r.said}`];
+  const why: string[] = [];
+  if (r.kind === 'answer' && r.sourceOk === false) why.push(`sumber bukan ${r.expect.docs?.join('|')}`);
+  if (r.missingFacts.length > 0) why.push(`fakta tidak disebut: ${r.missingFacts.join('; ')}`);
+  if (r.phrasesOk === false) why.push(`frasa: ${r.expect.phrases?.map((p) => `"${p}"`).join(' ')}`);
+  if (r.kind === 'answer' && !r.expect.facts && r.expect.docs && r.rank !== 1) why.push(`dokumen pertama bukan ${r.expect.docs.join('|')}`);
+  const expected = [r.expect.docs?.join('|'), r.expect.facts?.map((f) => `«${describeFact(f)}»`).join(' ')].filter(Boolean).join(' ');
+  return [`  - "${r.question}" → ${got}; harapan: ${expected}${why.length ? `; ${why.join('; ')}` : ''}`, `      dijawab: ${r.said}`];
 }

@@ -4,7 +4,7 @@ import { stopwords as indonesianStopwords } from '@orama/stopwords/indonesian';
 import type { Chunk } from '../corpus/types.js';
 import { normaliseQuery, type NormalisedQuery } from './normalise.js';
 import { abbreviations, stemOverrides } from './synonyms.js';
-import { coversNumber, notCoveredPattern, unitsOf } from '../corpus/units.js';
+import { coversNumber, notCoveredPattern, tableHeaders, unitsOf } from '../corpus/units.js';
 
 export interface SearchHit {
   chunk: Chunk;
@@ -122,8 +122,11 @@ export class ChunkIndex {
       const statements = units
         .filter((u) => notCoveredPattern.test(u.text))
         .map((u) => ({ text: u.text, tokens: new Set(tokenizeForIndex(indexText(u.text))) }));
+      // A table's header says what its rows state ("Tanggapan pertama"): part of what the section states.
       const positive = new Set(
-        units.filter((u) => !notCoveredPattern.test(u.text)).flatMap((u) => tokenizeForIndex(indexText(u.text))),
+        [...units.filter((u) => !notCoveredPattern.test(u.text)).map((u) => u.text), ...tableHeaders(chunk.text)].flatMap((text) =>
+          tokenizeForIndex(indexText(text)),
+        ),
       );
       if (statements.length === 0) for (const t of tokenizeForIndex(chunk.heading ?? '')) positive.add(t);
       const title = [...new Set(tokenizeForIndex(chunk.title))];
@@ -206,12 +209,15 @@ export class ChunkIndex {
     // ("bolos 5 hari" → the "4–6" row) is preferred.
     const top = Math.max(...scored.map((s) => s.score));
     const ranked = scored
-      .map((s) => ({ ...s, blend: 0.5 * (s.score / top) + 0.25 * s.coverage + 0.25 * s.local + 0.2 * s.title + 0.08 * s.numeric + 0.04 / (1 + s.position) }))
-      .sort((a, b) => b.blend - a.blend || (a.chunk.id < b.chunk.id ? -1 : 1));
+      .map((s) => {
+        const blend = 0.5 * (s.score / top) + 0.25 * s.coverage + 0.25 * s.local + 0.2 * s.title + 0.08 * s.numeric + 0.04 / (1 + s.position);
+        return { ...s, blend, confidence: confidenceOf(blend, s.coverage) };
+      })
+      .sort((a, b) => b.confidence - a.confidence || b.blend - a.blend || (a.chunk.id < b.chunk.id ? -1 : 1));
     return ranked.slice(0, k).map((s) => ({
       chunk: s.chunk,
       score: s.score,
-      confidence: round(s.coverage * Math.min(1, 0.55 + 0.45 * (s.score / top))),
+      confidence: s.confidence,
       matched: s.matched,
       parts: { bm25: round(s.score / top), coverage: round(s.coverage), local: round(s.local), blend: round(s.blend) },
     }));
@@ -363,6 +369,18 @@ export class ChunkIndex {
     return best?.word ?? word;
   }
 }
+
+/**
+ * The one confidence (0–1) that orders hits and decides answer or hand-over: how much of the question the chunk
+ * covers (absolute, comparable between questions), scaled by how its BM25 compares with the best hit, how much
+ * the section itself (not just its document) covers, and how much of the document's title the question names.
+ */
+export function confidenceOf(blend: number, coverage: number): number {
+  return round(Math.min(1, blend / confidenceScale.blend) * Math.min(1, coverage / confidenceScale.coverage));
+}
+
+/** A hit whose blend reaches `blend` and covers `coverage` of the question is fully confident. */
+export const confidenceScale = { blend: 1.1, coverage: 0.7 };
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;

@@ -53,6 +53,13 @@ export const chatWords: Readonly<Record<string, string>> = {
   seminggu: 'per minggu', sehari: 'per hari', setahun: 'per tahun', sebulan: 'per bulan', dikasih: 'diberikan', ngasih: 'memberi',
   kasihkan: 'berikan', disiapin: 'disiapkan', nyiapin: 'menyiapkan', siapin: 'siapkan', masuk2: 'masuk', sma: 'slta', smk: 'slta',
   smu: 'slta', slta: 'slta', big: 'besar', take: 'ambil', taking: 'ambil', allowed: 'boleh',
+  // everyday office chat (what staff actually type to HR)
+  acc: 'menyetujui', ket: 'keterangan', ttd: 'tanda tangan', kmrn: 'kemarin', kmarin: 'kemarin', bsk: 'besok', dlm: 'dalam',
+  jd: 'jadi', jdi: 'jadi', sbg: 'sebagai', kpd: 'kepada', mksd: 'maksud', mksdnya: 'maksudnya', bnyk: 'banyak', dlu: 'dulu',
+  msk: 'masuk', plg: 'pulang', ortu: 'orang tua', ijin: 'izin', nunda: 'tunda', nundanya: 'penundaan', ditundanya: 'penundaan',
+  krj: 'kerja', krja: 'kerja', kntr: 'kantor', pgw: 'pegawai', peg: 'pegawai', kepeg: 'kepegawaian', brkt: 'berikutnya',
+  bbrp: 'beberapa', max: 'maksimal', maks: 'maksimal', maximum: 'maksimal', approval: 'persetujuan', approved: 'disetujui',
+  tgs: 'tugas', gpp: 'tidak apa apa', sdr: '', pak: '', bu: '', bpk: '', trims: '', mhn: '', makasi: '',
   // month abbreviations
   jan: 'januari', feb: 'februari', peb: 'februari', mar: 'maret', apr: 'april', mei: 'mei', jun: 'juni', jul: 'juli', agt: 'agustus',
   agu: 'agustus', ags: 'agustus', agust: 'agustus', sep: 'september', sept: 'september', okt: 'oktober', nov: 'november', nop: 'november',
@@ -173,10 +180,17 @@ export const abbreviations: Readonly<Record<string, string>> = {
   lulusan: 'pendidikan ijazah',
   ijazah: 'pendidikan',
   d3: 'd iii',
+  d4: 'd iv',
+  d2: 'd ii',
+  d1: 'd i',
   diizinkan: 'boleh izin',
   persen: 'persentase',
   kuliah: 'izin belajar kuliah',
   s2: 'izin belajar pendidikan',
+  digaji: 'penghasilan dibayar',
+  mertua: 'keluarga',
+  rating: 'penilaian nilai',
+  bintang: 'nilai penilaian',
 };
 
 /** Rewritten before token rules, so "cuti thn" and "naik gol" read as one idea. */
@@ -203,6 +217,8 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmeninggal( dunia)?\b/g, 'meninggal dunia alasan penting'],
   [/\bjam (masuk|pulang)\b/g, 'jam kerja $1'],
   [/\bhari kerja\b/g, 'hari kerja'],
+  // "batas usul kp": the last day an application is taken, which the corpus writes "paling lambat" / "ditutup".
+  [/\bbatas (usul|usulan|pengajuan|akhir|waktu)\b/g, 'batas $1 paling lambat ditutup'],
 ];
 
 /**

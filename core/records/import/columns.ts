@@ -1,4 +1,4 @@
-import { positionTypes, pppkGolongan, type EmployeeRecord } from '../employee.js';
+import { eselons, jfJenjang, positionTypes, pppkGolongan, type EmployeeRecord } from '../employee.js';
 
 /**
  * The columns of the HR import template, in template order. Each column turns one spreadsheet cell into the
@@ -160,12 +160,20 @@ function parseEmploymentType(cell: string | number | Date): CellParse {
 
 const romanByNumber = new Map(pppkGolongan.map((roman, i) => [i + 1, roman]));
 
-/** "III/b", "iii b", "III-B" → "III/b"; "PPPK IX", "ix", "9" → "IX". Whether it fits PNS or PPPK is the schema's call. */
+const romanGroups = ['I', 'II', 'III', 'IV'] as const;
+
+/**
+ * "III/b", "iii b", "III-B", "3b", "3/b" → "III/b"; "PPPK IX", "ix", "9" → "IX". Whether it fits PNS or PPPK is
+ * the schema's call.
+ */
 export function parseGolonganCell(cell: string | number | Date): CellParse {
   if (cell instanceof Date) return fail(`${dateCellInTextColumn} (Excel mengubah "III/b" menjadi tanggal?)`);
   const raw = cellText(cell).replace(/^pppk\b\s*/i, '').trim();
   const pns = /^(IV|I{1,3})\s*[/\-\s.]?\s*([a-e])$/i.exec(raw);
   if (pns) return ok(`${pns[1]!.toUpperCase()}/${pns[2]!.toLowerCase()}`);
+  // Golongan written with an Arabic group number, as often typed in spreadsheets: "3b" is III/b.
+  const arabic = /^([1-4])\s*[/\-\s.]?\s*([a-e])$/i.exec(raw);
+  if (arabic) return ok(`${romanGroups[Number(arabic[1]) - 1]}/${arabic[2]!.toLowerCase()}`);
   if (/^\d{1,2}$/.test(raw)) return ok(romanByNumber.get(Number(raw)) ?? raw);
   return ok(raw.toUpperCase());
 }
@@ -211,6 +219,31 @@ export function parsePositionTypeCell(cell: string | number | Date): CellParse {
   if (positionTypeSet.has(code)) return ok(code);
   const alias = positionTypeAliases[code] ?? positionTypeAliases[code.replace(/^JF_/, '')];
   return ok(alias ?? code);
+}
+
+const jenjangSet: ReadonlySet<string> = new Set(jfJenjang);
+
+/** "Ahli Muda", "ahli_muda", "Muda", "Terampil", "penyelia" → jfJenjang codes. */
+export function parseJenjangCell(cell: string | number | Date): CellParse {
+  if (cell instanceof Date) return fail(dateCellInTextColumn);
+  const code = cellText(cell).toUpperCase().replace(/[\s\-./]+/g, '_').replace(/^JENJANG_/, '');
+  if (jenjangSet.has(code)) return ok(code);
+  if (jenjangSet.has(`AHLI_${code}`)) return ok(`AHLI_${code}`);
+  if (code === 'TERAMPIL' || code === 'PELAKSANA') return ok('TERAMPIL');
+  if (code === 'PELAKSANA_LANJUTAN') return ok('MAHIR');
+  if (code === 'PELAKSANA_PEMULA') return ok('PEMULA');
+  return ok(code);
+}
+
+/** "II.a", "IIa", "II/a", "2a", "II-A", "eselon III.b" → "II.a" style codes. */
+export function parseEselonCell(cell: string | number | Date): CellParse {
+  if (cell instanceof Date) return fail(`${dateCellInTextColumn} (Excel mengubah "II.a" menjadi tanggal?)`);
+  const raw = cellText(cell).replace(/^eselon\s*/i, '').trim();
+  const roman = /^(IV|I{1,3})\s*[/\-\s.]?\s*([ab])$/i.exec(raw);
+  if (roman) return ok(`${roman[1]!.toUpperCase()}.${roman[2]!.toLowerCase()}`);
+  const arabic = /^([1-4])\s*[/\-\s.]?\s*([ab])$/i.exec(raw);
+  if (arabic) return ok(`${romanGroups[Number(arabic[1]) - 1]}.${arabic[2]!.toLowerCase()}`);
+  return ok(raw);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -330,8 +363,22 @@ export const employeeColumns: readonly ImportColumn[] = [
   ),
   column(
     { header: 'angka_kredit', field: 'creditPoints', required: false, example: '12,5',
-      description: 'Angka kredit kumulatif (jabatan fungsional); koma desimal boleh' },
+      description: 'Angka kredit (AK) kumulatif jabatan fungsional sejak kenaikan pangkat terakhir; koma desimal boleh' },
     parseDecimalCell,
+  ),
+  column(
+    { header: 'jenjang', field: 'jenjang', required: false, example: 'AHLI_PERTAMA',
+      description:
+        `Jenjang jabatan fungsional: ${jfJenjang.join(', ')}; kosong: dari jenis_jabatan (keahlian), ` +
+        'dari nama jabatan atau golongan (keterampilan)' },
+    parseJenjangCell,
+  ),
+  column(
+    { header: 'eselon', field: 'eselon', required: false, example: '',
+      description:
+        `Eselon jabatan struktural (JPT, administrator, pengawas): ${eselons.join(', ')}; kosong: I.a (JPT utama), ` +
+        'I.b (JPT madya), II.a (JPT pratama), III.a (administrator), IV.a (pengawas)' },
+    parseEselonCell,
   ),
   column(
     { header: 'telepon', field: 'phone', required: false, example: '0812-3456-7890',

@@ -43,7 +43,7 @@ export function columnsMarkdownTable(): string {
     '| kolom | wajib | keterangan | contoh |',
     '|---|---|---|---|',
     ...employeeColumns.map(
-      (c) => `| \`${c.header}\` | ${c.required ? 'ya' : 'tidak'} | ${cell(c.description)} | \`${cell(c.example)}\` |`,
+      (c) => `| \`${c.header}\` | ${c.required ? 'ya' : 'tidak'} | ${cell(c.description)} | ${c.example ? `\`${cell(c.example)}\`` : '(kosong)'} |`,
     ),
   ];
   return `${lines.join('\n')}\n`;

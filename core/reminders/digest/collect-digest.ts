@@ -1,9 +1,10 @@
-import { computeCareerDates, type RecordProblemCode } from '../../career/index.js';
+import { computeCareerDates, type PensionUrgency, type RecordProblemCode } from '../../career/index.js';
 import { addDays, addMonths, firstOfMonth, isBefore, todayInJakarta, type CalendarDate } from '../../dates/calendar-date.js';
 import { firstEligibleKpPeriod } from '../career-stages.js';
 import type { ReminderKind } from '../reminder-kinds.js';
 import type { ReminderEnv } from '../reminder-pass.js';
 import { loadRoster, type RosterEntry } from '../roster.js';
+import { countFaqRatings, type FaqRatingCount } from '../../faq/ratings.js';
 
 export interface DigestPerson {
   name: string;
@@ -28,15 +29,19 @@ export interface Digest {
   kpWindows: Array<DigestPerson & { period: CalendarDate; opens: CalendarDate; closes: CalendarDate }>;
   /** Eligible for a regular KP since before their first period's window closed: can be proposed any month. */
   kpWaiting: number;
-  pensions: Array<DigestPerson & { tmt: CalendarDate }>;
+  /** PNS pensions and PPPK agreements ending (pppk), with how late the pension proposal is. */
+  pensions: Array<DigestPerson & { tmt: CalendarDate; pppk: boolean; urgency: PensionUrgency }>;
+  /** One row per missed KGB: a run of missed KGBs is several KGBs to process. */
   overdueKgb: Array<DigestPerson & { on: CalendarDate }>;
-  pastPension: Array<DigestPerson & { tmt: CalendarDate }>;
+  pastPension: Array<DigestPerson & { tmt: CalendarDate; pppk: boolean }>;
   problems: Array<DigestPerson & { code: RecordProblemCode; message: string }>;
   undelivered: UndeliveredReminder[];
   /** Deadline and custom reminders that reached the digest, by title (these go to many people at once). */
   undeliveredGroups: Array<{ kind: 'tenggat' | 'khusus'; title: string; count: number }>;
   activeCount: number;
   unlinkedCount: number;
+  /** 👍/👎 on FAQ answers since the previous digest, per document, the most distrusted first. */
+  faqRatings: FaqRatingCount[];
 }
 
 /** Horizons: the daily edition looks at this month and next; the weekly one further, and a year ahead for pensions. */
@@ -51,7 +56,8 @@ const byDate =
   <T extends DigestPerson>(pick: (item: T) => CalendarDate) =>
   (a: T, b: T) =>
     pick(a) < pick(b) ? -1 : pick(a) > pick(b) ? 1 : a.name.localeCompare(b.name, 'id');
-const overdueCodes = new Set<RecordProblemCode>(['kgb-overdue', 'active-after-pension']);
+/** Problems the digest already shows in its own sections. */
+const overdueCodes = new Set<RecordProblemCode>(['kgb-overdue', 'active-after-pension', 'pension-proposal-late']);
 
 /**
  * Everything the digest says, from the current records and the occurrences routed to the digest since `since`
@@ -66,16 +72,21 @@ export async function collectDigest(env: ReminderEnv, agencyId: string, now: Dat
   const digest: Digest = {
     date, weekly: options.weekly, horizonEnd, pensionHorizonEnd,
     kgbDue: [], kpWindows: [], kpWaiting: 0, pensions: [], overdueKgb: [], pastPension: [], problems: [],
-    undelivered: [], undeliveredGroups: [],
+    undelivered: [], undeliveredGroups: [], faqRatings: [],
     activeCount: roster.length,
     unlinkedCount: roster.filter((e) => !e.chat).length,
   };
   for (const entry of roster) {
     const person = personOf(entry);
     const { kgb, promotion, pension, problems } = computeCareerDates(entry.record, date, env.careerRules);
-    if (pension.alreadyPast) digest.pastPension.push({ ...person, tmt: pension.tmtPension });
-    else if (pension.tmtPension <= pensionHorizonEnd) digest.pensions.push({ ...person, tmt: pension.tmtPension });
-    if (kgb.nextDate && kgb.overdue) digest.overdueKgb.push({ ...person, on: kgb.nextDate });
+    const pppk = pension.kind === 'akhir-perjanjian';
+    if (pension.alreadyPast) digest.pastPension.push({ ...person, tmt: pension.tmtPension, pppk });
+    // An urgent or critical proposal (under 6 months, under 1 month to TMT) is listed whatever the horizon, every
+    // day: it is the alarm the pension section is for. The weekly edition's year-long horizon covers the rest.
+    else if (pension.tmtPension <= pensionHorizonEnd || pension.urgency === 'urgent' || pension.urgency === 'critical') {
+      digest.pensions.push({ ...person, tmt: pension.tmtPension, pppk, urgency: pension.urgency });
+    }
+    if (kgb.overdue) for (const on of kgb.missed) digest.overdueKgb.push({ ...person, on });
     else if (kgb.nextDate && kgb.nextDate <= horizonEnd) digest.kgbDue.push({ ...person, on: kgb.nextDate });
     if (promotion.eligible && promotion.eligibleFrom && !pension.alreadyPast) {
       const first = firstEligibleKpPeriod(promotion.eligibleFrom, env.careerRules);
@@ -92,6 +103,7 @@ export async function collectDigest(env: ReminderEnv, agencyId: string, now: Dat
   digest.overdueKgb.sort(byDate((x) => x.on));
   digest.pastPension.sort(byDate((x) => x.tmt));
   await addUndelivered(env, agencyId, options.since, roster, digest);
+  digest.faqRatings = await countFaqRatings(env.db, { agencyId, from: options.since, to: now });
   return digest;
 }
 

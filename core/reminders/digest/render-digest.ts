@@ -1,4 +1,4 @@
-import type { RecordProblemCode } from '../../career/index.js';
+import type { PensionUrgency, RecordProblemCode } from '../../career/index.js';
 import { formatIndonesian, type CalendarDate } from '../../dates/calendar-date.js';
 import { wibParts } from '../../scheduling/jakarta-time.js';
 import { reminderKindLabels } from '../reminder-kinds.js';
@@ -14,7 +14,10 @@ const problemLabels: Record<RecordProblemCode, string> = {
   'missing-tmt-cpns': 'TMT CPNS kosong',
   'missing-tmt-golongan': 'TMT golongan kosong',
   'missing-credit-points': 'angka kredit kosong',
-  'rank-above-education-cap': 'golongan melebihi batas pendidikan',
+  'rank-above-education-cap': 'pelaksana dengan golongan melebihi batas pendidikan',
+  'rank-outside-jenjang': 'golongan di luar rentang jenjang JF',
+  'rank-outside-eselon': 'golongan di luar rentang eselon',
+  'pension-proposal-late': 'usul pensiun terlambat',
   'kgb-overdue': 'KGB terlambat',
   'active-after-pension': 'masih aktif setelah TMT pensiun',
   'pension-service-too-short': 'masa kerja kurang untuk hak pensiun',
@@ -43,12 +46,16 @@ export function renderDigest(digest: Digest): string {
   if (digest.kpWaiting > 0) {
     kpLines.push(`_${digest.kpWaiting} pegawai lain sudah memenuhi syarat sejak periode pertamanya lewat dan dapat diusulkan untuk periode bulan mana pun._`);
   }
-  section(`*Jendela usul kenaikan pangkat reguler (${digest.kpWindows.length})*`, kpLines);
+  section(`*Jendela usul kenaikan pangkat (${digest.kpWindows.length})*`, kpLines);
   const pensionHeading = digest.pensionHorizonEnd === digest.horizonEnd ? 'Pensiun' : `Pensiun s.d. ${date(digest.pensionHorizonEnd)}`;
-  section(`*${pensionHeading} (${digest.pensions.length})*`, list(digest.pensions, (x) => `TMT ${date(x.tmt)} — ${who(x)}`));
+  section(`*${pensionHeading} (${digest.pensions.length})*`, list(digest.pensions, (x) => pensionLine(x)));
   section(`*Terlambat (${digest.overdueKgb.length + digest.pastPension.length})*`, [
     ...list(digest.overdueKgb, (x) => `KGB TMT ${date(x.on)} belum tercatat — ${who(x)}`),
-    ...list(digest.pastPension, (x) => `masih tercatat aktif padahal TMT pensiun ${date(x.tmt)} sudah lewat — ${who(x)}`),
+    ...list(digest.pastPension, (x) =>
+      x.pppk
+        ? `masih tercatat aktif padahal perjanjian kerja PPPK berakhir ${date(x.tmt)} — ${who(x)}`
+        : `masih tercatat aktif padahal TMT pensiun ${date(x.tmt)} sudah lewat — ${who(x)}`,
+    ),
   ]);
   section(`*Masalah data (${digest.problems.length})*`, digest.weekly ? list(digest.problems, (x) => `${who(x)}: ${x.message}`) : problemCounts(digest));
   section(`*Pengingat yang tidak sampai lewat Telegram (${digest.undelivered.length + digest.undeliveredGroups.reduce((n, g) => n + g.count, 0)})*`, [
@@ -56,12 +63,37 @@ export function renderDigest(digest: Digest): string {
     ...digest.undeliveredGroups.map((g) => `• ${g.kind === 'tenggat' ? 'Tenggat' : 'Pengingat'} "${g.title}" — ${g.count} pegawai`),
   ]);
   if (out.length === 2) out.push('', 'Tidak ada yang jatuh tempo atau perlu ditindaklanjuti.');
+  // After the "nothing due" line on purpose: ratings are feedback on the FAQ corpus, not something that falls due.
+  section(
+    `*Penilaian jawaban FAQ sejak ringkasan sebelumnya (👍 ${sum(digest.faqRatings, 'helpful')} / 👎 ${sum(digest.faqRatings, 'unhelpful')})*`,
+    [
+      ...list(digest.faqRatings, (x) => `${x.title ?? x.documentId} (\`${x.documentId}\`) — 👍 ${x.helpful} / 👎 ${x.unhelpful}`),
+      ...(digest.faqRatings.some((x) => x.unhelpful > 0)
+        ? ['_Entri dengan 👎 perlu diperiksa: perbaiki berkas di `corpus/` atau tambahkan pertanyaannya ke set evaluasi._']
+        : []),
+    ],
+  );
   out.push(
     '',
     `*Belum menautkan Telegram: ${digest.unlinkedCount} dari ${digest.activeCount} pegawai aktif.* ` +
       'Pengingat mereka masuk ringkasan ini; terbitkan kode dengan `/layani tautkan <NIP>`.',
   );
   return out.join('\n');
+}
+
+const sum = (items: ReadonlyArray<{ helpful: number; unhelpful: number }>, key: 'helpful' | 'unhelpful') =>
+  items.reduce((n, item) => n + item[key], 0);
+
+const urgencyWords: Record<PensionUrgency, string> = {
+  none: '',
+  due: ' — usul pensiun seharusnya sudah disiapkan',
+  urgent: ' — usul pensiun mendesak',
+  critical: ' — usul pensiun SANGAT MENDESAK',
+};
+
+function pensionLine(x: Digest['pensions'][number]): string {
+  if (x.pppk) return `perjanjian kerja PPPK berakhir ${date(x.tmt)} — ${who(x)}`;
+  return `TMT ${date(x.tmt)} — ${who(x)}${urgencyWords[x.urgency]}`;
 }
 
 function problemCounts(digest: Digest): string[] {

@@ -1,0 +1,101 @@
+import type { NormalisedQuery } from '../retrieval/normalise.js';
+
+/**
+ * What kind of fact a question asks for, read from its question words (after chat words are replaced: "brp" →
+ * "berapa", "knp" → "mengapa", "ga" → "tidak"). A passage that states that kind of fact answers the question;
+ * a neighbouring section of the same document that only names the topic does not.
+ */
+export interface QuestionIntent {
+  /** A number or limit: "berapa", "berapa lama", "sampai kapan", "maksimal", "boleh tidak … 4 bulan". */
+  limit: boolean;
+  /** A date or deadline: "kapan", "tanggal berapa", "paling lambat". */
+  when: boolean;
+  /** A list: "apa saja", "syarat", "berkas", "dokumen". */
+  list: boolean;
+  /** A reason: "mengapa", "kenapa", "alasan". */
+  why: boolean;
+  /** A purpose: "buat apa", "untuk apa", "gunanya". */
+  purpose: boolean;
+  /** A yes/no rule: "boleh tidak", "bisa tidak", "apakah", "masih … tidak". */
+  yesNo: boolean;
+  /** A range: "dari berapa sampai berapa". */
+  range: boolean;
+  /** How long: "berapa lama", "sampai kapan", "paling lama". */
+  duration: boolean;
+  /** Conditions: "syarat", "syaratnya". */
+  requirement: boolean;
+  /** A person or office: "siapa". */
+  who: boolean;
+  /** What something means: "arti", "maksud", "itu apa". */
+  meaning: boolean;
+  /** Units the asked number comes in ("8 tahun", "berapa hari", "berapa persen"): the answer states one in it. */
+  units: string[];
+}
+
+export function questionIntent(query: NormalisedQuery): QuestionIntent {
+  const p = ` ${query.plain} `;
+  const yesNo = /\b(boleh|bisa|dapat|masih|apakah|wajib|perlu|harus|berlaku)\b.*\btidak\b|\b(apakah|bolehkah|bisakah)\b|\bbenar tidak\b|\bkah\b/.test(p);
+  return {
+    limit: /\b(berapa|maksimal|maks|max|minimal|min|paling lama|paling banyak|paling lambat|paling singkat|sampai kapan|batas|batasnya|lama)\b/.test(p),
+    when: /\b(kapan|tanggal berapa|paling lambat|deadline|tenggat|batas waktu|jam berapa)\b/.test(p),
+    list: /\b(apa saja|apa aja|berkas|dokumen|jenis|macam|daftar|perintah)\b/.test(p),
+    why: /\b(mengapa|kenapa|alasan|alasannya|sebab)\b/.test(p),
+    purpose: /\b(buat apa|untuk apa|gunanya|guna|fungsinya|fungsi|kegunaan|tujuan|tujuannya|dipakai untuk)\b/.test(p),
+    yesNo,
+    range: /\bdari berapa\b.*\bsampai\b|\bberapa sampai berapa\b/.test(p),
+    duration: /\b(berapa lama|lama|lamanya|sampai kapan|paling lama|maksimal)\b/.test(p),
+    requirement: /\b(syarat|syaratnya|persyaratan)\b/.test(p),
+    who: /\bsiapa\b/.test(p),
+    meaning: /\b(arti|artinya|maksud|maksudnya|pengertian)\b|\b(itu|tu) apa\b/.test(p),
+    units: [...new Set([...p.matchAll(/\b(?:\d+|berapa) (hari|minggu|bulan|tahun|jam|menit|persen)\b/g)].map((m) => m[1]!))],
+  };
+}
+
+const limitPattern =
+  /\b\d+(?:,\d+)?\s*(?:hari|bulan|tahun|jam|menit|persen|kali|angka|digit)\b|\d+(?:,\d+)?\s*%|\bpaling (?:lama|banyak|singkat|sedikit|lambat|rendah|tinggi|cepat)\b|\b(?:maksimal|minimal|sampai|setiap \d)\b|\b[IV]+\/[a-e]\b|\b[IVX]{2,5}\b/;
+const whenPattern =
+  /\b\d{1,2} (?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b|\btanggal \d|\bpaling lambat\b|\bpukul \d|\b\d{2}\.\d{2}\b|\bbulan [A-Z]?[−-]\d\b/i;
+const whyPattern = /\b(?:karena|sebab|sehingga|oleh karena itu|agar|supaya)\b/i;
+const purposePattern = /\b(?:dipakai|digunakan|kegunaan|berguna|untuk mengukur|untuk memperbaiki|tujuan|bertujuan)\b/i;
+const durationPattern = /\b\d+(?:,\d+)?\s*(?:hari|minggu|bulan|tahun|jam)\b|\bpaling lama\b|\bselama\b/i;
+const meaningPattern = /\b(?:adalah|berarti|yaitu|artinya|ialah|merupakan)\b/i;
+const whoPattern = /\b(?:oleh|pejabat|gubernur|presiden|ppk|kepala|petugas|pimpinan|atasan|bagian|operator)\b/i;
+const requirementPattern = /\b(?:syarat|memerlukan|paling singkat|paling rendah|bila|harus|wajib)\b/i;
+const unitPattern = (units: readonly string[]) => new RegExp(`\\b\\d+(?:,\\d+)?\\s*(?:${units.map((u) => (u === 'persen' ? 'persen|%' : u)).join('|')})`, 'i');
+const yesNoPattern = /\b(?:dapat|tidak|bukan|boleh|wajib|berlaku|tetap|sudah)\b/i;
+
+/**
+ * 0–1: how well a passage's own statements (not its "not covered" sentences) fit the kind of fact asked. A
+ * passage that fits none of the asked kinds scores 0; one that fits all of them 1.
+ */
+export function intentFit(intent: QuestionIntent, statedText: string, listItems: number, coversAskedNumber = false): number {
+  const wanted: boolean[] = [];
+  // "bolos 5 hari": the "4–6" row of a table headed "Hari tidak masuk" states it without repeating "hari".
+  if (intent.units.length > 0) wanted.push(coversAskedNumber || unitPattern(intent.units).test(statedText));
+  else if (intent.duration) wanted.push(durationPattern.test(statedText));
+  else if (intent.limit || intent.range) wanted.push(limitPattern.test(statedText));
+  if (intent.when) wanted.push(whenPattern.test(statedText));
+  if (intent.list) wanted.push(listItems >= 2);
+  if (intent.requirement) wanted.push(requirementPattern.test(statedText));
+  if (intent.who) wanted.push(whoPattern.test(statedText));
+  // A definition, or a table of what each part means.
+  if (intent.meaning) wanted.push(listItems >= 2 || meaningPattern.test(statedText));
+  if (intent.why) wanted.push(whyPattern.test(statedText));
+  if (intent.purpose) wanted.push(purposePattern.test(statedText));
+  if (wanted.length === 0 && intent.yesNo) wanted.push(yesNoPattern.test(statedText));
+  if (wanted.length === 0) return 0;
+  return wanted.filter(Boolean).length / wanted.length;
+}
+
+/** A unit that states the limit/number/date asked for: the answer must contain one when the passage has one. */
+export function statesAskedValue(intent: QuestionIntent, text: string): boolean {
+  if (intent.units.length > 0) return unitPattern(intent.units).test(text);
+  if (intent.duration) return durationPattern.test(text);
+  if (intent.when && whenPattern.test(text)) return true;
+  if ((intent.limit || intent.range) && limitPattern.test(text)) return true;
+  return false;
+}
+
+export function asksValue(intent: QuestionIntent): boolean {
+  return intent.limit || intent.when || intent.range || intent.duration || intent.units.length > 0;
+}

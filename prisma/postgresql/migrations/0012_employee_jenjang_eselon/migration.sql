@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Employee" ADD COLUMN     "eselon" TEXT,
+ADD COLUMN     "jenjang" TEXT;
+

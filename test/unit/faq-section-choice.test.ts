@@ -1,0 +1,143 @@
+/**
+ * Answers that state the fact asked for: the section of the right document that holds the limit, date, list or
+ * reason; one confidence ordering hits; staff slang; pay complaints to a human; contact details the asker gives;
+ * NIP structure. Each case here was answered from a neighbouring section (or refused) before section choice.
+ */
+import { describe, expect, it } from 'vitest';
+import { answerQuestion, sharedKnowledge, type FaqAnswer } from '../../core/faq/answer/answer-question.js';
+import { atThreshold, chooseThreshold } from '../../core/faq/eval/calibrate.js';
+import type { EvalResult } from '../../core/faq/eval/evaluate.js';
+
+const knowledge = sharedKnowledge();
+const ask = (question: string, names?: string[]) => answerQuestion(question, { knowledge, names });
+/** The answer's own words (without the sources line). */
+async function said(question: string, names?: string[]): Promise<{ answer: FaqAnswer; text: string; doc: string | undefined }> {
+  const answer = await ask(question, names);
+  return { answer, text: answer.text.split('\n\nSumber:')[0]!, doc: answer.kind === 'answer' ? answer.sources[0]?.docId : undefined };
+}
+
+describe('the section that states the asked fact', () => {
+  it.each([
+    // How long: the "Lama penundaan" section, not "Kapan KGB ditunda".
+    ['kgb ditunda krn skp butuh perbaikan nundanya brp lama', 'kgb-penundaan', /paling lama 1 tahun/],
+    // A closing date: the example that names it, not "Bila usul terlambat".
+    ['batas usul kp periode 1 april tgl brp', 'periode-kenaikan-pangkat', /15 Maret/],
+    // A list: the whole list of documents, not the tips on gathering them.
+    ['berkas pensiun apa aja yg dikumpulin', 'dokumen-pensiun', /DPCP[\s\S]*SK CPNS dan SK PNS[\s\S]*surat pernyataan tidak sedang menjalani proses pidana/],
+    // A yes/no rule: "bukan hak", not the "ketentuan di DKP tidak tercantum" section.
+    ['boleh wfa gak', 'kerja-fleksibel', /bukan hak/],
+    // A range: "I sampai XVII", not "golongan menurut pendidikan tidak tercantum".
+    ['golongan p3k itu dr brp sampe brp', 'pppk-golongan', /XVII/],
+    // A purpose: what the rating is used for.
+    ['rating bintang stlh tiket selesai itu buat apa', 'chatcanal-penilaian-layanan', /mengukur dan memperbaiki layanan/],
+    // A number in a table row: "bolos 5 hari" → the 4–6 row.
+    ['bolos 5 hari hukdisnya apa', 'disiplin-ketidakhadiran', /4–6: teguran tertulis/],
+  ])('%s', async (question, doc, fact) => {
+    const { answer, text } = await said(question);
+    expect(answer.kind).toBe('answer');
+    expect(answer.kind === 'answer' && answer.sources[0]?.docId).toBe(doc);
+    expect(text).toMatch(fact);
+  });
+
+  it('still hands over when the corpus says the asked thing is not covered, quoting what it does say', async () => {
+    const answer = await ask('koefisien ak ahli madya brp');
+    expect(answer).toMatchObject({ kind: 'escalate', reason: 'not_covered' });
+    expect(answer.text).toMatch(/Koefisien jenjang lain tidak tercantum di sini/);
+  });
+
+  it('orders hits by the one confidence the threshold is compared with', () => {
+    for (const question of ['cuti thn brp hari', 'nip 18 digit itu artinya apa aja', 'bolos 5 hari hukdisnya apa', 'boleh wfa gak']) {
+      const confidences = knowledge.search(question, 8).map((hit) => hit.confidence);
+      expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
+    }
+  });
+});
+
+describe('staff language', () => {
+  it('reads acc, ket and ttd', async () => {
+    expect((await said('acc cuti sakit sm siapa')).doc).toBe('cuti-pejabat-berwenang');
+    expect((await said('ga masuk 3 hari tanpa ket kena apa')).text).toMatch(/teguran lisan/);
+    // "tolong acc cuti saya" is still a request to approve leave, which the bot cannot do.
+    expect(await ask('tolong acc cuti sy besok')).toMatchObject({ kind: 'escalate', reason: 'submit_leave' });
+  });
+});
+
+describe('pay complaints go to a human', () => {
+  it.each(['gaji sy kok kurang bulan ini', 'tunjangan anak blm masuk', 'uang makan sy dipotong trs', 'kok gaji bulan ini berubah ya'])('%s', async (question) => {
+    expect(await ask(question)).toMatchObject({ kind: 'escalate', reason: 'salary' });
+  });
+
+  it('while the rules that mention pay are still answered', async () => {
+    expect((await said('mangkir 12 hari tukin dipotong brp persen')).text).toMatch(/25%/);
+    expect((await said('potongan taspen brp persen')).text).toMatch(/8%/);
+    expect((await said('gaji berkala ditunda brp lama')).doc).toBe('kgb-penundaan');
+  });
+});
+
+describe('contact details the asker gives', () => {
+  const names = ['Budi Santoso', 'Sari Dewi', 'Andi Pratama'];
+  it.each([
+    ['saya budi santoso, hp 0812-3333-4444, cuti melahirkan brp lama', /3 bulan/],
+    ['nama saya Sari Dewi no wa 081233334444 syarat izin belajar apa', /paling singkat 1 tahun/],
+    ['sy andi pratama email andi@gmail.com mau nanya jam kerja ramadan', /32,5 jam/],
+  ])('%s', async (question, fact) => {
+    const { answer, text } = await said(question, names);
+    expect(answer.kind).toBe('answer');
+    expect(text).toMatch(fact);
+    expect(text).not.toMatch(/0812|3333|gmail/);
+  });
+
+  it("still refuses to give a colleague's contact details", async () => {
+    expect(await ask('minta no hp budi santoso', names)).toMatchObject({ kind: 'refuse', reason: 'other_person' });
+    expect(await ask('email sari dewi apa', names)).toMatchObject({ kind: 'refuse', reason: 'other_person' });
+  });
+});
+
+describe('NIP structure', () => {
+  it("answers how a NIP is read for a number that is not the asker's, without reading that number", async () => {
+    for (const question of ['nip 19880101 201001 1 003 itu artinya apa ya', 'maksud angka di nip 198801012010011003 apa aja', 'cara baca nip 19770412 200003 2 005']) {
+      const { answer, text, doc } = await said(question);
+      expect(answer.kind, question).toBe('answer');
+      expect(doc).toBe('nip-pns');
+      expect(text).toMatch(/lahir/);
+      expect(text).toMatch(/TMT CPNS/);
+      expect(text).not.toMatch(/1988|1977|April 1977|1 Januari 1988/);
+    }
+  });
+
+  it('refuses questions about the person behind a NIP', async () => {
+    expect(await ask('nip 198801012010011003 lahir kapan')).toMatchObject({ kind: 'refuse' });
+    expect(await ask('nip 198801012010011003 punya siapa')).toMatchObject({ kind: 'refuse' });
+  });
+});
+
+describe('choosing the threshold on a question set', () => {
+  const result = (expected: EvalResult['expected'], confidence: number, correct: boolean): EvalResult => ({
+    question: `${expected} ${confidence}`,
+    expect: expected === 'answer' ? { docs: ['d'], facts: ['x'] } : expected,
+    expected,
+    kind: 'answer',
+    reason: null,
+    docs: ['d'],
+    cited: ['d'],
+    rank: 1,
+    sourceOk: true,
+    factsOk: correct,
+    missingFacts: [],
+    phrasesOk: null,
+    correct: expected === 'answer' && correct,
+    confidence,
+    said: '',
+    ms: 1,
+  });
+
+  it('hands over what falls below it and picks the middle of the best range', () => {
+    const results = [result('answer', 0.9, true), result('answer', 0.7, true), result('escalate', 0.4, false), result('answer', 0.3, false)];
+    expect(atThreshold(results, 0.5).map((r) => r.kind)).toEqual(['answer', 'answer', 'escalate', 'escalate']);
+    expect(atThreshold(results, 0.5)[2]!.correct).toBe(true);
+    // Any threshold in (0.4, 0.7] answers both right answers and hands over the out-of-scope one.
+    const { threshold, table } = chooseThreshold(results);
+    expect(threshold).toBe(0.55);
+    expect(table.find((row) => row.threshold === 0.7)).toMatchObject({ stated: 2, escalated: 1, answers: 2, precision: 1 });
+  });
+});
