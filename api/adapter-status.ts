@@ -27,3 +27,27 @@ export function adapterStatuses(config: Config): AdapterStatus[] {
     },
   ];
 }
+
+/**
+ * Desk channels left unset with Slack on: what HR would silently miss. Said at every start, one line each.
+ */
+export function deskChannelWarnings(config: Config): Array<{ setting: string; message: string }> {
+  if (!config.SLACK_BOT_TOKEN) return [];
+  const warnings: Array<{ setting: string; message: string }> = [];
+  if (!config.SLACK_TRIAGE_CHANNEL) {
+    warnings.push({ setting: 'SLACK_TRIAGE_CHANNEL', message: 'SLACK_TRIAGE_CHANNEL is not set: tickets are stored but their cards wait in the outbox and never reach Slack; set it to the triage channel id' });
+  }
+  if (!config.SLACK_CONFIDENTIAL_CHANNEL) {
+    warnings.push({
+      setting: 'SLACK_CONFIDENTIAL_CHANNEL',
+      message: 'SLACK_CONFIDENTIAL_CHANNEL is not set: confidential tickets and FAQ drafts wait in the outbox and never reach Slack, and broadcast approvals go to the triage channel; set it to the private HR leads channel id',
+    });
+  }
+  if (!config.SLACK_FEEDBACK_CHANNEL) {
+    warnings.push({
+      setting: 'SLACK_FEEDBACK_CHANNEL',
+      message: 'SLACK_FEEDBACK_CHANNEL is not set: suggestions and complaints from /saran are stored but never posted; set it to the feedback channel id',
+    });
+  }
+  return warnings;
+}

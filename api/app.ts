@@ -19,7 +19,9 @@ import { watchForDueBroadcasts } from '../core/broadcasts/broadcast-wakeups.js';
 import { scheduledWork } from '../core/scheduling/scheduled-work.js';
 import { Scheduler } from '../core/scheduling/scheduler.js';
 import { runDeskClock } from '../core/tickets/sla-monitor.js';
-import { adapterStatuses } from './adapter-status.js';
+import { runNightlySiasnSync } from '../core/siasn/nightly-sync.js';
+import { adapterStatuses, deskChannelWarnings } from './adapter-status.js';
+import { AdapterStarter } from './adapter-starter.js';
 import type { ChatAdapter } from './chat-adapter.js';
 import { createHttpServer, type HttpRoutes } from './http-server.js';
 
@@ -44,6 +46,10 @@ export interface AppOptions extends RuntimeOptions {
   /** Start broadcasts due now as soon as any process says so (default: with `schedule`). */
   wake?: boolean;
   outboxPollMs?: number;
+  /** How long start-up waits for an adapter's platform before going on without it (default 5 s). */
+  adapterStartWaitMs?: number;
+  /** Wait between start attempts of an adapter whose platform does not answer (default 5 s, growing to 60 s). */
+  adapterRetryMs?: number;
   /** Readiness settings (tests shorten the waits). */
   readiness?: Pick<ReadinessOptions, 'outboxStuckAfterMs' | 'probeAfterMs'>;
 }
@@ -75,12 +81,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   registerProcessMetrics(runtime.metrics);
   registerDatabaseGauges(runtime.metrics, runtime.db, runtime.clock, log);
+  const starters = new Map(adapters.map((adapter) => [adapter.name, new AdapterStarter(adapter, runtime.platforms, log, options.adapterRetryMs)]));
   const readiness = new ReadinessChecks({
     config,
     db: runtime.db,
     dbKind: runtime.dbKind,
     platforms: runtime.platforms,
     enabled: adapters.map((a) => a.name),
+    notReceiving: (platform) => starters.get(platform)?.problem() ?? null,
     ...options.readiness,
   });
   const routes: HttpRoutes = Object.assign({}, ...adapters.map((a) => a.routes));
@@ -89,9 +97,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const address = server.address() as AddressInfo;
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
 
-  for (const adapter of adapters) await adapter.start();
   // With SQLite only this process may run (the instance lock), so leases still held were left by one that died.
   if (runtime.dbKind === 'sqlite') await releaseStaleLeases(runtime.db);
+  // The core workers come first and depend on no platform: with Telegram unreachable, Slack cards and thread
+  // posts still go out and the SLA clock still runs. Each adapter starts (and keeps retrying) on its own.
   outbox.start();
   const tickDeskClock = () => runDeskClock(runtime.db, runtime.settings.businessCalendar, runtime.clock, log);
   const deskClock =
@@ -108,10 +117,27 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const stopWatching = wakeups ? await watchForDueBroadcasts(runtime, () => void scheduler.tick()) : null;
   // Catch up at once after a restart (a broadcast half queued, a reminder pass not yet run today).
   if (options.schedule !== false) void scheduler.tick();
+  // The nightly SIASN sync runs beside the minute scheduler, not in it: it takes minutes to hours at SIASN's pace.
+  const siasnStop = new AbortController();
+  let siasnRunning: Promise<unknown> = Promise.resolve();
+  const siasnCron = runtime.settings.siasn?.syncCron;
+  const siasnNightly =
+    options.schedule === false || !siasnCron
+      ? null
+      : cron.schedule(
+          siasnCron,
+          () => {
+            siasnRunning = runNightlySiasnSync(runtime, runtime.clock.now(), siasnStop.signal).catch((err: unknown) => log.error({ err }, 'nightly SIASN sync failed'));
+          },
+          { timezone: 'Asia/Jakarta', noOverlap: true },
+        );
   const minuteTick =
     options.schedule === false
       ? null
       : cron.schedule('* * * * *', () => void scheduler.tick(), { timezone: 'Asia/Jakarta', noOverlap: true });
+
+  await Promise.all([...starters.values()].map((starter) => starter.start(options.adapterStartWaitMs)));
+  for (const warning of deskChannelWarnings(config)) log.warn({ setting: warning.setting }, warning.message);
 
   log.info({ port: address.port, database: runtime.dbKind }, `LAYANI listening on ${url} (tRPC at /trpc, /healthz, /readyz, /metrics)`);
   return {
@@ -132,12 +158,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       readiness.startDraining();
       await deskClock?.stop();
       await minuteTick?.stop();
+      await siasnNightly?.stop();
+      siasnStop.abort();
+      await siasnRunning;
       stopListening?.();
       await stopWatching?.();
       await scheduler.idle();
       server.close();
       server.closeIdleConnections();
-      for (const adapter of adapters) await adapter.stop();
+      for (const starter of starters.values()) await starter.stop();
       await outbox.stop();
       server.closeAllConnections();
       await runtime.close();

@@ -8,6 +8,7 @@ import { benchFaq } from './faq-bench.js';
 import { benchBroadcast } from './broadcast-bench.js';
 import { benchProvince } from './province-bench.js';
 import { benchReminderPlanning, benchReminders } from './reminders-bench.js';
+import { benchSiasn } from './siasn-bench.js';
 import { benchReport } from './report-bench.js';
 
 async function postgresAvailable(): Promise<boolean> {
@@ -32,7 +33,7 @@ if (wanted.includes('postgresql')) {
 
 console.log(`LAYANI benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 
-const only = process.env.BENCH_ONLY; // records | relay | faq | broadcast | reminders | report | province
+const only = process.env.BENCH_ONLY; // records | relay | faq | broadcast | reminders | report | siasn | province
 if (!only || only === 'faq') await benchFaq();
 if (!only || only === 'reminders') benchReminderPlanning();
 const relaySeconds = Number(process.env.BENCH_RELAY_SECONDS ?? 60);
@@ -43,6 +44,7 @@ for (const kind of kinds) {
   if (!only || only === 'relay') await benchRelay(kind, relayRates, relaySeconds, relayDirections);
   if (!only || only === 'broadcast') await benchBroadcast(kind, Number(process.env.BENCH_BROADCAST_RECIPIENTS ?? 5000));
   if (!only || only === 'reminders') await benchReminders(kind);
+  if (!only || only === 'siasn') await benchSiasn(kind, Number(process.env.BENCH_SIASN_EMPLOYEES ?? 10_000), Number(process.env.BENCH_SIASN_RATE ?? 150));
   if (!only || only === 'report') await benchReport(kind);
 }
 if (!only || only === 'province') {

@@ -14,6 +14,7 @@ import { registerReminder } from './commands/reminder.js';
 import { registerRemindersRun } from './commands/reminders-run.js';
 import { registerReport } from './commands/report.js';
 import { registerRole } from './commands/role.js';
+import { registerSiasn } from './commands/siasn.js';
 import { registerSosialisasi } from './commands/sosialisasi.js';
 import { registerTemplate } from './commands/template.js';
 import { registerToken } from './commands/token.js';
@@ -40,6 +41,7 @@ registerDeadline(program);
 registerDoctor(program);
 registerBackup(program);
 registerSosialisasi(program);
+registerSiasn(program);
 registerReport(program);
 
 await program.parseAsync(process.argv);

@@ -7,12 +7,14 @@ import type { DatabaseKind } from './db/database-url.js';
 import { openDatabase } from './db/open-database.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { ensureAgency } from './records/agencies.js';
-import type { CoreContext, CoreSettings, DeskChannels } from './trpc/context.js';
+import type { CoreContext, CoreSettings } from './trpc/context.js';
+import { AgencyDirectory } from './agencies/agency-directory.js';
 import { defaultBusinessCalendar } from './calendar/index.js';
 import { createFaqEngine, llmSettingsFromConfig } from './faq/index.js';
 import type { FaqEngine } from './faq/faq-engine.js';
 import { createCaller } from './app-router.js';
 import { PlatformHealth } from './health/platform-health.js';
+import { siasnSettingsFromConfig, type SiasnSettings } from './siasn/siasn-settings.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 
 /** Everything a running LAYANI holds once: the database, the clock, the logger and the settings. */
@@ -48,19 +50,31 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   await ensureAgency(database.db, config.DEFAULT_AGENCY_CODE, config.DEFAULT_AGENCY_NAME);
   const calendar = defaultBusinessCalendar();
   for (const problem of calendar.problems) log.error({ file: problem.file, reason: problem.reason }, 'calendar file not loaded');
-  const channels: DeskChannels = {
-    triage: config.SLACK_TRIAGE_CHANNEL ?? null,
-    confidential: config.SLACK_CONFIDENTIAL_CHANNEL ?? null,
-    feedback: config.SLACK_FEEDBACK_CHANNEL ?? null,
-  };
+  // The SLACK_*_CHANNEL settings stay the default agency's desk; other agencies' desks are in the database.
+  const agencies = new AgencyDirectory(database.db, {
+    defaultAgencyCode: config.DEFAULT_AGENCY_CODE,
+    defaultChannels: {
+      triage: config.SLACK_TRIAGE_CHANNEL ?? null,
+      confidential: config.SLACK_CONFIDENTIAL_CHANNEL ?? null,
+      feedback: config.SLACK_FEEDBACK_CHANNEL ?? null,
+    },
+  });
   let faq: FaqEngine | null = null;
+  let siasn: SiasnSettings | null = null;
+  try {
+    siasn = siasnSettingsFromConfig(config);
+  } catch (error) {
+    // Half-configured SIASN must not stop the desk; doctor and `layani siasn sync` say what is missing.
+    log.error({ reason: (error as Error).message }, 'SIASN settings incomplete; SIASN stays off');
+  }
   const settings: CoreSettings = {
     linkCodeTtlHours: config.LINK_CODE_TTL_HOURS,
     defaultAgencyCode: config.DEFAULT_AGENCY_CODE,
     careerRules: careerRulesFrom(careerSettingsOf(config)),
     businessCalendar: calendar.calendar,
-    deskChannelsFor: () => channels,
+    agencies,
     broadcasts: { approval: config.BROADCAST_APPROVAL, nudgeAfterDays: config.BROADCAST_NUDGE_DAYS },
+    siasn,
     survey: { mode: config.SKM_SURVEY, anonymous: config.SKM_SURVEY_ANONYMOUS },
     // Built on first use: CLI commands such as import never load the corpus.
     get faq() {

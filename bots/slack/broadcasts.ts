@@ -17,6 +17,7 @@ import { escapeMrkdwn } from './mrkdwn.js';
 
 export const broadcastHelp = [
   '• `/layani siaran` — susun siaran baru (formulir)',
+  '• `/layani siaran provinsi` / `/layani siaran instansi <KODE,KODE>` — BKPSDMD: siaran ke seluruh instansi se-provinsi atau ke instansi tertentu',
   '• `/layani siaran daftar` — siaran terbaru dan statusnya',
   '• `/layani siaran status <nomor>` — terkirim, diterima, gagal, dikonfirmasi (per unit)',
   '• `/layani siaran setujui <nomor>` / `tolak <nomor>` / `batal <nomor>`',
@@ -159,20 +160,49 @@ function errorsOf(error: unknown): Record<string, string> | null {
 interface CommandTools {
   client: WebClient;
   triggerId: string | undefined;
+  channel?: string | undefined;
+}
+
+/** What the compose form carries from the command that opened it: where (so which agency) and to which agencies. */
+interface ComposeScope {
+  channel: string | null;
+  province: boolean;
+  agencies: string[];
+}
+
+function scopeOf(privateMetadata: string | undefined): ComposeScope {
+  try {
+    const parsed = JSON.parse(privateMetadata || '{}') as Partial<ComposeScope>;
+    return { channel: parsed.channel ?? null, province: parsed.province === true, agencies: Array.isArray(parsed.agencies) ? parsed.agencies : [] };
+  } catch {
+    return { channel: null, province: false, agencies: [] };
+  }
 }
 
 /** `/layani siaran …`: the modal, the list, status and decisions. Returns the ephemeral answer (empty when a modal opened). */
 export async function runBroadcastCommand(runtime: Runtime, actor: Actor, args: string[], tools: CommandTools): Promise<string> {
   const [word = '', numberText = ''] = args;
   const caller = runtime.callerFor(actor).broadcasts;
+  const openCompose = async (scope: Omit<ComposeScope, 'channel'>) => {
+    if (!tools.triggerId) return 'Formulir siaran tidak dapat dibuka dari sini; coba lagi dari kotak pesan Slack.';
+    const metadata: ComposeScope = { channel: tools.channel ?? null, ...scope };
+    await tools.client.views.open({ trigger_id: tools.triggerId, view: { ...composeModal(), private_metadata: JSON.stringify(metadata) } as never });
+    return '';
+  };
   const number = Number(numberText.replace('#', ''));
   const needNumber = () => `Tulis nomor siarannya, misalnya \`/layani siaran ${word} 12\`. Lihat nomor di \`/layani siaran daftar\`.`;
   switch (word.toLowerCase()) {
     case '':
-    case 'baru': {
-      if (!tools.triggerId) return 'Formulir siaran tidak dapat dibuka dari sini; coba lagi dari kotak pesan Slack.';
-      await tools.client.views.open({ trigger_id: tools.triggerId, view: composeModal() as never });
-      return '';
+    case 'baru':
+      return openCompose({ province: false, agencies: [] });
+    case 'provinsi':
+    case 'instansi': {
+      if (!actor.province) return 'Hanya BKPSDMD (anggota meja layanan instansi provinsi) yang dapat menyiarkan ke instansi lain.';
+      if (word === 'provinsi') return openCompose({ province: true, agencies: [] });
+      const codes = args.slice(1).join(',').split(/[,\s]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
+      if (codes.length === 0) return 'Tulis kode instansinya: `/layani siaran instansi DINKES,DISDIK`. Lihat kode di `/layani instansi daftar`.';
+      for (const code of codes) if (!(await runtime.settings.agencies.byCode(code))) return `Instansi ${code} tidak terdaftar. Lihat kode di \`/layani instansi daftar\`.`;
+      return openCompose({ province: false, agencies: codes });
     }
     case 'daftar': {
       const list = await caller.list({ limit: 15 });
@@ -230,7 +260,9 @@ export function registerBroadcastHandlers(app: App, deps: BroadcastHandlerDeps):
   const { log } = runtime;
 
   app.view(broadcastModal.callbackId, async ({ ack, body, view }) => {
-    const actor = await members.actorFor(body.user.id);
+    const scope = scopeOf(view.private_metadata);
+    // The channel the form was opened from says for which agency the broadcast is.
+    const actor = await members.actorFor(body.user.id, scope.channel);
     if (!actor) {
       await ack({ response_action: 'errors', errors: { [broadcastModal.title]: 'Hanya anggota kanal layanan kepegawaian LAYANI yang dapat membuat siaran.' } });
       return;
@@ -241,7 +273,8 @@ export function registerBroadcastHandlers(app: App, deps: BroadcastHandlerDeps):
       return;
     }
     try {
-      const created = await runtime.callerFor(actor).broadcasts.create(parsed.input);
+      const input: NewBroadcastInput = { ...parsed.input, audience: { ...parsed.input.audience, province: scope.province, agencies: scope.agencies } };
+      const created = await runtime.callerFor(actor).broadcasts.create(input);
       await ack();
       log.info({ broadcastId: created.broadcastId, status: created.status }, 'broadcast created from Slack');
       const note =
@@ -261,7 +294,9 @@ export function registerBroadcastHandlers(app: App, deps: BroadcastHandlerDeps):
     if (body.type !== 'block_actions') return;
     const broadcastId = (action as { value?: string }).value;
     if (!broadcastId) return;
-    const actor = await members.actorFor(body.user.id);
+    const container = (body as { container?: { channel_id?: string } }).container;
+    // The approval request sits in its agency's leads' channel: the decision is for that agency only.
+    const actor = await members.actorFor(body.user.id, body.channel?.id ?? container?.channel_id ?? null);
     if (!actor || !hasAtLeast(actor.role, 'hr_lead')) {
       log.info('broadcast decision from a Slack user who is not an HR lead refused');
       await respond({ response_type: 'ephemeral', replace_original: false, text: 'Maaf, hanya pimpinan kepegawaian (HR lead) yang dapat menyetujui atau menolak siaran.' });

@@ -1,4 +1,5 @@
 import type { KnownBlock, WebClient } from '@slack/web-api';
+import { channelSettingFor } from '../../core/agencies/agency-desk.js';
 import { slackUserIdOf } from '../../core/tickets/ticket-access.js';
 import { fetchAttachment, type AttachmentFetchers, type FetchedFile } from '../../core/outbox/attachment-files.js';
 import { DeliveryRefused, NotReadyYet } from '../../core/outbox/delivery-errors.js';
@@ -67,12 +68,10 @@ export function createSlackDelivery(runtime: Runtime, client: WebClient, files: 
         log.warn({ ticket: view.number }, 'ticket card was deleted in Slack; posting it again');
       }
     }
-    const channels = runtime.settings.deskChannelsFor(card.agencyId);
-    // Confidential tickets go to the leads' channel only, never to triage.
-    const channel = view.confidential ? channels.confidential : channels.triage;
-    if (!channel) {
-      throw new Error(`no Slack ${view.confidential ? 'confidential' : 'triage'} channel configured (SLACK_${view.confidential ? 'CONFIDENTIAL' : 'TRIAGE'}_CHANNEL)`);
-    }
+    // Each agency's tickets go to its own desk; confidential ones to its leads' channel only, never to triage.
+    const purpose = view.confidential ? 'confidentialTicket' : 'ticket';
+    const channel = await runtime.settings.agencies.channelFor(card.agencyId, purpose);
+    if (!channel) throw new Error(`agency ${view.agencyCode} has no Slack ${view.confidential ? 'confidential' : 'triage'} channel: set it with ${channelSettingFor(purpose)}`);
     const posted = await slack(() => client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false }));
     if (!posted.ts) throw new Error('Slack returned no ts for the ticket card');
     await recordTicketCard(db, view.id, posted.channel ?? channel, posted.ts);
@@ -94,8 +93,8 @@ export function createSlackDelivery(runtime: Runtime, client: WebClient, files: 
         log.warn({ draftId: view.id }, 'FAQ draft review message was deleted in Slack; posting it again');
       }
     }
-    const channel = runtime.settings.deskChannelsFor(view.agencyId).confidential;
-    if (!channel) throw new Error('no Slack confidential channel configured (SLACK_CONFIDENTIAL_CHANNEL) for FAQ draft reviews');
+    const channel = await runtime.settings.agencies.channelFor(view.agencyId, 'faqDraft');
+    if (!channel) throw new Error(`no Slack leads' channel for FAQ draft reviews: set it with ${channelSettingFor('faqDraft')}`);
     const posted = await slack(() => client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false }));
     if (!posted.ts) throw new Error('Slack returned no ts for the FAQ draft review');
     await recordFaqDraftReview(db, view.id, posted.channel ?? channel, posted.ts);
@@ -112,9 +111,8 @@ export function createSlackDelivery(runtime: Runtime, client: WebClient, files: 
       await slack(() => client.chat.update({ channel: view.slackChannel!, ts: view.slackTs!, ...message }));
       return view.slackTs;
     }
-    const channels = runtime.settings.deskChannelsFor(view.agencyId);
-    const channel = channels.confidential ?? channels.triage;
-    if (!channel) throw new Error('no Slack channel configured for broadcast approvals (SLACK_CONFIDENTIAL_CHANNEL or SLACK_TRIAGE_CHANNEL)');
+    const channel = await runtime.settings.agencies.channelFor(view.agencyId, 'broadcastApproval');
+    if (!channel) throw new Error(`no Slack channel for broadcast approvals: set it with ${channelSettingFor('broadcastApproval')}`);
     const posted = await slack(() => client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false }));
     if (!posted.ts) throw new Error('Slack returned no ts for the approval request');
     await recordApprovalMessage(db, view.id, posted.channel ?? channel, posted.ts);

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../core/auth/actor.js';
 import type { Runtime } from '../../core/runtime.js';
-import type { DeskChannels } from '../../core/trpc/context.js';
+import { deskActorFor, type ChannelMembership, type DeskActorDecision } from '../../core/agencies/desk-actor.js';
 
 /** How long a channel's member list is trusted before it is asked again. */
 export const membershipTtlMs = 60_000;
@@ -12,14 +12,13 @@ interface CachedMembers {
 }
 
 /**
- * Who may act in Slack: members of the desk channels, as read from Slack (conversations.members, cached for a
- * minute). Members of the triage channel act as HR officers, members of the confidential channel as HR leads;
- * everyone else is refused.
+ * Channel membership as Slack reports it (conversations.members, cached for a minute), and who acts for which
+ * agency. The decision itself is the core's (deskActorFor): the channel an action happens in says for which
+ * agency, and being in that agency's triage or leads' channel says with which role.
  */
-export class DeskMembers {
+export class DeskMembers implements ChannelMembership {
   private readonly cache = new Map<string, CachedMembers>();
   private readonly inFlight = new Map<string, Promise<Set<string>>>();
-  private agencyId: Promise<string> | null = null;
 
   constructor(
     private readonly runtime: Runtime,
@@ -27,23 +26,9 @@ export class DeskMembers {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The agency this Slack workspace serves (the deployment's default agency). */
-  defaultAgencyId(): Promise<string> {
-    if (!this.agencyId) {
-      const code = this.runtime.settings.defaultAgencyCode;
-      this.agencyId = this.runtime.db.agency.findUnique({ where: { code } }).then((agency) => {
-        if (!agency) throw new Error(`default agency ${code} is missing`);
-        return agency.id;
-      });
-      this.agencyId.catch(() => {
-        this.agencyId = null;
-      });
-    }
-    return this.agencyId;
-  }
-
-  async deskChannels(): Promise<DeskChannels> {
-    return this.runtime.settings.deskChannelsFor(await this.defaultAgencyId());
+  /** Whether a channel is some agency's triage or leads' channel (where tickets and their threads live). */
+  async isDeskChannel(channel: string): Promise<boolean> {
+    return (await this.runtime.settings.agencies.deskOfChannel(channel)) !== null;
   }
 
   async isMember(channel: string, userId: string): Promise<boolean> {
@@ -51,19 +36,17 @@ export class DeskMembers {
   }
 
   /**
-   * The actor for a Slack user, or null when they are in neither desk channel. With `inChannel`, the user must
-   * also be a member of the channel they act in.
+   * The core's decision for this user acting in `inChannel` (or, without one, wherever they are). A slash command
+   * needs only membership of that agency's desk; acting on a card or thread needs membership of its channel.
    */
-  async actorFor(userId: string, inChannel?: string): Promise<Actor | null> {
-    const channels = await this.deskChannels();
-    if (inChannel !== undefined) {
-      if (inChannel !== channels.triage && inChannel !== channels.confidential) return null;
-      if (!(await this.isMember(inChannel, userId))) return null;
-    }
-    const lead = channels.confidential ? await this.isMember(channels.confidential, userId) : false;
-    const officer = lead || (channels.triage ? await this.isMember(channels.triage, userId) : false);
-    if (!officer) return null;
-    return { ref: `slack:${userId}`, role: lead ? 'hr_lead' : 'hr_officer', employeeId: null, agencyId: await this.defaultAgencyId() };
+  decide(userId: string, inChannel?: string | null, options: { mustBeInChannel?: boolean } = {}): Promise<DeskActorDecision> {
+    return deskActorFor(this.runtime.settings.agencies, this, userId, inChannel, options);
+  }
+
+  /** The actor for a Slack user acting in `inChannel`, or null when they may not act there. */
+  async actorFor(userId: string, inChannel?: string | null): Promise<Actor | null> {
+    const decision = await this.decide(userId, inChannel);
+    return decision.ok ? decision.actor : null;
   }
 
   private async members(channel: string): Promise<Set<string>> {

@@ -22,6 +22,10 @@ export const leadsOnlyText = 'Maaf, hanya pimpinan kepegawaian (anggota kanal ra
 export const refusalText =
   'Maaf, Anda tidak berwenang melakukan ini. Hanya anggota kanal layanan kepegawaian LAYANI yang dapat menangani tiket.';
 
+export function ambiguousDeskText(agencies: readonly string[]): string {
+  return `Anda anggota meja layanan beberapa instansi (${agencies.join(', ')}). Jalankan perintah ini di kanal triase instansi yang dimaksud, agar jelas atas nama instansi mana Anda bertindak.`;
+}
+
 export interface InboundDeps {
   runtime: Runtime;
   client: WebClient;
@@ -125,8 +129,7 @@ export function registerInboundHandlers(app: App, deps: InboundDeps): void {
     if (message.subtype !== undefined && message.subtype !== 'file_share' && message.subtype !== 'thread_broadcast') return;
     if (message.bot_id || !message.user || message.user === context.botUserId) return;
     if (!message.channel || !message.ts || !message.thread_ts || message.thread_ts === message.ts) return;
-    const channels = await members.deskChannels();
-    if (message.channel !== channels.triage && message.channel !== channels.confidential) return;
+    if (!(await members.isDeskChannel(message.channel))) return;
     const ticketId = await ticketIdForThread(db, message.channel, message.thread_ts);
     if (!ticketId) return;
     // Slack retries an event it thinks was not answered in time (X-Slack-Retry-Num): act on it once.
@@ -233,7 +236,8 @@ export function registerInboundHandlers(app: App, deps: InboundDeps): void {
     const draftId = element.value;
     if (!draftId) return;
     await runForUser(target, async () => {
-      const actor = await members.actorFor(body.user.id);
+      // The draft sits in its agency's leads' channel: the clicker decides for that agency only.
+      const actor = await members.actorFor(body.user.id, channel);
       if (!actor || !hasAtLeast(actor.role, 'hr_lead')) {
         log.info({ channel }, 'FAQ draft decision from a Slack user who is not an HR lead refused');
         await tell(target, leadsOnlyText);
@@ -255,13 +259,17 @@ export function registerInboundHandlers(app: App, deps: InboundDeps): void {
     await ack();
     const target: EphemeralTarget = { user: command.user_id, channel: command.channel_id, respond, preferRespond: true };
     await runForUser(target, async () => {
-      const actor = await members.actorFor(command.user_id);
-      if (!actor) {
-        log.info('slash command from a Slack user outside the desk refused');
-        await tell(target, refusalText);
+      // In an agency's desk channel the command acts for that agency; elsewhere for the one desk the user is in.
+      const decision = await members.decide(command.user_id, command.channel_id, { mustBeInChannel: false });
+      if (!decision.ok) {
+        log.info({ reason: decision.reason }, 'slash command from a Slack user outside the desk refused');
+        await tell(target, decision.reason === 'ambiguous' ? ambiguousDeskText(decision.agencies) : refusalText);
         return;
       }
+      const actor = decision.actor;
       const text = await runLayaniCommand(runtime, actor, command.text ?? '', {
+        channel: command.channel_id,
+        userId: command.user_id,
         teamDomain: command.team_domain,
         slackApiUrl: runtime.config.SLACK_API_URL,
         client,

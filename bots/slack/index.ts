@@ -124,9 +124,11 @@ export function createSlackAdapter(runtime: Runtime, files: AttachmentFetchers):
     fetchAttachment,
     routes: httpReceiver ? { '/slack/events': httpReceiver.requestListener } : {},
     async start() {
-      const channels = runtime.settings.deskChannelsFor(await members.defaultAgencyId());
-      if (!channels.triage) log.warn('SLACK_TRIAGE_CHANNEL is not set: ticket cards wait in the outbox until it is');
-      if (!channels.confidential) log.warn('SLACK_CONFIDENTIAL_CHANNEL is not set: confidential tickets wait in the outbox until it is');
+      for (const agency of await runtime.settings.agencies.all()) {
+        if (!agency.active) continue;
+        if (!agency.channels.triage) log.warn({ agency: agency.code }, 'agency has no Slack triage channel: its ticket cards wait in the outbox until it is set (layani agency set, or SLACK_TRIAGE_CHANNEL for the default agency)');
+        if (!agency.channels.confidential) log.warn({ agency: agency.code }, 'agency has no Slack confidential channel: its confidential tickets wait in the outbox until it is set');
+      }
       if (socketMode) await app.start();
       else void botIdentity().catch((err: unknown) => log.warn({ reason: (err as Error).message }, 'Slack auth.test failed; will retry on the next event'));
       log.info({ mode: socketMode ? 'socket' : 'http' }, 'Slack adapter started');

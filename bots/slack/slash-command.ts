@@ -4,8 +4,10 @@ import type { Runtime } from '../../core/runtime.js';
 import { categoryLabel } from '../../core/tickets/categories.js';
 import { slackUserIdOf } from '../../core/tickets/ticket-access.js';
 import { priorityLabels, statusLabels } from '../../core/tickets/ticket-status.js';
+import { agencyHelp, provinceText, runAgencyCommand, runBulkLinkCodes } from './agency-command.js';
 import { broadcastHelp, runBroadcastCommand } from './broadcasts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { kpHelp, runKpCommand } from './kp-command.js';
 import { hasAtLeast } from '../../core/auth/roles.js';
 import { lastCompleteMonth, parseReportMonth } from '../../core/reports/report-month.js';
 import { runReminderCommand } from './reminder-command.js';
@@ -19,13 +21,19 @@ export const helpText = [
   '• `/layani tanya <pertanyaan>` — coba jawaban FAQ yang akan diterima pegawai, lengkap dengan sumbernya',
   '• `/layani statistik` — waktu tanggapan, penyelesaian dan kepuasan pegawai (7 dan 30 hari)',
   '• `/layani laporan [bulan]` — laporan layanan bulanan (grafik, PDF, CSV) ke kanal pimpinan; mis. `/layani laporan november 2026` (pimpinan)',
+  agencyHelp,
   broadcastHelp,
   '• `/layani pengingat <tanggal> [jam] [ulang] <sasaran> | <teks>` — pengingat untuk pegawai; `/layani pengingat` saja untuk caranya, `daftar` untuk yang terjadwal',
   sosialisasiHelp,
+  kpHelp,
   'Balas di utas kartu tiket untuk menjawab pegawai; awali dengan `catatan:` untuk catatan internal yang tidak dikirim ke pegawai.',
 ].join('\n');
 
 interface CommandContext {
+  /** The channel the command was typed in (carried into modals, so their submission acts for the same agency). */
+  channel?: string;
+  /** Who typed it (bulk link-code sheets go to their direct messages). */
+  userId?: string;
   teamDomain: string;
   slackApiUrl: string;
   client: WebClient;
@@ -38,6 +46,8 @@ export async function runLayaniCommand(runtime: Runtime, actor: Actor, text: str
   const caller = runtime.callerFor(actor);
   switch (word.toLowerCase()) {
     case 'tautkan': {
+      const scope = rest[0]?.toLowerCase();
+      if ((scope === 'semua' || scope === 'unit') && context.userId) return runBulkLinkCodes(runtime, actor, rest, { client: context.client, userId: context.userId });
       const nip = rest.join('').replace(/[.\-]/g, '');
       if (!nip) return 'Tulis NIP pegawai: `/layani tautkan 198609262015051001`';
       const issued = await caller.identity.issueLinkCode({ nip });
@@ -59,13 +69,18 @@ export async function runLayaniCommand(runtime: Runtime, actor: Actor, text: str
       return `*${label}* untuk: _${escapeMrkdwn(question)}_\n\n${escapeMrkdwn(answer.text)}`;
     }
     case 'siaran':
-      return runBroadcastCommand(runtime, actor, rest, { client: context.client, triggerId: context.triggerId });
+      return runBroadcastCommand(runtime, actor, rest, { client: context.client, triggerId: context.triggerId, channel: context.channel });
     case 'sosialisasi':
-      return runSosialisasiCommand(runtime, actor, rest, { client: context.client, triggerId: context.triggerId });
+      return runSosialisasiCommand(runtime, actor, rest, { client: context.client, triggerId: context.triggerId, channel: context.channel });
+    case 'instansi':
+      return runAgencyCommand(runtime, actor, rest);
     case 'statistik': {
+      if (rest[0]?.toLowerCase() === 'provinsi') return provinceText(await caller.agencies.overview({ days: 30 }), 30);
       const [week, month] = await Promise.all([caller.tickets.statistics({ days: 7 }), caller.tickets.statistics({ days: 30 })]);
       return ['*Statistik layanan kepegawaian* (waktu dalam jam kerja)', statisticsText(week), statisticsText(month)].join('\n\n');
     }
+    case 'kp':
+      return runKpCommand(runtime, actor, rest);
     case 'laporan': {
       const words = rest.join(' ').trim();
       const now = runtime.clock.now();

@@ -20,6 +20,7 @@ export const sosialisasiHelp = [
 interface CommandTools {
   client: WebClient;
   triggerId: string | undefined;
+  channel?: string | undefined;
 }
 
 const nipsIn = (text: string) => (text.match(/\d[\d .-]{16,}\d/g) ?? []).map((nip) => nip.replace(/\D/g, ''));
@@ -39,7 +40,7 @@ export async function runSosialisasiCommand(runtime: Runtime, actor: Actor, args
   switch (word.toLowerCase()) {
     case '':
     case 'baru':
-      return openModal(sessionCreateModal());
+      return openModal({ ...sessionCreateModal(), private_metadata: tools.channel ?? '' });
     case 'daftar':
       return sessionListText(await caller.list({ limit: 15 }));
     case 'lihat':
@@ -173,7 +174,8 @@ export function registerSosialisasiHandlers(app: App, deps: SosialisasiHandlerDe
     client.chat.postMessage({ channel: user, text }).catch((err: unknown) => log.warn({ err }, 'confirming a sosialisasi action in Slack failed'));
 
   app.view(sessionModal.callbackId, async ({ ack, body, view }) => {
-    const actor = await members.actorFor(body.user.id);
+    // The channel the form was opened from says for which agency.
+    const actor = await members.actorFor(body.user.id, view.private_metadata || null);
     if (!actor) {
       await ack({ response_action: 'errors', errors: { [sessionModal.title]: 'Hanya anggota kanal layanan kepegawaian LAYANI yang dapat menjadwalkan sosialisasi.' } });
       return;

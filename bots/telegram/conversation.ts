@@ -1,3 +1,4 @@
+import { kpStatusLines } from '../../core/siasn/kp-status-text.js';
 import { TRPCError } from '@trpc/server';
 import { GrammyError, type Bot, type Filter } from 'grammy';
 import type { InlineKeyboardButton, Message } from 'grammy/types';
@@ -13,10 +14,12 @@ import { langOf, type BotContext, type Lang, type Pending } from './context.js';
 import { splitMessage, stars } from './format.js';
 import { installFaqButtons, replyWithFaq } from './faq-replies.js';
 import { installReminderCommands } from './reminders.js';
-import { installInfoDesk, sendStillInForceAfterLinking } from './info-replies.js';
+import { installInfoDesk } from './info-replies.js';
 import { installSosialisasi } from './sosialisasi-replies.js';
 import { installSurvey } from './survey-replies.js';
 import { freeTextConfidence, looksLikeQuestion } from '../../core/faq/answer/question-shape.js';
+import { isStepExpired, stepCancelledNotice } from '../../core/inbound/chat-steps.js';
+import { reopenButtonPrefix, routeButtonPrefix } from '../../core/tickets/ticket-service.js';
 
 /** tRPC error messages are "Indonesian / English"; input errors carry zod's first message (Indonesian). */
 export function userMessageOf(error: TRPCError, lang: Lang): string {
@@ -101,12 +104,11 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
       return;
     }
     try {
-      const result = await runtime
+      // The welcome and the announcements still in force are queued with the link itself (through the outbox).
+      await runtime
         .callerFor(systemActor)
-        .identity.linkWithCode({ code: code.slice(0, 40), platform: 'telegram', externalId: String(ctx.from!.id) });
+        .identity.linkWithCode({ code: code.slice(0, 40), platform: 'telegram', externalId: String(ctx.from!.id), tellChat: true, lang: langOf(ctx) });
       outcome(ctx, 'link.ok');
-      await ctx.reply(ctx.t('linked', { name: result.name }));
-      await sendStillInForceAfterLinking(runtime, ctx);
     } catch (error) {
       if (!(error instanceof TRPCError) || (error.code !== 'BAD_REQUEST' && error.code !== 'TOO_MANY_REQUESTS')) throw error;
       outcome(ctx, error.code === 'TOO_MANY_REQUESTS' ? 'link.blocked' : 'link.refused');
@@ -125,6 +127,8 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
     const next: Lang = /^(en|english|inggris)$/.test(wanted) ? 'en' : /^(id|indonesia|bahasa)$/.test(wanted) ? 'id' : langOf(ctx) === 'id' ? 'en' : 'id';
     ctx.session.lang = next;
     ctx.i18n.useLocale(next);
+    // Open tickets follow: HR's next reply comes with its header in the new language.
+    if (linked(ctx)) await caller(ctx).tickets.setLanguage({ lang: next });
     outcome(ctx, `language.${next}`);
     await ctx.reply(ctx.t('bahasa-set'));
   });
@@ -136,6 +140,24 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
     outcome(ctx, 'unlinked');
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('not-linked-short'), show_alert: true });
     else await howToLink(ctx);
+  });
+
+  // A step left half done expires: said once, then this update is handled as if there had been no step.
+  const stepMinutes = runtime.config.CHAT_STEP_TIMEOUT_MINUTES;
+  bot.use(async (ctx, next) => {
+    // The update's time: a step set while handling it began then (read before anything is said to the user).
+    const received = runtime.clock.now();
+    const pending = ctx.session.pending;
+    if (pending && isStepExpired(pending.startedAt, received, stepMinutes)) {
+      ctx.session.pending = undefined;
+      await saveSession(ctx);
+      ctx.layani.expired = pending.kind;
+      await ctx.reply(stepCancelledNotice(langOf(ctx), pending.kind, stepMinutes));
+    }
+    await next();
+    // Each step begins when it is set: stamped here, before the session is written back.
+    const now = ctx.session.pending;
+    if (now && now.startedAt === undefined) now.startedAt = received.getTime();
   });
 
   installFaqButtons(bot, runtime);
@@ -165,6 +187,35 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
     rows.push([{ text: ctx.t('button-cancel'), callback_data: 'tiket:batal' }]);
     outcome(ctx, 'tiket.menu');
     await ctx.reply(ctx.t('tiket-choose'), { reply_markup: { inline_keyboard: rows } });
+  });
+
+  // "Buka lagi" under the resolution message.
+  bot.callbackQuery(new RegExp(`^${reopenButtonPrefix}([A-Za-z0-9_-]+)$`), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const result = await caller(ctx).tickets.reopenByStaff({ ticketId: ctx.match[1]!, lang: langOf(ctx) });
+    outcome(ctx, result.reopened ? 'ticket.reopen' : 'ticket.reopen-closed');
+  });
+
+  // "Which ticket is this for?": the message kept in the session goes where the staff member points.
+  bot.callbackQuery(new RegExp(`^${routeButtonPrefix}([A-Za-z0-9_-]+)$`), async (ctx) => {
+    const pending = ctx.session.pending;
+    await ctx.answerCallbackQuery();
+    await quietly(ctx.editMessageReplyMarkup());
+    if (pending?.kind !== 'route') {
+      outcome(ctx, 'route.stale');
+      await ctx.reply(ctx.t('route-stale'));
+      return;
+    }
+    const choice = ctx.match[1]!;
+    const result = await caller(ctx).tickets.receive({
+      text: pending.text,
+      attachments: pending.attachments,
+      lang: langOf(ctx),
+      chat: { platform: 'telegram', chatId: String(ctx.chat!.id), messageId: String(pending.messageId) },
+      ticket: choice,
+    });
+    await finishPending(ctx);
+    outcome(ctx, result.outcome === 'ticket' && result.created ? 'ticket.open' : 'ticket.message');
   });
 
   bot.callbackQuery(/^tiket:([a-z_]+)$/, async (ctx) => {
@@ -203,7 +254,7 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
 
   bot.command('profil', async (ctx) => {
     ctx.session.pending = undefined;
-    const [me, dates] = await Promise.all([caller(ctx).records.me(), caller(ctx).records.careerDates()]);
+    const [me, dates, kp] = await Promise.all([caller(ctx).records.me(), caller(ctx).records.careerDates(), caller(ctx).siasn.myKpProposals()]);
     outcome(ctx, 'profil');
     const sections = [
       ctx.t('profil', {
@@ -218,6 +269,7 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
     if (dates.problems.length > 0) {
       sections.push([ctx.t('profil-problems'), ...dates.problems.map((p) => `• ${problemText(p, langOf(ctx))}`)].join('\n'));
     }
+    sections.push([ctx.t('profil-kp'), ...kpStatusLines(kp, langOf(ctx))].join('\n'));
     sections.push(ctx.t('profil-correction'));
     await replyLong(ctx, sections.join('\n\n'));
   });
@@ -271,6 +323,23 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
     await quietly(ctx.editMessageText(ctx.t(anonymous ? 'saran-write-anon' : 'saran-write-named', kindText(ctx, pending.feedbackKind))));
   });
 
+  // Anonymous feedback goes only after this press, on the text shown back in the confirmation.
+  bot.callbackQuery('saran:kirim', async (ctx) => {
+    const pending = ctx.session.pending;
+    if (pending?.kind !== 'feedback' || !pending.feedbackKind || pending.anonymous !== true || !pending.text) {
+      outcome(ctx, 'saran.confirm-stale');
+      await ctx.answerCallbackQuery({ text: ctx.t('saran-confirm-stale').slice(0, 200), show_alert: true });
+      await quietly(ctx.editMessageReplyMarkup());
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await caller(ctx).feedback.submit({ kind: pending.feedbackKind, text: pending.text, anonymous: true });
+    // The draft is gone from the database before the user hears back.
+    await finishPending(ctx);
+    outcome(ctx, 'feedback');
+    await quietly(ctx.editMessageText(ctx.t('saran-sent-anon', kindText(ctx, pending.feedbackKind))));
+  });
+
   bot.callbackQuery('saran:batal', async (ctx) => {
     if (ctx.session.pending?.kind === 'feedback') ctx.session.pending = undefined;
     outcome(ctx, 'saran.cancel');
@@ -301,7 +370,11 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
     }
     outcome(ctx, 'csat.rated');
     await ctx.answerCallbackQuery({ text: ctx.t('csat-rated') });
-    await quietly(ctx.editMessageReplyMarkup());
+    // The stars go; "Buka lagi" stays, since the thanks for a resolved ticket points to it.
+    const kept = (ctx.callbackQuery.message?.reply_markup?.inline_keyboard ?? []).filter((row) =>
+      row.every((button) => !('callback_data' in button) || !button.callback_data?.startsWith('csat:')),
+    );
+    await quietly(ctx.editMessageReplyMarkup(kept.length > 0 ? { reply_markup: { inline_keyboard: kept } } : {}));
     const ask = await ctx.reply(ctx.t('csat-comment-ask', { stars: stars(rating) }), {
       reply_markup: { inline_keyboard: [[{ text: ctx.t('csat-skip'), callback_data: `csat:skip:${ticketId}` }]] },
     });
@@ -330,8 +403,9 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
     const text = message.text ?? message.caption ?? '';
     const attachments = attachmentsOf(message);
     const lang = langOf(ctx);
+    const chat = { platform: 'telegram' as const, chatId: String(ctx.chat.id), messageId: String(message.message_id) };
     if (pending?.kind === 'ticket') {
-      await caller(ctx).tickets.open({ category: pending.category, text, attachments, lang });
+      await caller(ctx).tickets.open({ category: pending.category, text, attachments, lang, chat });
       await finishPending(ctx);
       outcome(ctx, 'ticket.open');
       return;
@@ -346,14 +420,15 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
       await ctx.reply(ctx.t('csat-comment-thanks'));
       return;
     }
-    // A question from someone with no open ticket gets an instant answer when the corpus has one; anything the
-    // answerer cannot handle, and every message on an open ticket, goes to the HR desk.
-    if (attachments.length === 0 && looksLikeQuestion(text)) {
-      // Onto the open ticket if there is one: looking for it and adding to it is one step, not two.
-      if (await caller(ctx).tickets.continueOpenTicket({ text, attachments, lang })) {
-        outcome(ctx, 'ticket.message');
-        return;
-      }
+    // A new free message replaces one still waiting for its ticket to be chosen.
+    if (pending?.kind === 'route') await finishPending(ctx);
+    // Which ticket it belongs to is the core's decision (tickets/message-routing.ts): this only reports what
+    // Telegram saw. A question that no ticket takes is answered at once when the corpus has a sure answer.
+    const replyTo = message.reply_to_message?.message_id;
+    const questionFirst = attachments.length === 0 && replyTo === undefined && looksLikeQuestion(text);
+    const input = { text, attachments, lang, chat, ...(replyTo !== undefined ? { replyTo: String(replyTo) } : {}) };
+    let result = await caller(ctx).tickets.receive({ ...input, openIfNone: !questionFirst });
+    if (result.outcome === 'none') {
       const answer = await caller(ctx).faq.ask({ question: text, lang });
       const sure = answer.kind !== 'escalate' && (answer.kind !== 'answer' || answer.confidence >= freeTextConfidence);
       if (sure) {
@@ -361,9 +436,24 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
         await replyWithFaq(ctx, answer);
         return;
       }
+      result = await caller(ctx).tickets.receive({ ...input, ticket: 'new' });
     }
-    const result = await caller(ctx).tickets.postStaffMessage({ text, attachments, lang });
-    outcome(ctx, result.created ? 'ticket.open' : 'ticket.message');
+    if (result.outcome === 'choose') {
+      ctx.session.pending = { kind: 'route', text: text.slice(0, 20_000), attachments: attachments.slice(0, 10), messageId: message.message_id };
+      outcome(ctx, 'route.choose');
+      return;
+    }
+    outcome(ctx, result.outcome === 'thanked' ? 'ticket.thanks' : result.outcome === 'ticket' && result.created ? 'ticket.open' : 'ticket.message');
+  });
+
+  // An edited message: on a ticket, HR sees the new text in its thread; elsewhere the sender learns it was not passed on.
+  bot.on('edited_message', async (ctx) => {
+    const edited = ctx.editedMessage;
+    const text = edited.text ?? edited.caption ?? '';
+    const chat = { platform: 'telegram' as const, chatId: String(ctx.chat.id), messageId: String(edited.message_id) };
+    const result = text.trim() === '' ? { relayed: false } : await caller(ctx).tickets.relayEdit({ chat, text });
+    outcome(ctx, result.relayed ? 'edit.relayed' : 'edit.not-relayed');
+    if (!result.relayed) await ctx.reply(ctx.t('edit-not-relayed'));
   });
 
   async function feedbackText(ctx: Filter<BotContext, 'message'>, pending: Extract<Pending, { kind: 'feedback' }>): Promise<void> {
@@ -383,11 +473,23 @@ export function installConversation(bot: Bot<BotContext>, runtime: Runtime, save
       await ctx.reply(ctx.t('saran-too-long'));
       return;
     }
-    await caller(ctx).feedback.submit({ kind: pending.feedbackKind, text, anonymous: pending.anonymous });
+    if (pending.anonymous) {
+      // Nothing anonymous leaves before the sender has seen exactly what goes and pressed "Kirim anonim".
+      ctx.session.pending = { kind: 'feedback', feedbackKind: pending.feedbackKind, anonymous: true, text };
+      outcome(ctx, 'saran.confirm');
+      // Up to 5,000 characters: in several messages when longer than Telegram allows, the buttons under the last.
+      const parts = splitMessage(ctx.t('saran-confirm-anon', { ...kindText(ctx, pending.feedbackKind), text }));
+      for (const [index, part] of parts.entries()) {
+        const buttons = [[{ text: ctx.t('saran-confirm-send'), callback_data: 'saran:kirim' }, { text: ctx.t('button-cancel'), callback_data: 'saran:batal' }]];
+        await ctx.reply(part, index === parts.length - 1 ? { reply_markup: { inline_keyboard: buttons } } : {});
+      }
+      return;
+    }
+    await caller(ctx).feedback.submit({ kind: pending.feedbackKind, text, anonymous: false });
     // The draft (kind and anonymity) is gone from the database before the user hears back.
     await finishPending(ctx);
     outcome(ctx, 'feedback');
-    await ctx.reply(ctx.t(pending.anonymous ? 'saran-sent-anon' : 'saran-sent-named', kindText(ctx, pending.feedbackKind)));
+    await ctx.reply(ctx.t('saran-sent-named', kindText(ctx, pending.feedbackKind)));
   }
 
   bot.on('message', async (ctx) => {

@@ -86,7 +86,12 @@ export function createDelivery(options: DeliveryOptions): { deliver: DeliveryHan
         return broadcastSteps(intent);
       case 'telegram.csatPrompt': {
         const text = i18n.t(intent.lang, 'csat-prompt', { number: String(intent.ticketNumber) });
-        return [() => api.sendMessage(chatIdOf(intent.chatId), text, { reply_markup: csatKeyboard(intent.ticketId) })];
+        const keyboard = csatKeyboard(intent.ticketId);
+        // "Buka lagi": the resolution message is where a staff member reopens the ticket.
+        const markup = intent.reopenLabel
+          ? { inline_keyboard: [...keyboard.inline_keyboard, [{ text: intent.reopenLabel, callback_data: `tiket:buka:${intent.ticketId}` }]] }
+          : keyboard;
+        return [() => api.sendMessage(chatIdOf(intent.chatId), text, { reply_markup: markup })];
       }
       default:
         throw new Error(`the Telegram adapter cannot deliver ${intent.kind}`);

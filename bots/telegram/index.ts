@@ -21,12 +21,13 @@ import { broadcastReplies } from './broadcast-replies.js';
 import { createDelivery } from './delivery.js';
 import { DispatchMarks } from './dispatch-marks.js';
 import { FloodGate } from './flood.js';
+import { storeFailedReplies } from './stored-replies.js';
 import { commandNames, createI18n, languages } from './i18n.js';
 
 export const webhookPath = '/telegram/webhook';
 
-/** Updates the bot asks for: everything else (edits, reactions, other members' changes) is not served. */
-const allowedUpdates = ['message', 'callback_query', 'my_chat_member'] as const;
+/** Updates the bot asks for: edits are relayed to the ticket's thread; reactions and other members' changes are not served. */
+const allowedUpdates = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 
 /** Methods that put a new message into a chat: these count against Telegram's per-chat and global limits. */
 const sendingMethods = new Set([
@@ -176,7 +177,8 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
   const throttle = sendingThrottler(config.TELEGRAM_MESSAGES_PER_SECOND, shared);
   const overall: Transformer[] = shared ? [sharedRate(shared)] : [];
   const bot = new Bot<BotContext>(token, { client });
-  bot.api.config.use(countReplies(runtime.metrics), ...overall, throttle, pollingHealth(log, runtime.platforms), interactiveRetry());
+  // Outermost: a reply that fails after the short retries is stored in the outbox rather than lost.
+  bot.api.config.use(countReplies(runtime.metrics), ...overall, throttle, pollingHealth(log, runtime.platforms), interactiveRetry(), storeFailedReplies(db, log));
   const deliveryApi = new Api(token, client);
   // Inside the throttlers (installed first = innermost): marks a message dispatched when its request really leaves.
   const dispatchMarks = new DispatchMarks(sendingMethods);
@@ -189,6 +191,7 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   let runner: RunnerHandle | null = null;
+  let initAbort: AbortController | null = null;
 
   // 1. Bookkeeping and the last line of defence: an update never crashes polling or gets a webhook retried.
   bot.use(async (ctx, next) => {
@@ -308,7 +311,10 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
     routes,
     async start() {
       stopping = false;
-      await bot.init();
+      // grammY asks getMe until Telegram answers; stop() abandons that wait.
+      initAbort = new AbortController();
+      await bot.init(initAbort.signal as Parameters<typeof bot.init>[0]);
+      if (stopping) return;
       await setCommands().catch((error: unknown) => log.warn({ error: loggableError(error) }, 'telegram: setting the command menu failed'));
       if (webhook) {
         await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...allowedUpdates] });
@@ -326,6 +332,7 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
     },
     async stop() {
       stopping = true;
+      initAbort?.abort();
       const handle = runner;
       runner = null;
       if (handle) await Promise.resolve(handle.stop()).catch(() => undefined);

@@ -5,7 +5,6 @@ import type { ArchivePage } from '../../core/infodesk/archive.js';
 import { interestCallbackPrefix } from '../../core/infodesk/career-interest.js';
 import { careerKindLabel, infoTopics, isInfoTopic, topicLabel, type InfoTopicId } from '../../core/infodesk/topics.js';
 import { formatIndonesian, todayInJakarta } from '../../core/dates/calendar-date.js';
-import { resolveChatActor } from '../../core/identity/resolve-chat-actor.js';
 import type { Runtime } from '../../core/runtime.js';
 import { langOf, type BotContext } from './context.js';
 import { fitCallbackData, quietly, refusalOf, relabel } from './edits.js';
@@ -158,18 +157,4 @@ export function installInfoDesk(bot: Bot<BotContext>, runtime: Runtime): void {
     const markup = relabel(ctx.callbackQuery.message?.reply_markup, (d, text) => (d === data ? ctx.t('minat-button-done') : text));
     if (markup) await quietly(ctx.editMessageReplyMarkup({ reply_markup: markup }));
   });
-}
-
-/**
- * Right after someone links their account: the mandatory announcements still in force they have not confirmed
- * come through the outbox, after a line saying why (nothing when there are none). A failure here is logged, not
- * shown: the link itself succeeded, and /info lists the same announcements.
- */
-export async function sendStillInForceAfterLinking(runtime: Runtime, ctx: BotContext): Promise<void> {
-  try {
-    const actor = await resolveChatActor(runtime.db, 'telegram', String(ctx.from!.id));
-    if (actor.employeeId) await runtime.callerFor(actor).infodesk.sendStillInForce();
-  } catch (error) {
-    runtime.log.warn({ updateId: ctx.update.update_id, reason: error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : typeof error }, 'queueing announcements still in force failed');
-  }
 }

@@ -27,6 +27,8 @@ export async function agencyActor(runtime: Runtime, code: string | undefined): P
 }
 
 interface CreateOptions {
+  province?: boolean;
+  agencies?: string;
   title: string;
   text?: string;
   file?: string;
@@ -79,6 +81,8 @@ export function registerBroadcast(program: Command): void {
     .option('--closes <date>', 'career opportunity: last day to apply, YYYY-MM-DD')
     .option('--valid-until <date>', 'in force until this day (YYYY-MM-DD, WIB); shown to people who link later until then')
     .option('--agency <code>', 'agency (default: the configured one)')
+    .option('--province', 'province bureau only: the audience in every agency of the province')
+    .option('--agencies <codes>', 'province bureau only: the audience in these agencies, e.g. DINKES,DISDIK')
     .action(
       action(async (options: CreateOptions) => {
         const text = options.file ? readFileSync(options.file, 'utf8') : options.text;
@@ -95,6 +99,8 @@ export function registerBroadcast(program: Command): void {
             nips: list(options.nip),
             telegramGroups: list(options.group),
             slackChannels: list(options.channel),
+            province: Boolean(options.province),
+            agencies: list(options.agencies).map((code) => code.toUpperCase()),
           },
           schedule: options.cron ? { kind: 'cron', expression: options.cron } : options.at ? { kind: 'once', at: new Date(options.at) } : { kind: 'now' },
           urgent: Boolean(options.urgent),

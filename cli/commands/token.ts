@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createApiToken, revokeApiToken } from '../../core/auth/api-tokens.js';
+import { createApiToken, revokeApiToken, tokenScopeProblem } from '../../core/auth/api-tokens.js';
 import { roleSchema } from '../../core/auth/roles.js';
 import { findAgencyByCode } from '../../core/records/agencies.js';
 import { action, withRuntime } from '../cli-runtime.js';
@@ -12,11 +12,14 @@ export function registerToken(program: Command): void {
     .description('Create a bearer token; it is printed once and stored only as a digest')
     .requiredOption('--role <role>', `one of ${roleSchema.options.join(', ')}`)
     .option('--name <name>', 'what the token is for', 'api')
-    .option('--agency <code>', 'limit the token to one agency (default: all agencies)')
-    .option('--nip <nip>', 'act as this employee (for staff tokens)')
+    .option('--agency <code>', 'limit the token to one agency (required for hr_officer and hr_lead, unless --all-agencies)')
+    .option('--all-agencies', 'let an HR token read every agency (only when that is really meant)')
+    .option('--nip <nip>', 'act as this employee (required for staff tokens)')
     .action(
-      action(async (options: { role: string; name: string; agency?: string; nip?: string }) => {
+      action(async (options: { role: string; name: string; agency?: string; allAgencies?: boolean; nip?: string }) => {
       const role = roleSchema.parse(options.role);
+      const problem = tokenScopeProblem({ role, agency: Boolean(options.agency), allAgencies: Boolean(options.allAgencies), employee: Boolean(options.nip) });
+      if (problem) throw new Error(problem);
       await withRuntime(async ({ db }) => {
         const agency = options.agency ? await findAgencyByCode(db, options.agency) : null;
         if (options.agency && !agency) throw new Error(`instansi ${options.agency} tidak ada`);

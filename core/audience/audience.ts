@@ -24,6 +24,12 @@ export const audienceSchema = z.object({
   nips: z.array(nipSchema).default([]),
   telegramGroups: z.array(z.string().regex(/^-\d+$/, 'ID grup Telegram berupa angka negatif')).default([]),
   slackChannels: z.array(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'ID kanal Slack seperti C0123ABCD')).default([]),
+  /**
+   * Province broadcasts only (the province HR bureau): the employee filters above apply in every agency
+   * (`province`) or in the agencies named by code; neither = the broadcasting agency only.
+   */
+  province: z.boolean().default(false),
+  agencies: z.array(z.string().trim().toUpperCase().regex(/^[A-Z0-9_-]{2,32}$/, 'kode instansi seperti DINKES')).default([]),
 });
 
 export type Audience = z.infer<typeof audienceSchema>;
@@ -56,5 +62,7 @@ export function describeAudience(audience: Audience): string {
   if (audience.nips.length) parts.push(`${audience.nips.length} pegawai tertentu`);
   if (audience.telegramGroups.length) parts.push(`${audience.telegramGroups.length} grup Telegram`);
   if (audience.slackChannels.length) parts.push(audience.slackChannels.map((c) => `<#${c}>`).join(', '));
+  if (audience.province) parts.push('seluruh instansi se-provinsi');
+  else if (audience.agencies.length) parts.push(`instansi ${audience.agencies.join(', ')}`);
   return parts.length ? parts.join(' + ') : 'tidak ada penerima';
 }

@@ -22,13 +22,14 @@ export interface AudienceMember {
 export async function resolveAudienceMembers(db: Db, agencyId: string, audience: Audience): Promise<AudienceMember[]> {
   const wantsFilter = audience.everyone || hasEmployeeFilter(audience);
   if (!wantsFilter && audience.nips.length === 0) return [];
+  const agencyIds = (await agenciesOfAudience(db, agencyId, audience)).map((agency) => agency.id);
   const employees = await db.employee.findMany({
-    where: { agencyId, active: true },
+    where: { agencyId: agencyIds.length === 1 ? agencyIds[0]! : { in: agencyIds }, active: true },
     select: { id: true, nip: true, unit: true, golongan: true, positionType: true },
     orderBy: { id: 'asc' },
   });
   const chosen = employees.filter(audienceMatcher(audience));
-  const chats = await telegramChatsOf(db, agencyId);
+  const chats = await telegramChatsOfAgencies(db, agencyIds);
   return chosen.map((e) => {
     const chat = chats.get(e.id);
     return {
@@ -43,12 +44,30 @@ export async function resolveAudienceMembers(db: Db, agencyId: string, audience:
 }
 
 /**
+ * The agencies whose staff an audience is about: the publishing agency, or (a province broadcast) every active
+ * agency or the ones named. Read from the database so that the fan-out needs nothing but the broadcast.
+ */
+export async function agenciesOfAudience(db: Db, agencyId: string, audience: Pick<Audience, 'province' | 'agencies'>): Promise<Array<{ id: string; code: string; telegramGroups: string }>> {
+  const select = { id: true, code: true, telegramGroups: true } as const;
+  if (audience.province) return db.agency.findMany({ where: { active: true }, select, orderBy: { code: 'asc' } });
+  if (audience.agencies.length > 0) return db.agency.findMany({ where: { code: { in: audience.agencies } }, select, orderBy: { code: 'asc' } });
+  const own = await db.agency.findUnique({ where: { id: agencyId }, select });
+  return own ? [own] : [];
+}
+
+/**
  * The Telegram private chat of every linked employee of an agency (a Telegram user id is also their private chat
  * id). One query for the whole agency rather than long IN lists, which SQLite caps at a few hundred parameters.
  */
 export async function telegramChatsOf(db: Db, agencyId: string): Promise<Map<string, { chatId: string; blocked: boolean }>> {
+  return telegramChatsOfAgencies(db, [agencyId]);
+}
+
+/** The same for several agencies at once (a province-wide broadcast or opportunity). */
+export async function telegramChatsOfAgencies(db: Db, agencyIds: readonly string[]): Promise<Map<string, { chatId: string; blocked: boolean }>> {
+  if (agencyIds.length === 0) return new Map();
   const identities = await db.chatIdentity.findMany({
-    where: { platform: 'telegram', employee: { agencyId } },
+    where: { platform: 'telegram', employee: agencyIds.length === 1 ? { agencyId: agencyIds[0]! } : { agencyId: { in: [...agencyIds] } } },
     select: { employeeId: true, externalId: true },
     orderBy: { linkedAt: 'asc' },
   });

@@ -10,11 +10,22 @@ export interface Actor {
   role: Role;
   employeeId: string | null;
   agencyId: string | null;
+  /**
+   * Acts for the province HR bureau (BKPSDMD): reads every agency, broadcasts province-wide or to chosen agencies
+   * and sees the roll-up, but handles only its own agency's tickets.
+   */
+  province?: boolean;
 }
 
 export const systemActor: Actor = { ref: 'system', role: 'admin', employeeId: null, agencyId: null };
 export const cliActor: Actor = { ref: 'cli', role: 'admin', employeeId: null, agencyId: null };
 
+/** May read this agency's data: their own agency, every agency for the province role and unbound admins. */
 export function canSeeAgency(actor: Actor, agencyId: string): boolean {
+  return actor.agencyId === null || actor.agencyId === agencyId || actor.province === true;
+}
+
+/** May change this agency's data (handle its tickets, write its reminders): their own agency only. */
+export function canActForAgency(actor: Actor, agencyId: string): boolean {
   return actor.agencyId === null || actor.agencyId === agencyId;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cron from 'node-cron';
-import { resolveAudienceMembers } from '../audience/resolve-audience.js';
+import { agenciesOfAudience, resolveAudienceMembers } from '../audience/resolve-audience.js';
 import { bulkInsert, databaseKindOf } from '../db/bulk-insert.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
@@ -148,6 +148,15 @@ async function storeChunk(db: Db, runId: string, broadcast: StoredBroadcast, chu
 
 class LeaseLost extends Error {}
 
+function groupsOf(stored: string): string[] {
+  try {
+    const list: unknown = JSON.parse(stored);
+    return Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string' && /^-\d+$/.test(id)) : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Everyone and every chat the broadcast reaches, each once, with the message each gets. A broadcast on an
  * information topic that HR did not mark "wajib" skips the people who unsubscribed from that topic.
@@ -182,7 +191,9 @@ async function recipientsOf(db: Db, broadcast: StoredBroadcast, now: Date): Prom
       intent: reachable ? telegram(member.telegramChatId!, true) : null,
     });
   }
-  for (const chatId of audience.telegramGroups) add({ target: `telegram:${chatId}`, employeeId: null, unit: null, skipped: null, intent: telegram(chatId, false) });
+  // "Everyone" also means the broadcast groups each reached agency registered on its desk.
+  const agencyGroups = audience.everyone ? (await agenciesOfAudience(db, broadcast.agencyId, audience)).flatMap((agency) => groupsOf(agency.telegramGroups)) : [];
+  for (const chatId of [...audience.telegramGroups, ...agencyGroups]) add({ target: `telegram:${chatId}`, employeeId: null, unit: null, skipped: null, intent: telegram(chatId, false) });
   for (const channel of audience.slackChannels) {
     add({
       target: `slack:${channel}`,

@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../db/unique-violation.js';
 import { enqueue } from '../outbox/enqueue.js';
 import { todayInJakarta } from '../dates/calendar-date.js';
 import type { CoreSettings } from '../trpc/context.js';
+import { assertMayAddressAgencies } from './broadcast-reach.js';
 import { newBroadcastSchema, type BroadcastStatus, type NewBroadcastInput } from './broadcast-input.js';
 
 export interface BroadcastDeps {
@@ -71,6 +72,7 @@ export async function insertBroadcast(tx: TransactionClient, deps: BroadcastDeps
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'Pilih penerima siaran (semua pegawai, unit, golongan, jenis jabatan, NIP, grup atau kanal). / Choose who receives the broadcast.' });
   }
   const agencyId = agencyFor(actor, data.agencyId);
+  await assertMayAddressAgencies(deps.settings.agencies, agencyId, data.audience);
   const now = deps.clock.now();
   if (data.schedule.kind === 'once' && data.schedule.at.getTime() < now.getTime() - 60_000) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'Waktu kirim sudah lewat; pilih waktu yang akan datang atau "sekarang". / The send time has passed.' });

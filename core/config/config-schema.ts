@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import { z } from 'zod';
 import { surveyModeSchema } from '../survey/survey-settings.js';
 
@@ -30,6 +31,8 @@ export const configSchema = z.object({
   DEFAULT_AGENCY_NAME: z.string().min(1).default('Dinas Kelautan dan Perikanan Provinsi Kepulauan Bangka Belitung'),
   LINK_CODE_TTL_HOURS: z.coerce.number({ error: 'expected a number of hours' }).int().min(1).max(720).default(72),
   BROADCAST_APPROVAL: z.enum(['off', 'required'], { error: 'expected off or required' }).default('off'),
+  /** How long a half-finished chat step (a chosen category, /saran, a rating comment…) waits for the next message. */
+  CHAT_STEP_TIMEOUT_MINUTES: z.coerce.number({ error: 'expected a number of minutes' }).int().min(1).max(1440).default(15),
   BROADCAST_NUDGE_DAYS: z.coerce.number({ error: 'expected a number of days' }).int().min(1).max(30).default(3),
 
   TELEGRAM_BOT_TOKEN: optionalText,
@@ -61,6 +64,28 @@ export const configSchema = z.object({
     .enum(['same-as-pension-tmt', 'bup-day'], { error: 'expected same-as-pension-tmt or bup-day' })
     .default('same-as-pension-tmt'),
   CAREER_JF_KP_MIN_YEARS: z.coerce.number({ error: 'expected a number of years' }).int().min(0).max(4).default(4),
+
+  // SIASN (BKN's web service). Off until the consumer key is set; see core/siasn/siasn-settings.ts.
+  SIASN_API_URL: z.url({ error: 'expected a URL such as https://apimws.bkn.go.id:8243/apisiasn/1.0/' }).default('https://apimws.bkn.go.id:8243/apisiasn/1.0/'),
+  SIASN_GATEWAY_TOKEN_URL: z.url({ error: 'expected a URL such as https://apimws.bkn.go.id/oauth2/token' }).default('https://apimws.bkn.go.id/oauth2/token'),
+  SIASN_CONSUMER_KEY: optionalText,
+  SIASN_CONSUMER_SECRET: optionalText,
+  SIASN_CONSUMER_SECRET_FILE: optionalText,
+  SIASN_SSO_TOKEN_URL: z
+    .url({ error: 'expected the SSO token URL, such as https://sso-siasn.bkn.go.id/auth/realms/public-siasn/protocol/openid-connect/token' })
+    .default('https://sso-siasn.bkn.go.id/auth/realms/public-siasn/protocol/openid-connect/token'),
+  SIASN_SSO_CLIENT_ID: optionalText,
+  SIASN_SSO_USERNAME: optionalText,
+  SIASN_SSO_PASSWORD: optionalText,
+  SIASN_SSO_PASSWORD_FILE: optionalText,
+  SIASN_REQUESTS_PER_SECOND: z.coerce.number({ error: 'expected requests per second, e.g. 5' }).min(0.1).max(1000).default(5),
+  SIASN_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(1000).max(120_000).default(15_000),
+  SIASN_MAX_RETRIES: z.coerce.number({ error: 'expected a number of retries' }).int().min(0).max(10).default(4),
+  SIASN_SYNC_CRON: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || v === 'off' || cron.validate(v), 'expected a cron expression in WIB such as "30 1 * * *", or off')
+    .default('30 1 * * *'),
 
   SKM_SURVEY: surveyModeSchema.default('off'),
   SKM_SURVEY_ANONYMOUS: z

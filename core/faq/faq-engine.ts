@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Logger } from '../logging/logger.js';
 import type { TicketCategoryId } from '../tickets/categories.js';
 import type { CoreContext } from '../trpc/context.js';
@@ -6,7 +8,7 @@ import { answerQuestion, defaultConfidenceThreshold, type FaqAnswer } from './an
 import { createOpenAiLlm, type FaqLlm, type LlmSettings } from './answer/llm.js';
 import { createNameMasker, type NameMasker } from './answer/mask.js';
 import type { FaqLang } from './answer/texts.js';
-import { FaqKnowledge } from './knowledge.js';
+import { defaultCorpusDir, FaqKnowledge } from './knowledge.js';
 import type { FaqOutcome, Metrics } from '../metrics/metrics.js';
 import { countFaqRatings, recordFaqRating, type FaqRatingCount, type FaqRatingFilter } from './ratings.js';
 
@@ -64,6 +66,8 @@ export class FaqEngine {
   private names: { masker: NameMasker; at: number } | null = null;
   private readonly recent = new Map<string, Remembered>();
   private readonly ownsKnowledge: boolean;
+  /** Agencies' corpora (province plus corpus/<CODE>/), built on an agency's first question. */
+  private readonly overlays = new Map<string, FaqKnowledge>();
 
   constructor(private readonly options: FaqEngineOptions = {}) {
     const log = options.log;
@@ -92,7 +96,7 @@ export class FaqEngine {
       asker: ctx,
       lang,
       llm: this.llm,
-      knowledge: this.knowledge,
+      knowledge: await this.knowledgeFor(ctx),
       names: await this.namesFor(ctx),
       threshold: this.threshold,
       log: this.options.log ?? ctx.log,
@@ -139,6 +143,33 @@ export class FaqEngine {
 
   close(): void {
     if (this.ownsKnowledge) this.knowledge.close();
+    for (const overlay of this.overlays.values()) overlay.close();
+    this.overlays.clear();
+  }
+
+  /**
+   * The corpus that applies to the asker: their agency's overlay when corpus/<CODE>/ exists, else the province
+   * corpus. HR asking from Slack gets the corpus of the agency whose channel they ask in.
+   */
+  async knowledgeFor(ctx: Pick<CoreContext, 'actor' | 'settings'>): Promise<FaqKnowledge> {
+    if (!this.ownsKnowledge || !ctx.actor.agencyId) return this.knowledge;
+    const code = (await ctx.settings.agencies.byId(ctx.actor.agencyId))?.code;
+    if (!code) return this.knowledge;
+    const cached = this.overlays.get(code);
+    if (cached) return cached;
+    const provinceDir = this.options.corpusDir ?? defaultCorpusDir;
+    const agencyDir = join(provinceDir, code);
+    if (!isFolder(agencyDir)) return this.knowledge;
+    const log = this.options.log;
+    const overlay = FaqKnowledge.openOverlay(provinceDir, agencyDir, code, {
+      watch: this.options.watch ?? true,
+      onReload: (event) => {
+        for (const problem of event.problems) log?.warn({ agency: code, file: problem.file, line: problem.line, reason: problem.reason }, 'agency corpus file problem');
+        log?.info({ agency: code, documents: event.documents, chunks: event.chunks, ms: Math.round(event.ms) }, 'agency faq corpus loaded');
+      },
+    });
+    this.overlays.set(code, overlay);
+    return overlay;
   }
 
   private async namesFor(ctx: CoreContext): Promise<NameMasker> {
@@ -166,6 +197,14 @@ export class FaqEngine {
     const entry = this.recent.get(answerId);
     if (!entry || entry.actorRef !== actorRef || Date.now() - entry.at > rememberMs) return null;
     return entry;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

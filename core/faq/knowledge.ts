@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus, loadCorpusFiles, type LoadedCorpus } from './corpus/load-corpus.js';
+import { loadCorpus, loadCorpusFiles, loadCorpusOverlay, type LoadedCorpus } from './corpus/load-corpus.js';
 import type { Chunk, CorpusProblem, PolicyDocument } from './corpus/types.js';
 import { normaliseQuery, type NormalisedQuery } from './retrieval/normalise.js';
 import { ChunkIndex, type DocumentGrounding, type SearchHit } from './retrieval/search-index.js';
@@ -30,7 +30,7 @@ interface Snapshot {
  */
 export class FaqKnowledge {
   private snapshot: Snapshot;
-  private watcher: FSWatcher | null = null;
+  private watchers: FSWatcher[] = [];
   private timer: NodeJS.Timeout | null = null;
   private reloads = 0;
 
@@ -38,8 +38,25 @@ export class FaqKnowledge {
     readonly dir: string | null,
     private readonly options: KnowledgeOptions,
     initial: LoadedCorpus,
+    /** How to read the corpus again (the province folder, or it with an agency's folder laid over). */
+    private readonly load: (() => LoadedCorpus) | null = dir ? () => loadCorpus(dir) : null,
+    /** Folders whose changes reload it. */
+    private readonly watchDirs: readonly string[] = dir ? [dir] : [],
   ) {
     this.snapshot = FaqKnowledge.index(initial);
+  }
+
+  /**
+   * An agency's corpus: the province folder plus `agencyDir` (corpus/<CODE>/), whose documents replace the
+   * province ones with the same id. Follows changes in both folders with `watch`.
+   */
+  static openOverlay(provinceDir: string, agencyDir: string, agencyCode: string, options: KnowledgeOptions = {}): FaqKnowledge {
+    const started = performance.now();
+    const load = () => loadCorpusOverlay(provinceDir, agencyDir, agencyCode);
+    const knowledge = new FaqKnowledge(agencyDir, options, load(), load, [provinceDir, agencyDir]);
+    knowledge.report(performance.now() - started);
+    if (options.watch) knowledge.startWatching();
+    return knowledge;
   }
 
   /** Loads `dir` (default: the repository's corpus/) and, with `watch`, follows its changes. */
@@ -78,9 +95,9 @@ export class FaqKnowledge {
 
   /** Reads the folder again now. Keeps the previous index when the folder itself cannot be read. */
   reload(): void {
-    if (!this.dir) return;
+    if (!this.load) return;
     const started = performance.now();
-    const next = loadCorpus(this.dir);
+    const next = this.load();
     if (next.documents.length === 0 && this.snapshot.corpus.documents.length > 0 && next.problems.some((p) => p.line === 0)) {
       this.snapshot = { ...this.snapshot, corpus: { ...this.snapshot.corpus, problems: next.problems } };
     } else {
@@ -152,29 +169,31 @@ export class FaqKnowledge {
   close(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.watcher?.close();
-    this.watcher = null;
+    for (const watcher of this.watchers) watcher.close();
+    this.watchers = [];
   }
 
   private startWatching(): void {
-    if (!this.dir) return;
     const debounceMs = this.options.debounceMs ?? 250;
-    try {
-      this.watcher = watch(this.dir, { persistent: false }, (_event, name) => {
-        if (name && !String(name).toLowerCase().endsWith('.md')) return;
-        if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => {
-          this.timer = null;
-          this.reload();
-        }, debounceMs);
-      });
-      this.watcher.on('error', () => {
-        // The folder went away (e.g. replaced by a deploy): keep serving what was loaded.
-        this.watcher?.close();
-        this.watcher = null;
-      });
-    } catch {
-      this.watcher = null;
+    for (const dir of this.watchDirs) {
+      try {
+        const watcher = watch(dir, { persistent: false }, (_event, name) => {
+          if (name && !String(name).toLowerCase().endsWith('.md')) return;
+          if (this.timer) clearTimeout(this.timer);
+          this.timer = setTimeout(() => {
+            this.timer = null;
+            this.reload();
+          }, debounceMs);
+        });
+        watcher.on('error', () => {
+          // The folder went away (e.g. replaced by a deploy): keep serving what was loaded.
+          watcher.close();
+          this.watchers = this.watchers.filter((w) => w !== watcher);
+        });
+        this.watchers.push(watcher);
+      } catch {
+        // Not watchable: it is read again on the next reload.
+      }
     }
   }
 

@@ -15,7 +15,8 @@ const kindLabel: Record<FeedbackKind, string> = { masukan: 'Masukan', keluhan: '
  */
 export async function submitFeedback(ctx: CoreContext, input: { kind: FeedbackKind; text: string; anonymous: boolean }) {
   const employee = await ownEmployee(ctx);
-  const channel = ctx.settings.deskChannelsFor(employee.agencyId).feedback;
+  // The employee's own agency's feedback channel: one agency never reads another's complaints.
+  const channel = await ctx.settings.agencies.channelFor(employee.agencyId, 'feedback');
   const from = input.anonymous ? 'Anonim' : `${employee.name} (${employee.unit})`;
   const text = `*${kindLabel[input.kind]}* dari ${from}\n\n${input.text}`;
   await ctx.db.$transaction(async (tx) => {

@@ -28,6 +28,11 @@ export interface ReadinessOptions {
   outboxStuckAfterMs?: number;
   /** A platform not heard from for this long, or failing, is asked directly (getMe, auth.test); default 60 s. */
   probeAfterMs?: number;
+  /**
+   * Why an enabled adapter is not receiving yet (still starting: its platform did not answer), or null once it
+   * is. The core workers run regardless; /readyz names the adapter so the outage is seen.
+   */
+  notReceiving?: (platform: Platform) => string | null;
   /** Probes for tests; default the real calls. */
   probe?: (platform: Platform) => Promise<ProbeResult>;
 }
@@ -135,6 +140,8 @@ export class ReadinessChecks {
 
   private async platform(platform: Platform): Promise<CheckResult> {
     const { platforms } = this.options;
+    const starting = this.options.notReceiving?.(platform);
+    if (starting) return { ok: false, detail: starting };
     const seen = platforms.stateOf(platform);
     // A failing platform is asked again at once, so recovery shows on the next check.
     if (seen.state !== 'ok' || (seen.lastSeenMs ?? Infinity) > (this.options.probeAfterMs ?? 60_000)) await this.probe(platform);

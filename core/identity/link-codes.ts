@@ -4,6 +4,8 @@ import { digest, newLinkCode, normaliseLinkCode } from '../auth/secrets.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { Clock } from '../clock/clock.js';
 import type { Db } from '../db/client.js';
+import { enqueue } from '../outbox/enqueue.js';
+import type { OutboxIntentInput } from '../outbox/outbox-intent.js';
 
 export interface IssuedLinkCode {
   code: string;
@@ -51,6 +53,8 @@ export async function redeemLinkCode(
   clock: Clock,
   actor: Actor,
   input: { code: string; platform: string; externalId: string },
+  /** What the chat is told once linked (a welcome, announcements still in force): stored with the link itself. */
+  afterLinking?: (employeeId: string) => Promise<Array<{ intent: OutboxIntentInput; orderKey: string }>>,
 ): Promise<{ employeeId: string }> {
   const now = clock.now();
   const codeHash = digest(normaliseLinkCode(input.code));
@@ -58,7 +62,9 @@ export async function redeemLinkCode(
   if (!found) throw new LinkCodeError('unknown');
   if (found.usedAt) throw new LinkCodeError('used');
   if (found.expiresAt <= now) throw new LinkCodeError('expired');
+  const messages = afterLinking ? await afterLinking(found.employeeId) : [];
   return db.$transaction(async (tx) => {
+    for (const message of messages) await enqueue(tx, message.intent, { orderKey: message.orderKey });
     const spent = await tx.linkCode.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: now } });
     if (spent.count !== 1) throw new LinkCodeError('used');
     await tx.chatIdentity.upsert({

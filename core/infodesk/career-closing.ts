@@ -6,8 +6,8 @@ import type { Logger } from '../logging/logger.js';
 import { enqueue } from '../outbox/enqueue.js';
 import { wibInstant, wibParts } from '../scheduling/jakarta-time.js';
 import { onceInTransaction } from '../scheduling/once-in-transaction.js';
-import { telegramChatsOf } from '../audience/resolve-audience.js';
-import type { DeskChannels } from '../trpc/context.js';
+import { telegramChatsOfAgencies } from '../audience/resolve-audience.js';
+import type { AgencyDirectory } from '../agencies/agency-directory.js';
 import { archiveItemButton } from './archive-buttons.js';
 import { interestedStaff } from './career-interest.js';
 import { careerKindLabel, careerTopic } from './topics.js';
@@ -41,7 +41,7 @@ function reminderText(opportunity: { title: string; careerKind: string | null; c
  * who is interested, once per opportunity. People who pressed the button on the reminder day or later are not
  * reminded: they have just seen the deadline.
  */
-export async function sendCareerClosingReminders(db: Db, calendar: BusinessCalendar, deskChannelsFor: (agencyId: string) => DeskChannels, now: Date, log: Logger): Promise<number> {
+export async function sendCareerClosingReminders(db: Db, calendar: BusinessCalendar, agencies: AgencyDirectory, now: Date, log: Logger): Promise<number> {
   const today = todayInJakarta(now);
   if (wibParts(now).hour < reminderHour) return 0;
   const opportunities = await db.broadcast.findMany({
@@ -54,7 +54,8 @@ export async function sendCareerClosingReminders(db: Db, calendar: BusinessCalen
     if (today < remindOn) continue;
     const startOfReminderDay = wibInstant(remindOn, 0);
     const due = await db.careerInterest.findMany({ where: { broadcastId: opportunity.id, remindedAt: null, at: { lt: startOfReminderDay } } });
-    const chats = due.length > 0 ? await telegramChatsOf(db, opportunity.agencyId) : new Map();
+    // A province-wide opportunity has interested staff in many agencies.
+    const chats = due.length > 0 ? await telegramChatsOfAgencies(db, await agenciesOfEmployees(db, due.map((d) => d.employeeId))) : new Map<string, { chatId: string; blocked: boolean }>();
     for (const interest of due) {
       const chat = chats.get(interest.employeeId);
       const sent = await db.$transaction(async (tx) => {
@@ -73,21 +74,41 @@ export async function sendCareerClosingReminders(db: Db, calendar: BusinessCalen
       });
       if (sent) reminded++;
     }
-    await tellHrWhoIsInterested(db, deskChannelsFor(opportunity.agencyId), opportunity, now);
+    await tellHrWhoIsInterested(db, agencies, opportunity, now);
   }
   if (reminded > 0) log.info({ reminded }, 'career closing reminders queued');
   return reminded;
 }
 
-async function tellHrWhoIsInterested(db: Db, channels: DeskChannels, opportunity: { id: string; number: number; title: string; closesOn: string | null }, now: Date): Promise<void> {
-  if (!channels.triage) return;
-  if (await db.jobRun.findUnique({ where: { job_runKey: { job: 'career-closing-hr', runKey: opportunity.id } } })) return;
+async function agenciesOfEmployees(db: Db, employeeIds: string[]): Promise<string[]> {
+  const rows = await db.employee.findMany({ where: { id: { in: employeeIds } }, select: { agencyId: true }, distinct: ['agencyId'] });
+  return rows.map((row) => row.agencyId);
+}
+
+/**
+ * The list of interested staff, to each agency's own triage channel: the agency that published the opportunity
+ * sees everyone (for a province-wide one, the province bureau sees every agency's staff); every other agency sees
+ * only its own staff. Once per opportunity and agency.
+ */
+async function tellHrWhoIsInterested(db: Db, agencies: AgencyDirectory, opportunity: { id: string; agencyId: string; number: number; title: string; closesOn: string | null }, now: Date): Promise<void> {
   const people = await interestedStaff(db, opportunity.id);
   if (people.length === 0) return;
-  const text = [
-    `Peluang karier siaran #${opportunity.number} "${opportunity.title}" ditutup ${formatIndonesian(opportunity.closesOn!)}. ${people.length} pegawai menyatakan tertarik (yang menandainya sebelum hari ini sudah diingatkan):`,
-    ...people.map((p) => `• ${p.name} — ${p.unit} (${p.golongan})`),
-    `Daftar terbaru: /layani siaran minat ${opportunity.number} (per ${describeWibInstant(now, 'id')})`,
-  ].join('\n');
-  await onceInTransaction(db, 'career-closing-hr', opportunity.id, (tx) => enqueue(tx, { channel: 'slack', kind: 'slack.channelMessage', slackChannel: channels.triage!, text }));
+  const byAgency = new Map<string, typeof people>([[opportunity.agencyId, people]]);
+  for (const person of people) {
+    if (person.agencyId === opportunity.agencyId) continue;
+    byAgency.set(person.agencyId, [...(byAgency.get(person.agencyId) ?? []), person]);
+  }
+  for (const [agencyId, list] of byAgency) {
+    const channel = await agencies.channelFor(agencyId, 'careerInterest');
+    if (!channel) continue;
+    const runKey = agencyId === opportunity.agencyId ? opportunity.id : `${opportunity.id}:${agencyId}`;
+    if (await db.jobRun.findUnique({ where: { job_runKey: { job: 'career-closing-hr', runKey } } })) continue;
+    const own = agencyId === opportunity.agencyId;
+    const text = [
+      `Peluang karier siaran #${opportunity.number} "${opportunity.title}" ditutup ${formatIndonesian(opportunity.closesOn!)}. ${list.length} pegawai${own ? '' : ' instansi Anda'} menyatakan tertarik (yang menandainya sebelum hari ini sudah diingatkan):`,
+      ...list.map((p) => `• ${p.name} — ${p.unit} (${p.golongan})`),
+      ...(own ? [`Daftar terbaru: /layani siaran minat ${opportunity.number} (per ${describeWibInstant(now, 'id')})`] : []),
+    ].join('\n');
+    await onceInTransaction(db, 'career-closing-hr', runKey, (tx) => enqueue(tx, { channel: 'slack', kind: 'slack.channelMessage', slackChannel: channel, text }));
+  }
 }

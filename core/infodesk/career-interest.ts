@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { isAddressedToAgency } from '../broadcasts/broadcast-reach.js';
 import type { Actor } from '../auth/actor.js';
 import { todayInJakarta } from '../dates/calendar-date.js';
 import type { Db } from '../db/client.js';
@@ -25,8 +26,8 @@ export function isOpenOpportunity(broadcast: { topic: string | null; closesOn: s
  */
 export async function registerInterest(db: Db, now: Date, actor: Actor, broadcastId: string): Promise<{ first: boolean; title: string; closesOn: string }> {
   if (!actor.employeeId) throw new TRPCError({ code: 'FORBIDDEN', message: 'Tautkan akun Anda dulu. / Link your account first.' });
-  const broadcast = await db.broadcast.findUnique({ where: { id: broadcastId }, select: { agencyId: true, topic: true, closesOn: true, title: true, publishedAt: true } });
-  if (!broadcast || broadcast.agencyId !== actor.agencyId || !broadcast.publishedAt || broadcast.topic !== careerTopic || !broadcast.closesOn) {
+  const broadcast = await db.broadcast.findUnique({ where: { id: broadcastId }, select: { agencyId: true, audience: true, topic: true, closesOn: true, title: true, publishedAt: true } });
+  if (!broadcast || !actor.agencyId || !(await isAddressedToAgency(db, broadcast, actor.agencyId)) || !broadcast.publishedAt || broadcast.topic !== careerTopic || !broadcast.closesOn) {
     throw new TRPCError({ code: 'NOT_FOUND', message: 'Peluang karier ini tidak ditemukan. / Career opportunity not found.' });
   }
   if (!isOpenOpportunity(broadcast, todayInJakarta(now))) {
@@ -46,11 +47,11 @@ export async function interestedStaff(db: Db, broadcastId: string) {
   const rows = await db.careerInterest.findMany({ where: { broadcastId }, orderBy: { at: 'asc' } });
   const employees = await db.employee.findMany({
     where: { id: { in: rows.map((r) => r.employeeId) } },
-    select: { id: true, name: true, unit: true, golongan: true, positionName: true },
+    select: { id: true, name: true, unit: true, golongan: true, positionName: true, agencyId: true },
   });
   const byId = new Map(employees.map((e) => [e.id, e]));
   return rows.flatMap((row) => {
     const e = byId.get(row.employeeId);
-    return e ? [{ name: e.name, unit: e.unit, golongan: e.golongan, positionName: e.positionName, at: row.at.toISOString(), reminded: row.remindedAt !== null }] : [];
+    return e ? [{ name: e.name, unit: e.unit, golongan: e.golongan, positionName: e.positionName, agencyId: e.agencyId, at: row.at.toISOString(), reminded: row.remindedAt !== null }] : [];
   });
 }

@@ -6,7 +6,11 @@ import type { Config } from '../config/config-schema.js';
 import { ConfigError, parseConfig } from '../config/load-config.js';
 import { parseDatabaseUrl, type DatabaseLocation } from '../db/database-url.js';
 import { llmSettingsFromConfig } from '../faq/answer/llm.js';
+import { createLogger } from '../logging/logger.js';
+import { SiasnClient, SiasnError } from '../siasn/siasn-client.js';
+import { siasnSettingsFromConfig, siasnWanted, type SiasnSettings } from '../siasn/siasn-settings.js';
 import { loadMigrations, migrationsTable, pendingMigrations, type AppliedMigration } from '../db/migrations.js';
+import { agencyChannelFindings, readStoredDesks } from './agency-channel-check.js';
 import { defaultOpenAiBaseUrl, probeLlm, probeSlack, probeTelegram, probeTimeoutMs, telegramWebhookInfo, type ProbeResult } from './platform-probes.js';
 
 /** ok: works; warn: works but worth a look; fail: LAYANI will not work until fixed; off: not configured. */
@@ -35,7 +39,16 @@ export async function runDoctor(env: Record<string, string | undefined>): Promis
   }
   const findings: Finding[] = [{ area: 'Pengaturan', status: 'ok', summary: 'semua nilai terbaca' }, ...settingsAdvice(config)];
   findings.push(...(await databaseFindings(config)));
-  findings.push(...(await platformFindings(config)));
+  const platforms = await platformFindings(config);
+  findings.push(...platforms);
+  // Each agency's desk channels, once Slack itself answers.
+  if (platforms.some((f) => f.area === 'Slack' && f.status === 'ok')) {
+    try {
+      findings.push(...(await agencyChannelFindings(config, await readStoredDesks(parseDatabaseUrl(config.DATABASE_URL)))));
+    } catch {
+      // A database that cannot be read is reported above.
+    }
+  }
   return findings;
 }
 
@@ -205,6 +218,7 @@ async function platformFindings(config: Config): Promise<Finding[]> {
   } else {
     checks.push(off('LLM', 'Opsional: isi OPENAI_API_KEY, LLM_MODEL (dan OPENAI_BASE_URL untuk server sendiri). Tanpa LLM, jawaban FAQ diambil langsung dari korpus.'));
   }
+  checks.push(siasnFinding(config));
   const findings = await Promise.all(checks);
   if (config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_WEBHOOK_URL && findings[0]?.status === 'ok') {
     const webhook = await webhookFinding(config.TELEGRAM_API_ROOT, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_URL);
@@ -257,4 +271,31 @@ function platformFinding(area: string, result: ProbeResult, url: string, advice:
       }
       return { area, status: 'fail', summary: `jawaban tidak terduga dari ${url} (${result.detail})`, fix: advice.unexpected ?? `Periksa ${advice.where}: alamat itu tampaknya bukan server yang benar.` };
   }
+}
+
+/** SIASN: both tokens are requested with the configured credentials; nothing is read from the API and no secret is shown. */
+async function siasnFinding(config: Config): Promise<Finding> {
+  const area = 'SIASN';
+  if (!siasnWanted(config)) {
+    return { area, status: 'off', summary: 'tidak diaktifkan', fix: 'Opsional: isi SIASN_CONSUMER_KEY, SIASN_CONSUMER_SECRET, SIASN_SSO_CLIENT_ID, SIASN_SSO_USERNAME dan SIASN_SSO_PASSWORD (kredensial web service dari BKN) untuk memperbarui data pegawai dan status usulan KP dari SIASN.' };
+  }
+  let settings: SiasnSettings | null;
+  try {
+    settings = siasnSettingsFromConfig(config);
+  } catch (error) {
+    return { area, status: 'fail', summary: 'pengaturan belum lengkap', fix: (error as Error).message };
+  }
+  if (!settings) return { area, status: 'off', summary: 'tidak diaktifkan' };
+  const client = new SiasnClient({ ...settings, maxRetries: 0, timeoutMs: probeTimeoutMs }, { log: createLogger('silent') });
+  try {
+    await client.checkCredentials();
+  } catch (error) {
+    if (!(error instanceof SiasnError)) throw error;
+    const summary = error.kind === 'auth' ? 'kredensial ditolak' : error.kind === 'unavailable' ? 'tidak dapat dihubungi' : 'jawaban tak terduga';
+    return { area, status: 'fail', summary: `${summary}${error.status ? ` (HTTP ${error.status})` : ''}`, fix: error.message };
+  } finally {
+    client.close();
+  }
+  const nightly = settings.syncCron ? `sinkronisasi malam "${settings.syncCron}" WIB` : 'sinkronisasi malam mati (SIASN_SYNC_CRON=off)';
+  return { area, status: 'ok', summary: `token gateway dan SSO diterima; ${settings.requestsPerSecond} permintaan/detik; ${nightly}` };
 }

@@ -38,6 +38,8 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
     /** Rows of buttons under the (last part of the) text. */
     buttons: z.array(z.array(buttonSchema)).default([]),
     holdInQuietHours,
+    /** The ticket this message is about: a staff member's reply to it then goes to that ticket. */
+    ticketId: z.string().nullable().default(null),
   }),
   /**
    * A broadcast to one chat (a person or a group). `text` is the broadcast's Markdown; `ackLabel` (when the
@@ -57,7 +59,16 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
     holdInQuietHours,
   }),
   /** The 1–5 rating keyboard after a ticket is resolved. */
-  z.object({ channel: z.literal('telegram'), kind: z.literal('telegram.csatPrompt'), chatId: z.string(), ticketId: z.string(), ticketNumber: z.number(), lang }),
+  z.object({
+    channel: z.literal('telegram'),
+    kind: z.literal('telegram.csatPrompt'),
+    chatId: z.string(),
+    ticketId: z.string(),
+    ticketNumber: z.number(),
+    lang,
+    /** Label of the "Buka lagi" button under the rating keyboard (reopens the ticket). */
+    reopenLabel: z.string().nullable().default(null),
+  }),
   /** Post the ticket's card in its channel, or update it in place once posted. */
   z.object({ channel: z.literal('slack'), kind: z.literal('slack.ticketCard'), ticketId: z.string() }),
   /**

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock/clock.js';
 import type { Db } from '../db/client.js';
-import { asDate, directSql } from '../db/direct-sql.js';
+import { asDate, directSql, type SqlStatement } from '../db/direct-sql.js';
+import { ticketChatMessageInsert } from '../tickets/ticket-chat-messages.js';
 import type { Logger } from '../logging/logger.js';
 import { quietHoursEnd } from '../scheduling/quiet-hours.js';
 import { DeliveryRefused, NotReadyYet, RetryLater } from './delivery-errors.js';
@@ -57,6 +58,8 @@ interface Claimed {
 interface Sent {
   id: string;
   ref: string | null;
+  /** A chat message about a ticket: its platform message ids are remembered, so a reply to it finds the ticket. */
+  ticketChat?: { platform: string; chatId: string; ticketId: string };
 }
 
 /**
@@ -179,19 +182,25 @@ export class OutboxWorker {
     return rows;
   }
 
-  /** Marks delivered messages sent, all in one statement. */
+  /** Marks delivered messages sent, all in one statement (with the ticket links of chat messages, atomically). */
   private async markSent(sent: Sent[]): Promise<void> {
     if (sent.length === 0) return;
     const params: unknown[] = [this.options.clock.now()];
     const refs = sent.map((item) => `WHEN $${params.push(item.id)} THEN $${params.push(item.ref)}`).join(' ');
     const ids = sent.map((item) => `$${params.push(item.id)}`).join(', ');
-    await directSql(this.options.db).execute(
-      `UPDATE "OutboxMessage"
+    const update: SqlStatement = {
+      sql: `UPDATE "OutboxMessage"
        SET "status" = 'sent', "sentAt" = $1, "resultRef" = CASE "id" ${refs} END, "lockedBy" = NULL, "lockedUntil" = NULL,
            "attempts" = "attempts" + 1
        WHERE "id" IN (${ids})`,
       params,
+    };
+    const links = sent.flatMap((item) =>
+      item.ticketChat && item.ref ? item.ref.split(',').map((messageId) => ticketChatMessageInsert({ ...item.ticketChat!, messageId, author: 'bot' })) : [],
     );
+    const sql = directSql(this.options.db);
+    if (links.length === 0) await sql.execute(update.sql, update.params);
+    else await sql.atomically([update, ...links]);
   }
 
   /** Delivers one message; returns what to record when it was sent, after recording any other outcome itself. */
@@ -228,7 +237,9 @@ export class OutboxWorker {
         await sql.execute(`UPDATE "OutboxMessage" SET "dispatchedAt" = $2 WHERE "id" = $1`, [item.id, clock.now()]);
       };
       const ref = await handler(intent, { id: item.id, attempts: item.attempts, markDispatched });
-      return { id: item.id, ref: ref ?? null };
+      const ticketId = 'ticketId' in intent ? intent.ticketId : null;
+      const ticketChat = ticketId && 'chatId' in intent ? { platform: intent.channel, chatId: intent.chatId, ticketId } : undefined;
+      return { id: item.id, ref: ref ?? null, ticketChat };
     } catch (error) {
       const now = clock.now().getTime();
       if (error instanceof RetryLater) {

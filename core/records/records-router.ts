@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { computeCareerDates } from '../career/index.js';
 import { todayOf } from '../clock/clock.js';
-import { canSeeAgency } from '../auth/actor.js';
+import { canActForAgency, canSeeAgency } from '../auth/actor.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { CoreContext } from '../trpc/context.js';
 import { adminProcedure, hrOfficerProcedure, router, staffProcedure } from '../trpc/init.js';
@@ -48,7 +48,8 @@ export const recordsRouter = router({
     .query(async ({ ctx, input }) => {
       const rows = await ctx.db.employee.findMany({
         where: {
-          ...(ctx.actor.agencyId ? { agencyId: ctx.actor.agencyId } : {}),
+          // The province role reads every agency's staff; everyone else their own agency's.
+          ...(ctx.actor.agencyId && !ctx.actor.province ? { agencyId: ctx.actor.agencyId } : {}),
           ...(input.unit ? { unit: input.unit } : {}),
           ...(input.activeOnly ? { active: true } : {}),
         },
@@ -75,7 +76,7 @@ export const recordsRouter = router({
     .input(z.object({ nip: nipSchema, active: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       const row = await ctx.db.employee.findUnique({ where: { nip: input.nip } });
-      if (!row || !canSeeAgency(ctx.actor, row.agencyId)) {
+      if (!row || !canActForAgency(ctx.actor, row.agencyId)) {
         throw new TRPCError({ code: 'NOT_FOUND', message: 'Tidak ada pegawai dengan NIP tersebut. / No employee has that NIP.' });
       }
       const updated = await ctx.db.$transaction(async (tx) => {
@@ -95,7 +96,7 @@ export const recordsRouter = router({
 async function resolveWritableAgency(ctx: CoreContext, agencyCode: string | undefined) {
   const code = agencyCode ?? ctx.settings.defaultAgencyCode;
   const agency = (await findAgencyByCode(ctx.db, code)) ?? (ctx.actor.agencyId === null ? await ensureAgency(ctx.db, code) : null);
-  if (!agency || !canSeeAgency(ctx.actor, agency.id)) {
+  if (!agency || !canActForAgency(ctx.actor, agency.id)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: `Tidak berwenang atas instansi ${code}. / Not allowed for agency ${code}.` });
   }
   return agency;

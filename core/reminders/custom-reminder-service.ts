@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { audienceSchema, describeAudience } from '../audience/audience.js';
-import { canSeeAgency } from '../auth/actor.js';
+import { canActForAgency } from '../auth/actor.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { CoreContext } from '../trpc/context.js';
 import { occurrencesBetween, repeatKindSchema, type RepeatKind } from './custom-occurrences.js';
@@ -94,7 +94,7 @@ export async function listCustomReminders(ctx: CoreContext, input: { includeFini
 
 export async function cancelCustomReminder(ctx: CoreContext, id: string) {
   const row = await ctx.db.customReminder.findUnique({ where: { id } });
-  if (!row || !canSeeAgency(ctx.actor, row.agencyId)) {
+  if (!row || !canActForAgency(ctx.actor, row.agencyId)) {
     throw new TRPCError({ code: 'NOT_FOUND', message: `Tidak ada pengingat dengan id ${id}; lihat daftarnya (\`/layani pengingat daftar\` atau \`layani reminder list\`). / No such reminder.` });
   }
   if (!row.active) return view(row, ctx.clock.now());

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { audienceSchema, describeAudience } from '../audience/audience.js';
-import { canSeeAgency } from '../auth/actor.js';
+import { canActForAgency } from '../auth/actor.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { todayOf } from '../clock/clock.js';
 import type { CoreContext } from '../trpc/context.js';
@@ -93,7 +93,7 @@ export async function listDeadlines(ctx: CoreContext, input: { agencyCode?: stri
 /** Stops a deadline's reminders; the row stays (inactive) so past occurrences keep their title. */
 export async function removeDeadline(ctx: CoreContext, id: string) {
   const row = await ctx.db.yearlyDeadline.findUnique({ where: { id } });
-  if (!row || !canSeeAgency(ctx.actor, row.agencyId) || !row.active) {
+  if (!row || !canActForAgency(ctx.actor, row.agencyId) || !row.active) {
     throw new TRPCError({ code: 'NOT_FOUND', message: `Tidak ada tenggat aktif dengan id ${id}; lihat \`layani deadline list\`. / No such deadline.` });
   }
   const updated = await ctx.db.$transaction(async (tx) => {

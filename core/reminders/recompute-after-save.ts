@@ -9,15 +9,23 @@ import { dailyPassOpen } from './reminder-schedule.js';
  * A failure here is logged and never undoes the save.
  */
 export async function recomputeRemindersAfterSave(ctx: CoreContext, employeeId: string): Promise<void> {
+  await recomputeRemindersForEmployees(ctx, [employeeId]);
+}
+
+/** The same for several employees at once (a SIASN sync's changed records), one pass per agency. */
+export async function recomputeRemindersForEmployees(ctx: CoreContext, employeeIds: readonly string[]): Promise<void> {
   const now = ctx.clock.now();
-  if (!dailyPassOpen(ctx.settings.businessCalendar, now, defaultReminderRules)) return;
+  if (employeeIds.length === 0 || !dailyPassOpen(ctx.settings.businessCalendar, now, defaultReminderRules)) return;
   try {
-    const row = await ctx.db.employee.findUnique({ where: { id: employeeId }, select: { agencyId: true, active: true } });
-    if (!row?.active) return;
-    await runReminderPass({ db: ctx.db, careerRules: ctx.settings.careerRules, log: ctx.log }, row.agencyId, now, [employeeId]);
+    const rows = await ctx.db.employee.findMany({ where: { id: { in: [...employeeIds] }, active: true }, select: { id: true, agencyId: true } });
+    const byAgency = new Map<string, string[]>();
+    for (const row of rows) byAgency.set(row.agencyId, [...(byAgency.get(row.agencyId) ?? []), row.id]);
+    for (const [agencyId, ids] of byAgency) {
+      await runReminderPass({ db: ctx.db, careerRules: ctx.settings.careerRules, log: ctx.log }, agencyId, now, ids);
+    }
   } catch (error) {
     // First line only: a database error can quote the row it was writing.
     const reason = String((error as Error).message ?? error).split('\n')[0]!.slice(0, 200);
-    ctx.log.error({ employeeId, reason }, 'reminders not recomputed after a record change; the next daily pass will');
+    ctx.log.error({ employees: employeeIds.length, reason }, 'reminders not recomputed after a record change; the next daily pass will');
   }
 }

@@ -77,7 +77,7 @@ export async function setReminderMuted(ctx: CoreContext, kind: ReminderKind, mut
 
 /** For HR: who gets which career or deadline reminder in the next `days` days, and where it will go. */
 export async function upcomingForAgency(ctx: CoreContext, input: { days: number; limit: number; agencyCode?: string }) {
-  const agency = await agencyForHr(ctx, input.agencyCode);
+  const agency = await agencyForHr(ctx, input.agencyCode, 'read');
   const until = addDays(todayOf(ctx.clock), input.days);
   const roster = await loadRoster(ctx.db, agency.id);
   const items = (await upcomingFor(ctx, agency.id, roster, until)).flatMap(({ entry, stages }) =>

@@ -13,7 +13,7 @@ export const reminderPassJob = 'reminders';
 const envOf = (runtime: Runtime): ReminderEnv => ({ db: runtime.db, careerRules: runtime.settings.careerRules, log: runtime.log });
 
 /**
- * Career and deadline reminders, once per business day and agency from 07:30 WIB. The day is marked done only
+ * Career and deadline reminders, once per business day and active agency from 07:30 WIB. The day is marked done only
  * after the pass, so a crash mid-way is retried on the next tick; occurrence keys make the retry send nothing twice.
  */
 export const dailyReminderWork: ScheduledWork = {
@@ -21,7 +21,7 @@ export const dailyReminderWork: ScheduledWork = {
   async run(runtime, now) {
     if (!dailyPassOpen(runtime.settings.businessCalendar, now, defaultReminderRules)) return;
     const date = todayInJakarta(now);
-    for (const agency of await runtime.db.agency.findMany({ select: { id: true } })) {
+    for (const agency of await runtime.db.agency.findMany({ where: { active: true }, select: { id: true } })) {
       const runKey = `${agency.id}:${date}`;
       if (await hasJobRun(runtime.db, reminderPassJob, runKey)) continue;
       const started = Date.now();
@@ -47,8 +47,8 @@ export const digestWork: ScheduledWork = {
   async run(runtime, now) {
     if (!dailyPassOpen(runtime.settings.businessCalendar, now, defaultReminderRules)) return;
     const date = todayInJakarta(now);
-    for (const agency of await runtime.db.agency.findMany({ select: { id: true } })) {
-      const channel = runtime.settings.deskChannelsFor(agency.id).triage;
+    for (const agency of await runtime.db.agency.findMany({ where: { active: true }, select: { id: true } })) {
+      const channel = await runtime.settings.agencies.channelFor(agency.id, 'digest');
       const runKey = `${agency.id}:${date}`;
       if (!channel || (await hasJobRun(runtime.db, digestJob, runKey))) continue;
       if (!(await hasJobRun(runtime.db, reminderPassJob, runKey))) continue;

@@ -38,7 +38,7 @@ export const remindersRouter = router({
   digestPreview: hrOfficerProcedure
     .input(z.object({ weekly: z.boolean().optional(), agencyCode }).optional())
     .query(async ({ ctx, input }) => {
-      const agency = await agencyForHr(ctx, input?.agencyCode);
+      const agency = await agencyForHr(ctx, input?.agencyCode, 'read');
       const weekly = input?.weekly ?? isFirstBusinessDayOfWeek(ctx.settings.businessCalendar, todayOf(ctx.clock));
       return composeDigest(reminderEnvOf(ctx), agency.id, ctx.clock.now(), weekly);
     }),

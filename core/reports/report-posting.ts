@@ -15,8 +15,8 @@ import { reportEnvOf, reportScope } from './report-service.js';
 export const monthlyReportJob = 'service-report';
 
 /** The HR leads' (confidential) channel of an agency's desk, as the rest of LAYANI finds it. */
-export function leadsChannelOf(ctx: Pick<CoreContext, 'settings'>, agencyId: string): string | null {
-  return ctx.settings.deskChannelsFor(agencyId).confidential;
+export function leadsChannelOf(ctx: Pick<CoreContext, 'settings'>, agencyId: string): Promise<string | null> {
+  return ctx.settings.agencies.channelFor(agencyId, 'serviceReport');
 }
 
 /**
@@ -25,7 +25,7 @@ export function leadsChannelOf(ctx: Pick<CoreContext, 'settings'>, agencyId: str
  */
 export async function postServiceReport(ctx: CoreContext, input: { month: ReportMonth; agencyCode?: string }): Promise<{ report: ServiceReport; slackChannel: string }> {
   const scope = await reportScope(ctx, { agencyCode: input.agencyCode });
-  const slackChannel = leadsChannelOf(ctx, scope.agencies[0]!.id);
+  const slackChannel = await leadsChannelOf(ctx, scope.agencies[0]!.id);
   if (!slackChannel) {
     throw new TRPCError({
       code: 'PRECONDITION_FAILED',
@@ -60,7 +60,7 @@ export const monthlyReportWork: ScheduledWork = {
     if (!dailyPassOpen(calendar, now, defaultReminderRules) || !isFirstBusinessDayOfMonth(runtime, todayInJakarta(now))) return;
     const month = lastCompleteMonth(now);
     for (const agency of await runtime.db.agency.findMany({ select: { id: true, code: true, name: true } })) {
-      const slackChannel = leadsChannelOf(runtime, agency.id);
+      const slackChannel = await leadsChannelOf(runtime, agency.id);
       if (!slackChannel) continue;
       const runKey = `${agency.id}:${month}`;
       if (await runtime.db.jobRun.findUnique({ where: { job_runKey: { job: monthlyReportJob, runKey } } })) continue;

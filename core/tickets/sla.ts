@@ -2,11 +2,17 @@ import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { categoryOf } from './categories.js';
 import type { SlaState } from './ticket-view.js';
 
-export function slaDueTimes(calendar: BusinessCalendar, openedAt: Date, category: string) {
+/** An agency's own targets (business minutes), when they differ from the category defaults; null keeps the default. */
+export interface AgencySlaTargets {
+  firstResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+}
+
+export function slaDueTimes(calendar: BusinessCalendar, openedAt: Date, category: string, agency?: AgencySlaTargets | null) {
   const targets = categoryOf(category);
   return {
-    firstResponseDueAt: calendar.addBusinessMinutes(openedAt, targets.firstResponse),
-    resolutionDueAt: calendar.addBusinessMinutes(openedAt, targets.resolution),
+    firstResponseDueAt: calendar.addBusinessMinutes(openedAt, agency?.firstResponseMinutes ?? targets.firstResponse),
+    resolutionDueAt: calendar.addBusinessMinutes(openedAt, agency?.resolutionMinutes ?? targets.resolution),
   };
 }
 

@@ -1,11 +1,15 @@
 import { TRPCError } from '@trpc/server';
-import { canSeeAgency } from '../auth/actor.js';
+import { canActForAgency, canSeeAgency } from '../auth/actor.js';
 import { hasAtLeast } from '../auth/roles.js';
 import type { CoreContext } from '../trpc/context.js';
 
-/** Refuses a ticket the HR actor may not handle: another agency's (as if it did not exist), or a confidential one. */
-export function assertHrMayHandle<T extends { agencyId: string; confidential: boolean }>(ctx: CoreContext, ticket: T | null | undefined): T {
-  if (!ticket || !canSeeAgency(ctx.actor, ticket.agencyId)) {
+/**
+ * Refuses a ticket the HR actor may not handle: another agency's (as if it did not exist), or a confidential one.
+ * `read` lets the province role see any agency's ticket; handling it (`act`) stays with the ticket's own agency.
+ */
+export function assertHrMayHandle<T extends { agencyId: string; confidential: boolean }>(ctx: CoreContext, ticket: T | null | undefined, mode: 'read' | 'act' = 'act'): T {
+  const allowed = mode === 'read' ? canSeeAgency : canActForAgency;
+  if (!ticket || !allowed(ctx.actor, ticket.agencyId)) {
     throw new TRPCError({ code: 'NOT_FOUND', message: 'Tiket tidak ditemukan. / Ticket not found.' });
   }
   // Confidential tickets (problems with a superior or colleague) are for HR leads only.
@@ -15,8 +19,8 @@ export function assertHrMayHandle<T extends { agencyId: string; confidential: bo
   return ticket;
 }
 
-export async function ticketForHr(ctx: CoreContext, ticketId: string) {
-  return assertHrMayHandle(ctx, await ctx.db.ticket.findUnique({ where: { id: ticketId } }));
+export async function ticketForHr(ctx: CoreContext, ticketId: string, mode: 'read' | 'act' = 'act') {
+  return assertHrMayHandle(ctx, await ctx.db.ticket.findUnique({ where: { id: ticketId } }), mode);
 }
 
 export async function ticketForRequester(ctx: CoreContext, ticketId: string) {

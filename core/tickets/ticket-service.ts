@@ -8,7 +8,9 @@ import type { Attachment } from '../outbox/outbox-intent.js';
 import { notLinked, ownEmployee } from '../records/employee-access.js';
 import type { CoreContext } from '../trpc/context.js';
 import { categoryOf, type TicketCategoryId } from './categories.js';
+import { routeStaffMessage, type RoutingFacts } from './message-routing.js';
 import { slaDueTimes } from './sla.js';
+import { ticketChatMessageInsert, ticketOfChatMessage } from './ticket-chat-messages.js';
 import { ticketChannelOf } from './ticket-channel.js';
 import { inviteToSurvey } from '../survey/survey-service.js';
 import { staffNotices, type Lang } from './staff-notices.js';
@@ -57,14 +59,15 @@ function officeHoursNote(ctx: CoreContext, lang: Lang): string | null {
 /** A staff member opens a ticket: stored, acknowledged on Telegram, and carded in the agency's Slack channel. */
 export async function openTicket(
   ctx: CoreContext,
-  input: { category: TicketCategoryId; text: string; attachments?: Attachment[]; lang?: Lang },
+  input: { category: TicketCategoryId; text: string; attachments?: Attachment[]; lang?: Lang; chat?: StaffChatMessage },
 ): Promise<StaffMessageResult> {
   const employee = await ownEmployee(ctx);
   const lang = input.lang ?? 'id';
   const attachments = input.attachments ?? [];
   const category = categoryOf(input.category);
   const now = ctx.clock.now();
-  const due = slaDueTimes(ctx.settings.businessCalendar, now, category.id);
+  // An agency with targets of its own (set on its desk) gets them instead of the category defaults.
+  const due = slaDueTimes(ctx.settings.businessCalendar, now, category.id, (await ctx.settings.agencies.byId(employee.agencyId))?.sla);
   const note = officeHoursNote(ctx, lang);
   const chatId = await telegramChatOf(ctx.db, employee.id);
   const ticket = await withNumberRetry(() =>
@@ -93,9 +96,16 @@ export async function openTicket(
         { channel: 'slack', kind: 'slack.threadMessage', ticketId: created.id, text: input.text, attachments, author: employee.name, mention: null },
         { orderKey: ticketOrderKey(created.id) },
       );
+      if (input.chat) {
+        await tx.ticketChatMessage.create({ data: { ...input.chat, ticketId: created.id, author: 'staff' } });
+      }
       if (chatId) {
-        const text = [staffNotices.ticketReceived(lang, created.number, category.id), note].filter(Boolean).join('\n\n');
-        await enqueue(tx, { channel: 'telegram', kind: 'telegram.text', chatId, text, lang, attachments: [] }, { orderKey: staffOrderKey(chatId) });
+        const text = [staffNotices.ticketReceived(lang, created.number, category.id, category.confidential), note].filter(Boolean).join('\n\n');
+        await enqueue(
+          tx,
+          { channel: 'telegram', kind: 'telegram.text', chatId, text, lang, attachments: [], ticketId: created.id },
+          { orderKey: staffOrderKey(chatId) },
+        );
       }
       return created;
     }),
@@ -104,62 +114,149 @@ export async function openTicket(
   return { ticketId: ticket.id, number: ticket.number, created: true, outsideOfficeHours: note !== null };
 }
 
-/**
- * Any other message from a linked staff member: it continues their open ticket (reopening a resolved one), or
- * opens a new one in "lainnya" when they have none.
- */
-export async function postStaffMessage(
-  ctx: CoreContext,
-  input: { text: string; attachments?: Attachment[]; lang?: Lang },
-): Promise<StaffMessageResult> {
-  const continued = await continueOpenTicket(ctx, input);
-  return continued ?? openTicket(ctx, { category: 'lainnya', text: input.text, attachments: input.attachments, lang: input.lang });
+/** Where a staff member's message came from: the chat and its message id there (for replies and edits). */
+export interface StaffChatMessage {
+  platform: 'telegram';
+  chatId: string;
+  messageId: string;
 }
 
-interface StaffAndOpenTicket {
+export interface StaffMessageInput {
+  text: string;
+  attachments?: Attachment[];
+  lang?: Lang;
+  chat?: StaffChatMessage;
+  /** The id (in the same chat) of the message this one replies to. */
+  replyTo?: string;
+  /** A ticket chosen with a button, or 'new'. */
+  ticket?: string;
+}
+
+/** What became of a staff member's message (see message-routing.ts for the rules). */
+export type StaffMessageOutcome =
+  | ({ outcome: 'ticket' } & StaffMessageResult)
+  | { outcome: 'thanked'; ticketId: string; number: number }
+  | { outcome: 'choose'; tickets: Array<{ id: string; number: number; subject: string }> }
+  /** No ticket takes it and `openIfNone` was false: the adapter may try the FAQ answerer first. */
+  | { outcome: 'none' };
+
+interface StaffAndTicket {
   employeeName: string;
-  /** The open ticket's fields, all null when there is none. */
+  /** A ticket's fields, all null when the staff member has no unclosed ticket. */
   id: string | null;
   number: number | null;
   status: string | null;
   language: string | null;
+  confidential: boolean | number | null;
+  subject: string | null;
   lastFromStaffAt: unknown;
 }
 
 /**
- * A staff member's message added to their open ticket (reopening a resolved one); null when they have none.
- * This is the relay's hot path (every message a staff member writes), so it is direct SQL: one query for the
- * staff member and their open ticket, one atomic write for the message, the ticket's new state and what goes to
- * Slack (on PostgreSQL a single statement, so one round trip each).
+ * A staff member's message: routed to the ticket it belongs to (message-routing.ts), or a new one. This is the
+ * relay's hot path (every message a staff member writes), so it is direct SQL: one query for the staff member
+ * and their unclosed tickets, one for the replied-to message when there is one, one atomic write.
  */
-export async function continueOpenTicket(
-  ctx: CoreContext,
-  input: { text: string; attachments?: Attachment[]; lang?: Lang },
-): Promise<StaffMessageResult | null> {
+export async function receiveStaffMessage(ctx: CoreContext, input: StaffMessageInput & { openIfNone?: boolean }): Promise<StaffMessageOutcome> {
   if (!ctx.actor.employeeId) throw notLinked();
   const sql = directSql(ctx.db);
-  const [found] = await sql.query<StaffAndOpenTicket>(
-    `SELECT e."name" AS "employeeName", t."id", t."number", t."status", t."language",
+  const rows = await sql.query<StaffAndTicket>(
+    `SELECT e."name" AS "employeeName", t."id", t."number", t."status", t."language", t."confidential", t."subject",
        (SELECT m."createdAt" FROM "TicketMessage" m WHERE m."ticketId" = t."id" AND m."direction" = 'staff'
         ORDER BY m."createdAt" DESC LIMIT 1) AS "lastFromStaffAt"
      FROM "Employee" e
-     LEFT JOIN "Ticket" t ON t."id" = (
-       SELECT o."id" FROM "Ticket" o WHERE o."requesterId" = e."id" AND o."status" <> 'ditutup' ORDER BY o."lastActivityAt" DESC LIMIT 1)
-     WHERE e."id" = $1`,
+     LEFT JOIN "Ticket" t ON t."requesterId" = e."id" AND t."status" <> 'ditutup'
+     WHERE e."id" = $1
+     ORDER BY t."lastActivityAt" DESC, t."number" DESC`,
     [ctx.actor.employeeId],
   );
-  if (!found) throw notLinked();
-  if (found.id === null) return null;
-  const open = { id: found.id, number: found.number!, status: found.status!, language: found.language! };
+  const first = rows[0];
+  if (!first) throw notLinked();
+  const tickets = rows
+    .filter((row) => row.id !== null)
+    .map((row) => ({
+      id: row.id!,
+      number: row.number!,
+      status: row.status!,
+      language: row.language!,
+      confidential: Boolean(row.confidential),
+      subject: row.subject!,
+      lastFromStaffAt: asDate(row.lastFromStaffAt),
+    }));
+  let repliedTicket: RoutingFacts['repliedTicket'] = null;
+  if (input.chat && input.replyTo) {
+    const link = await ticketOfChatMessage(ctx.db, { platform: input.chat.platform, chatId: input.chat.chatId, messageId: input.replyTo });
+    if (link) repliedTicket = tickets.find((t) => t.id === link.ticketId) ?? 'closed';
+  }
+  const route = routeStaffMessage({ tickets, repliedTicket, chosen: input.ticket ?? null, text: input.text });
+  const lang = input.lang ?? 'id';
+  switch (route.to) {
+    case 'ticket': {
+      const ticket = tickets.find((t) => t.id === route.ticket.id)!;
+      return { outcome: 'ticket', ...(await addToTicket(ctx, input, { ...ticket, employeeName: first.employeeName })) };
+    }
+    case 'thanks': {
+      const chatId = input.chat?.chatId ?? (await telegramChatOf(ctx.db, ctx.actor.employeeId));
+      if (chatId) {
+        await enqueue(
+          ctx.db,
+          { channel: 'telegram', kind: 'telegram.text', chatId, text: staffNotices.thanksAfterResolution(lang, route.ticket.number), lang, ticketId: route.ticket.id },
+          { orderKey: staffOrderKey(chatId) },
+        );
+      }
+      return { outcome: 'thanked', ticketId: route.ticket.id, number: route.ticket.number };
+    }
+    case 'choose': {
+      const chatId = input.chat?.chatId ?? (await telegramChatOf(ctx.db, ctx.actor.employeeId));
+      const choices = route.tickets.slice(0, 6);
+      if (chatId) {
+        const buttons = [
+          ...choices.map((t) => [{ text: staffNotices.ticketButton(t.number, t.subject), data: `${routeButtonPrefix}${t.id}` }]),
+          [{ text: staffNotices.newTicketButton(lang), data: `${routeButtonPrefix}new` }],
+        ];
+        await enqueue(ctx.db, { channel: 'telegram', kind: 'telegram.text', chatId, text: staffNotices.whichTicket(lang), lang, buttons }, { orderKey: staffOrderKey(chatId) });
+      }
+      return { outcome: 'choose', tickets: choices.map(({ id, number, subject }) => ({ id, number, subject })) };
+    }
+    case 'new':
+      if (input.openIfNone === false && !input.ticket) return { outcome: 'none' };
+      return {
+        outcome: 'ticket',
+        ...(await openTicket(ctx, { category: 'lainnya', text: input.text, attachments: input.attachments, lang: input.lang, chat: input.chat })),
+      };
+  }
+}
 
+/** Callback data of the "which ticket?" buttons: the ticket id, or "new". */
+export const routeButtonPrefix = 'rute:';
+
+/** Any other message from a linked staff member: routed to its ticket, or a new one in "lainnya". */
+export async function postStaffMessage(ctx: CoreContext, input: StaffMessageInput): Promise<StaffMessageOutcome> {
+  return receiveStaffMessage(ctx, { ...input, openIfNone: true });
+}
+
+/** Like postStaffMessage, but only onto a ticket that takes it: null (nothing stored) when there is none. */
+export async function continueOpenTicket(ctx: CoreContext, input: StaffMessageInput): Promise<StaffMessageResult | null> {
+  const outcome = await receiveStaffMessage(ctx, { ...input, openIfNone: false });
+  return outcome.outcome === 'ticket' ? outcome : null;
+}
+
+/** A staff member's message added to a ticket (reopening it when resolved): one atomic write with what goes to Slack. */
+async function addToTicket(
+  ctx: CoreContext,
+  input: StaffMessageInput,
+  open: { id: string; number: number; status: string; language: string; lastFromStaffAt: Date | null; employeeName: string },
+): Promise<StaffMessageResult> {
+  const sql = directSql(ctx.db);
+  const employeeId = ctx.actor.employeeId!;
   const lang = (input.lang ?? open.language) as Lang;
   const attachments = input.attachments ?? [];
   const now = ctx.clock.now();
-  const lastFromStaff = asDate(found.lastFromStaffAt);
+  const lastFromStaff = open.lastFromStaffAt;
   // Say when the desk opens, but not on every message of a burst.
   const note = !lastFromStaff || now.getTime() - lastFromStaff.getTime() > 3_600_000 ? officeHoursNote(ctx, lang) : null;
   const nextStatus: TicketStatus = open.status === 'baru' ? 'baru' : 'ditangani';
-  const chatId = note ? await telegramChatOf(ctx.db, ctx.actor.employeeId) : null;
+  const chatId = note ? (input.chat?.chatId ?? (await telegramChatOf(ctx.db, employeeId))) : null;
   const reopens = open.status === 'selesai' ? ', "resolvedAt" = NULL' : '';
   await sql.atomically([
     {
@@ -167,20 +264,27 @@ export async function continueOpenTicket(
             VALUES ($1, $2, 'staff', $3, $4, $5, $6)`,
       params: [newId(), open.id, ctx.actor.ref, input.text, JSON.stringify(attachments), now],
     },
-    // "updatedAt" is Prisma's @updatedAt: the wall clock, not the injected one.
+    // "updatedAt" is Prisma's @updatedAt: the wall clock, not the injected one. The language is the one the staff
+    // member uses now, so HR's next reply comes in it.
     {
-      sql: `UPDATE "Ticket" SET "status" = $2, "lastActivityAt" = $3, "updatedAt" = $4${reopens} WHERE "id" = $1`,
-      params: [open.id, nextStatus, now, new Date()],
+      sql: `UPDATE "Ticket" SET "status" = $2, "lastActivityAt" = $3, "updatedAt" = $4, "language" = $5${reopens} WHERE "id" = $1`,
+      params: [open.id, nextStatus, now, new Date(), lang],
     },
+    ...(input.chat ? [ticketChatMessageInsert({ ...input.chat, ticketId: open.id, author: 'staff' })] : []),
     outboxInsert(
-      { channel: 'slack', kind: 'slack.threadMessage', ticketId: open.id, text: input.text, attachments, author: found.employeeName, mention: null },
+      { channel: 'slack', kind: 'slack.threadMessage', ticketId: open.id, text: input.text, attachments, author: open.employeeName, mention: null },
       { orderKey: ticketOrderKey(open.id) },
     ),
     ...(nextStatus !== open.status
       ? [outboxInsert({ channel: 'slack', kind: 'slack.ticketCard', ticketId: open.id }, { orderKey: ticketOrderKey(open.id) })]
       : []),
     ...(note && chatId
-      ? [outboxInsert({ channel: 'telegram', kind: 'telegram.text', chatId, text: note, lang, attachments: [] }, { orderKey: staffOrderKey(chatId) })]
+      ? [
+          outboxInsert(
+            { channel: 'telegram', kind: 'telegram.text', chatId, text: note, lang, attachments: [], ticketId: open.id },
+            { orderKey: staffOrderKey(chatId) },
+          ),
+        ]
       : []),
   ]);
   notifyEnqueued('slack', ...(note && chatId ? (['telegram'] as const) : []));
@@ -234,7 +338,7 @@ export async function replyToStaff(ctx: CoreContext, input: { ticketId: string; 
     ...(chatId
       ? [
           outboxInsert(
-            { channel: 'telegram', kind: 'telegram.text', chatId, text: staffNotices.hrReply(lang, ticket.number, input.text), lang, attachments },
+            { channel: 'telegram', kind: 'telegram.text', chatId, text: staffNotices.hrReply(lang, ticket.number, input.text), lang, attachments, ticketId: ticket.id },
             { orderKey: staffOrderKey(chatId) },
           ),
         ]
@@ -281,11 +385,19 @@ async function changeTicket(
       );
     }
     if (chatId && staffNotice === 'resolved') {
-      await enqueue(tx, { channel: 'telegram', kind: 'telegram.csatPrompt', chatId, ticketId: ticket.id, ticketNumber: ticket.number, lang }, { orderKey: staffOrderKey(chatId) });
+      await enqueue(
+        tx,
+        { channel: 'telegram', kind: 'telegram.csatPrompt', chatId, ticketId: ticket.id, ticketNumber: ticket.number, lang, reopenLabel: staffNotices.reopenButton(lang) },
+        { orderKey: staffOrderKey(chatId) },
+      );
       await inviteToSurvey(tx, ctx.settings.survey, ticket, { chatId, lang }, ctx.clock.now());
     }
     if (chatId && staffNotice === 'reopened') {
-      await enqueue(tx, { channel: 'telegram', kind: 'telegram.text', chatId, text: staffNotices.reopened(lang, ticket.number), lang, attachments: [] }, { orderKey: staffOrderKey(chatId) });
+      await enqueue(
+        tx,
+        { channel: 'telegram', kind: 'telegram.text', chatId, text: staffNotices.reopened(lang, ticket.number), lang, attachments: [], ticketId: ticket.id },
+        { orderKey: staffOrderKey(chatId) },
+      );
     }
   });
   return ctx.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
@@ -352,5 +464,72 @@ export async function rateTicket(ctx: CoreContext, input: { ticketId: string; ra
     );
     await enqueue(tx, { channel: 'slack', kind: 'slack.ticketCard', ticketId: ticket.id }, { orderKey: ticketOrderKey(ticket.id) });
   });
+  return { ok: true };
+}
+
+/** Callback data of the "Buka lagi" button under the resolution message. */
+export const reopenButtonPrefix = 'tiket:buka:';
+
+/**
+ * The staff member presses "Buka lagi" on the resolution message: the ticket is open again (the thread and card
+ * say so) and they are told to write what is still needed as a reply. A closed ticket stays closed.
+ */
+export async function reopenByStaff(ctx: CoreContext, input: { ticketId: string; lang?: Lang }) {
+  const ticket = await ticketForRequester(ctx, input.ticketId);
+  const lang = input.lang ?? (ticket.language as Lang);
+  const chatId = await telegramChatOf(ctx.db, ticket.requesterId);
+  const notify = (tx: TransactionClient, text: string) =>
+    chatId
+      ? enqueue(tx, { channel: 'telegram', kind: 'telegram.text', chatId, text, lang, ticketId: ticket.id }, { orderKey: staffOrderKey(chatId) })
+      : Promise.resolve('');
+  if (ticket.status === 'ditutup') {
+    await ctx.db.$transaction((tx) => notify(tx, staffNotices.alreadyClosed(lang, ticket.number)));
+    return { reopened: false };
+  }
+  await ctx.db.$transaction(async (tx) => {
+    if (ticket.status === 'selesai') {
+      await tx.ticket.update({ where: { id: ticket.id }, data: { status: 'ditangani', resolvedAt: null, language: lang, lastActivityAt: ctx.clock.now() } });
+      await writeAudit(tx, ctx.actor, { action: 'ticket.reopen', entity: 'Ticket', entityId: ticket.id, agencyId: ticket.agencyId, after: { status: 'ditangani' } });
+      await enqueue(
+        tx,
+        { channel: 'slack', kind: 'slack.threadMessage', ticketId: ticket.id, text: 'Pegawai membuka kembali tiket ini.', attachments: [], author: null, mention: null },
+        { orderKey: ticketOrderKey(ticket.id) },
+      );
+      await enqueue(tx, { channel: 'slack', kind: 'slack.ticketCard', ticketId: ticket.id }, { orderKey: ticketOrderKey(ticket.id) });
+    }
+    await notify(tx, staffNotices.reopenedByStaff(lang, ticket.number));
+  });
+  return { reopened: true };
+}
+
+/**
+ * A staff member edited a message they had sent on a ticket: HR sees the new text in the thread, marked "(diubah)".
+ * Returns false when the message belongs to no ticket (a FAQ question, feedback): the adapter then tells them.
+ */
+export async function relayStaffEdit(ctx: CoreContext, input: { chat: StaffChatMessage; text: string }): Promise<{ relayed: boolean; number: number | null }> {
+  if (!ctx.actor.employeeId) throw notLinked();
+  const link = await ticketOfChatMessage(ctx.db, input.chat);
+  if (!link || link.author !== 'staff') return { relayed: false, number: null };
+  const ticket = await ctx.db.ticket.findUnique({ where: { id: link.ticketId } });
+  if (!ticket || ticket.requesterId !== ctx.actor.employeeId || ticket.status === 'ditutup') return { relayed: false, number: ticket?.number ?? null };
+  const employee = await ctx.db.employee.findUniqueOrThrow({ where: { id: ctx.actor.employeeId }, select: { name: true } });
+  const text = `(diubah) ${input.text}`;
+  const now = ctx.clock.now();
+  await ctx.db.$transaction(async (tx) => {
+    await tx.ticketMessage.create({ data: { ticketId: ticket.id, direction: 'staff', authorRef: ctx.actor.ref, text, createdAt: now } });
+    await tx.ticket.update({ where: { id: ticket.id }, data: { lastActivityAt: now } });
+    await enqueue(
+      tx,
+      { channel: 'slack', kind: 'slack.threadMessage', ticketId: ticket.id, text, attachments: [], author: employee.name, mention: null },
+      { orderKey: ticketOrderKey(ticket.id) },
+    );
+  });
+  return { relayed: true, number: ticket.number };
+}
+
+/** After /bahasa: the staff member's unclosed tickets answer in the new language (HR replies, notices). */
+export async function setTicketLanguage(ctx: CoreContext, lang: Lang) {
+  if (!ctx.actor.employeeId) throw notLinked();
+  await ctx.db.ticket.updateMany({ where: { requesterId: ctx.actor.employeeId, status: { not: 'ditutup' } }, data: { language: lang } });
   return { ok: true };
 }

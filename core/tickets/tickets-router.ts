@@ -11,10 +11,14 @@ import {
   openTicket,
   postStaffMessage,
   rateTicket,
+  receiveStaffMessage,
+  relayStaffEdit,
+  reopenByStaff,
   reopenTicket,
   replyToStaff,
   resolveTicket,
   setTicketCategory,
+  setTicketLanguage,
   setTicketPriority,
 } from './ticket-service.js';
 import { ticketForHr } from './ticket-access.js';
@@ -23,12 +27,23 @@ import { ticketPrioritySchema } from './ticket-status.js';
 const lang = z.enum(['id', 'en']).default('id');
 const text = z.string().trim().max(20_000, 'pesan terlalu panjang (maks. 20.000 karakter)');
 const ticketId = z.object({ ticketId: z.string().min(1) });
-const staffMessage = z.object({ text, attachments: z.array(attachmentSchema).default([]), lang: lang.optional() });
+const chatMessage = z.object({ platform: z.literal('telegram'), chatId: z.string().min(1).max(64), messageId: z.string().min(1).max(64) });
+const staffMessage = z.object({
+  text,
+  attachments: z.array(attachmentSchema).default([]),
+  lang: lang.optional(),
+  /** The chat message itself, so replies to it and edits of it find the ticket. */
+  chat: chatMessage.optional(),
+  /** The id of the chat message this one replies to. */
+  replyTo: z.string().min(1).max(64).optional(),
+  /** A ticket chosen with a button, or "new". */
+  ticket: z.string().min(1).max(64).optional(),
+});
 
 export const ticketsRouter = router({
   // --- staff (Telegram) ---
   open: staffProcedure
-    .input(z.object({ category: ticketCategorySchema, text, attachments: z.array(attachmentSchema).default([]), lang }))
+    .input(z.object({ category: ticketCategorySchema, text, attachments: z.array(attachmentSchema).default([]), lang, chat: chatMessage.optional() }))
     .mutation(({ ctx, input }) => openTicket(ctx, input)),
   postStaffMessage: staffProcedure
     .input(staffMessage)
@@ -37,6 +52,17 @@ export const ticketsRouter = router({
   continueOpenTicket: staffProcedure
     .input(staffMessage)
     .mutation(({ ctx, input }) => continueOpenTicket(ctx, input)),
+  /** Routes a staff member's message (reply-to, button, text) and acts on it; `none` = no ticket takes it yet. */
+  receive: staffProcedure
+    .input(staffMessage.extend({ openIfNone: z.boolean().default(true) }))
+    .mutation(({ ctx, input }) => receiveStaffMessage(ctx, input)),
+  reopenByStaff: staffProcedure
+    .input(z.object({ ticketId: z.string().min(1), lang: lang.optional() }))
+    .mutation(({ ctx, input }) => reopenByStaff(ctx, input)),
+  relayEdit: staffProcedure
+    .input(z.object({ chat: chatMessage, text }))
+    .mutation(({ ctx, input }) => relayStaffEdit(ctx, input)),
+  setLanguage: staffProcedure.input(z.object({ lang: z.enum(['id', 'en']) })).mutation(({ ctx, input }) => setTicketLanguage(ctx, input.lang)),
   hasOpenTicket: staffProcedure.query(async ({ ctx }) =>
     ctx.actor.employeeId
       ? (await ctx.db.ticket.count({ where: { requesterId: ctx.actor.employeeId, status: { not: 'ditutup' } } })) > 0
@@ -49,7 +75,7 @@ export const ticketsRouter = router({
 
   // --- HR (Slack) ---
   view: hrOfficerProcedure.input(ticketId).query(async ({ ctx, input }) => {
-    await ticketForHr(ctx, input.ticketId);
+    await ticketForHr(ctx, input.ticketId, 'read');
     return loadTicketView(ctx.db, ctx.settings.businessCalendar, input.ticketId, ctx.clock.now());
   }),
   reply: hrOfficerProcedure

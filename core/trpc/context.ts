@@ -1,3 +1,4 @@
+import type { AgencyDirectory } from '../agencies/agency-directory.js';
 import type { Actor } from '../auth/actor.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { CareerRules } from '../career/rules.js';
@@ -5,27 +6,25 @@ import type { FaqEngine } from '../faq/faq-engine.js';
 import type { Clock } from '../clock/clock.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logging/logger.js';
+import type { SiasnSettings } from '../siasn/siasn-settings.js';
 import type { SurveySettings } from '../survey/survey-settings.js';
 
-/** Where one agency's HR desk lives in Slack. */
-export interface DeskChannels {
-  triage: string | null;
-  confidential: string | null;
-  feedback: string | null;
-}
+export type { DeskChannels } from '../agencies/agency-desk.js';
 
 export interface CoreSettings {
   linkCodeTtlHours: number;
   defaultAgencyCode: string;
   careerRules: CareerRules;
   businessCalendar: BusinessCalendar;
-  /** The Slack channels of an agency's desk (today every agency shares the configured ones). */
-  deskChannelsFor(agencyId: string): DeskChannels;
+  /** Every agency's desk: which Slack channel an agency's message goes to, and whose desk a channel is. */
+  agencies: AgencyDirectory;
   broadcasts: { approval: 'off' | 'required'; nudgeAfterDays: number };
   /** The SKM satisfaction survey after resolved tickets (SKM_SURVEY, SKM_SURVEY_ANONYMOUS). */
   survey: SurveySettings;
   /** The FAQ answerer over the policy corpus (reloads when a corpus file changes). */
   faq: FaqEngine;
+  /** How to reach SIASN; null when the agency has not configured it (then staff and HR are told to ask HR). */
+  siasn: SiasnSettings | null;
 }
 
 /**

@@ -35,6 +35,7 @@ describe.each(testDatabaseKinds)('Telegram outbox delivery on %s', (kind) => {
     attachments,
     buttons: [],
     holdInQuietHours: false,
+    ticketId: null,
   });
   const send = (intent: IntentOf<'telegram.text'>) => enqueue(db(), intent, { orderKey: `telegram:${intent.chatId}` });
   const rowFor = (chatId: number) => db().outboxMessage.findFirstOrThrow({ where: { orderKey: `telegram:${chatId}` }, orderBy: { createdAt: 'desc' } });

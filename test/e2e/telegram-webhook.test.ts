@@ -31,7 +31,7 @@ describe.each(testDatabaseKinds)('Telegram webhook mode on %s', (kind) => {
     expect(h.fake.callsTo('setWebhook').at(-1)?.params).toMatchObject({
       url: h.webhookUrl,
       secret_token: webhookSecret,
-      allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+      allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'],
     });
     expect(h.fake.callsTo('getUpdates')).toEqual([]);
     const { user, employee } = await h.linkedUser();

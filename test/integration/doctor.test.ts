@@ -8,6 +8,7 @@ import { renderFindings } from '../../cli/commands/doctor.js';
 import { openDatabase } from '../../core/db/open-database.js';
 import { runDoctor, type Finding } from '../../core/ops/doctor.js';
 import { FakeOpenAI } from '../fakes/fake-openai.js';
+import { FakeSiasn } from '../fakes/fake-siasn.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { FakeTelegram } from '../fakes/fake-telegram.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-databases.js';
@@ -27,6 +28,7 @@ describe('layani doctor', () => {
   let telegram: FakeTelegram;
   let slack: FakeSlack;
   let openai: FakeOpenAI;
+  let siasn: FakeSiasn;
   let database: TestDatabase;
   let env: Record<string, string>;
 
@@ -34,7 +36,8 @@ describe('layani doctor', () => {
     telegram = new FakeTelegram();
     slack = new FakeSlack({ signingSecret: 'doctor-secret' });
     openai = new FakeOpenAI();
-    await Promise.all([telegram.start(), slack.start(), openai.start()]);
+    siasn = new FakeSiasn();
+    await Promise.all([telegram.start(), slack.start(), openai.start(), siasn.start()]);
     database = await createTestDatabase('sqlite');
     await (await openDatabase(database.url)).close();
     env = {
@@ -48,11 +51,22 @@ describe('layani doctor', () => {
       OPENAI_API_KEY: 'sk-test-key',
       OPENAI_BASE_URL: `${openai.url}/v1`,
       LLM_MODEL: 'gpt-4o-mini',
+      ...siasn.env(),
     };
   });
   afterAll(async () => {
-    await Promise.all([telegram?.stop(), slack?.stop(), openai?.stop()]);
+    await Promise.all([telegram?.stop(), slack?.stop(), openai?.stop(), siasn?.stop()]);
     await database?.drop();
+  });
+
+  it('checks the SIASN credentials by fetching both tokens, and never prints them', async () => {
+    expect(finding(await runDoctor(env), 'SIASN')).toMatchObject({ status: 'ok', summary: expect.stringMatching(/token gateway dan SSO diterima; 5 permintaan\/detik; sinkronisasi malam "30 1 \* \* \*" WIB/) });
+    const refused = finding(await runDoctor({ ...env, SIASN_SSO_PASSWORD: 'kata-sandi-lama-99' }), 'SIASN')!;
+    expect(refused).toMatchObject({ status: 'fail', summary: 'kredensial ditolak (HTTP 401)', fix: expect.stringMatching(/SIASN_SSO_USERNAME dan SIASN_SSO_PASSWORD/) });
+    expect(renderFindings([refused])).not.toMatch(/kata-sandi-lama-99|cs-test-secret|ck-test-agency/);
+    const partial = finding(await runDoctor({ ...env, SIASN_SSO_PASSWORD: '', SIASN_SSO_USERNAME: '' }), 'SIASN')!;
+    expect(partial).toMatchObject({ status: 'fail', fix: expect.stringContaining('isi SIASN_SSO_USERNAME, SIASN_SSO_PASSWORD') });
+    expect(finding(await runDoctor({ DATABASE_URL: env.DATABASE_URL! }), 'SIASN')).toMatchObject({ status: 'off' });
   });
 
   it('passes when every endpoint accepts its credentials', async () => {

@@ -9,7 +9,7 @@ import { OutboxWorker, type DeliveryHandler } from '../../core/outbox/outbox-wor
 import { OutboxWorkers } from '../../core/outbox/outbox-workers.js';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-databases.js';
 
-const text = (chatId: string, body: string): OutboxIntent => ({ channel: 'telegram', kind: 'telegram.text', chatId, text: body, lang: 'id', attachments: [], buttons: [], holdInQuietHours: false });
+const text = (chatId: string, body: string): OutboxIntent => ({ channel: 'telegram', kind: 'telegram.text', chatId, text: body, lang: 'id', attachments: [], buttons: [], holdInQuietHours: false, ticketId: null });
 const bodyOf = (intent: OutboxIntent) => (intent.kind === 'telegram.text' ? intent.text : intent.kind);
 
 describe.each(testDatabaseKinds)('outbox on %s', (kind) => {

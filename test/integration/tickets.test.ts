@@ -58,13 +58,19 @@ describe.each(testDatabaseKinds)('tickets on %s', (kind) => {
     expect(String(ack.text)).toMatch(/buka kembali Senin, 30 November 2026 pukul 07\.30 WIB/);
   });
 
+  /** The ticket a staff message went to (it must have gone to one). */
+  const onTicket = (outcome: Awaited<ReturnType<ReturnType<typeof rt.callerFor>['tickets']['postStaffMessage']>>) => {
+    if (outcome.outcome !== 'ticket') throw new Error(`expected the message on a ticket, got ${outcome.outcome}`);
+    return outcome;
+  };
+
   it('continues the open ticket, then opens a new one after it is closed', async () => {
-    const first = await rt.callerFor(staff).tickets.postStaffMessage({ text: 'Halo, saya mau tanya' });
+    const first = onTicket(await rt.callerFor(staff).tickets.postStaffMessage({ text: 'Halo, saya mau tanya' }));
     expect(first.created).toBe(true);
-    const second = await rt.callerFor(staff).tickets.postStaffMessage({ text: 'soal SK pangkat' });
+    const second = onTicket(await rt.callerFor(staff).tickets.postStaffMessage({ text: 'soal SK pangkat' }));
     expect(second).toMatchObject({ created: false, ticketId: first.ticketId });
     await rt.db.ticket.update({ where: { id: first.ticketId }, data: { status: 'ditutup' } });
-    const third = await rt.callerFor(staff).tickets.postStaffMessage({ text: 'pertanyaan baru' });
+    const third = onTicket(await rt.callerFor(staff).tickets.postStaffMessage({ text: 'pertanyaan baru' }));
     expect(third.created).toBe(true);
     expect(third.number).toBe(2);
   });
@@ -102,13 +108,13 @@ describe.each(testDatabaseKinds)('tickets on %s', (kind) => {
     expect(await outbox()).toEqual([]);
   });
 
-  it('a message on a resolved ticket reopens it: stored, the thread first, then the card', async () => {
+  it('a message chosen for a resolved ticket reopens it: stored, the thread first, then the card', async () => {
     const { ticketId } = await rt.callerFor(staff).tickets.open({ category: 'cuti', text: 'Sisa cuti?' });
     await rt.callerFor(officer).tickets.resolve({ ticketId });
     await rt.db.outboxMessage.deleteMany();
     clock.advance(60_000);
-    const result = await rt.callerFor(staff).tickets.postStaffMessage({ text: 'Ternyata masih kurang', lang: 'id' });
-    expect(result).toEqual({ ticketId, number: 1, created: false, outsideOfficeHours: false });
+    const result = await rt.callerFor(staff).tickets.postStaffMessage({ text: 'Ternyata masih kurang', lang: 'id', ticket: ticketId });
+    expect(result).toEqual({ outcome: 'ticket', ticketId, number: 1, created: false, outsideOfficeHours: false });
     const ticket = await rt.db.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { messages: { orderBy: { createdAt: 'asc' } } } });
     expect(ticket).toMatchObject({ status: 'ditangani', resolvedAt: null, lastActivityAt: clock.now() });
     expect(ticket.messages.at(-1)).toMatchObject({ direction: 'staff', authorRef: 'telegram:777', text: 'Ternyata masih kurang', attachments: '[]', createdAt: clock.now() });
@@ -123,9 +129,9 @@ describe.each(testDatabaseKinds)('tickets on %s', (kind) => {
     const { ticketId } = await rt.callerFor(staff).tickets.open({ category: 'cuti', text: 'Sisa cuti?' });
     await rt.db.outboxMessage.deleteMany();
     clock.set('2026-11-24T12:00:00Z'); // 19:00 WIB, closed; the last message was ten hours ago
-    expect((await rt.callerFor(staff).tickets.postStaffMessage({ text: 'Halo?' })).outsideOfficeHours).toBe(true);
+    expect(onTicket(await rt.callerFor(staff).tickets.postStaffMessage({ text: 'Halo?' })).outsideOfficeHours).toBe(true);
     clock.advance(60_000);
-    expect((await rt.callerFor(staff).tickets.postStaffMessage({ text: 'Masih ada?' })).outsideOfficeHours).toBe(false);
+    expect(onTicket(await rt.callerFor(staff).tickets.postStaffMessage({ text: 'Masih ada?' })).outsideOfficeHours).toBe(false);
     const notes = (await outbox()).filter((m) => m.kind === 'telegram.text');
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ chatId: '777' });
@@ -234,6 +240,23 @@ describe.each(testDatabaseKinds)('link-code attempts on %s', (kind) => {
       expect((blocked as TRPCError).message).toMatch(/Coba lagi dalam 60 menit/);
       clock.advance(3_600_000 + 1000);
       await expect(system.identity.linkWithCode({ code, platform: 'telegram', externalId: '42' })).resolves.toMatchObject({ name: 'Budi Santoso' });
+    } finally {
+      await rt.stop();
+    }
+  });
+
+  it('HR lifts the lock after five wrong codes (layani link-code --reset): the right code works at once', async () => {
+    const clock = fixedClock(tuesdayMorning);
+    const rt = await createTestRuntime(kind, { clock });
+    try {
+      const { employee } = await rt.callerFor(cliActor).records.upsert({ record: employeeRecord() });
+      const system = rt.callerFor(systemActor);
+      for (let i = 0; i < 5; i++) await system.identity.linkWithCode({ code: 'WRONG-CODE-0000', platform: 'telegram', externalId: '43' }).catch(() => undefined);
+      const { code } = await rt.callerFor(cliActor).identity.issueLinkCode({ nip: employee.nip });
+      await expect(system.identity.linkWithCode({ code, platform: 'telegram', externalId: '43' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+      expect(await rt.callerFor(cliActor).identity.liftLinkLockouts({ nip: employee.nip })).toEqual({ lifted: 1 });
+      await expect(system.identity.linkWithCode({ code, platform: 'telegram', externalId: '43' })).resolves.toMatchObject({ name: 'Budi Santoso' });
+      expect(await rt.db.auditLog.count({ where: { action: 'linkCode.liftLockouts', entityId: employee.id } })).toBe(1);
     } finally {
       await rt.stop();
     }

@@ -105,10 +105,12 @@ let userCounter = 0;
  */
 export async function startTelegramHarness(
   kind: DatabaseKind,
-  options: { webhook?: boolean; env?: Record<string, string>; fake?: FakeTelegramOptions; slack?: boolean } = {},
+  options: { webhook?: boolean; env?: Record<string, string>; fake?: FakeTelegramOptions; slack?: boolean; telegramDownAtStart?: boolean } = {},
 ): Promise<TelegramHarness> {
   const fake = new FakeTelegram(options.fake);
   await fake.start();
+  // Telegram unreachable while LAYANI starts (every request answered with a TCP reset); the test restores it.
+  if (options.telegramDownAtStart) fake.setOutage(true);
   const slack = options.slack
     ? new FakeSlack({
         signingSecret,
@@ -151,7 +153,7 @@ export async function startTelegramHarness(
   const logs: string[] = [];
   const log = createLogger('debug', { write: (line: string) => void logs.push(line) });
   const config = parseConfig({ ...env, ...options.env });
-  const start = () => startApp(config, { clock, log, schedule: false, outboxPollMs: 50 });
+  const start = () => startApp(config, { clock, log, schedule: false, outboxPollMs: 50, adapterRetryMs: 100, adapterStartWaitMs: 1000 });
   let app: App;
   try {
     app = await start();

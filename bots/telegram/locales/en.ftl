@@ -38,7 +38,7 @@ help =
     /tanyasosialisasi QUESTION — ask the speaker of a sosialisasi session
     /hadir CODE — check in at a sosialisasi session with the code announced in the room
 
-    You can also just write a message or send a photo or document: it goes to the HR officers in your open ticket.
+    You can also just write a message or send a photo or document: it goes to the HR officers in your open ticket. To add to a particular ticket, reply (Reply) to one of its messages; with several tickets open the bot asks which one.
 cmd-start = Start and link your account with a code from HR
 cmd-bantuan = Help: list of commands
 cmd-tanya = Ask an HR question
@@ -100,6 +100,7 @@ profil =
     Unit: { $unit }
 profil-career = Key dates:
 profil-problems = Notes on your record:
+profil-kp = Promotion (KP) proposals (SIASN):
 profil-correction = If anything is wrong, just write it here and an HR officer will correct it.
 
 ## --- /pengingat ---
@@ -139,6 +140,16 @@ saran-too-long = That is too long (at most 5,000 characters). Please shorten it 
 saran-sent-anon = Thank you. Your { $kindLower } was passed on anonymously to the HR team.
 saran-sent-named = Thank you. Your { $kindLower } was passed on to the HR team.
 saran-cancelled = Feedback cancelled.
+saran-confirm-anon =
+    Send the following { $kindLower } anonymously?
+
+    { $text }
+
+    Check it first: once you press "Send anonymously" it cannot be withdrawn, and as it is anonymous HR cannot reply to it. Nothing is sent until you press the button. To change it, just send the new text.
+saran-confirm-send = Send anonymously
+saran-confirm-stale = This draft is no longer valid. Type /saran to start again.
+route-stale = This choice is no longer valid. Please send your message again.
+edit-not-relayed = Your edit was not passed on to HR: that message is not part of an open ticket. If needed, send the new text as a new message.
 
 ## --- /bahasa ---
 

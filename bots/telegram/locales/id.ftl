@@ -40,7 +40,7 @@ help =
     /tanyasosialisasi PERTANYAAN — ajukan pertanyaan untuk narasumber sosialisasi
     /hadir KODE — catat kehadiran di sosialisasi dengan kode yang diumumkan di ruangan
 
-    Anda juga dapat langsung menulis pesan atau mengirim foto/dokumen: semuanya diteruskan ke petugas kepegawaian dalam tiket Anda yang masih terbuka.
+    Anda juga dapat langsung menulis pesan atau mengirim foto/dokumen: semuanya diteruskan ke petugas kepegawaian dalam tiket Anda yang masih terbuka. Untuk menambah keterangan pada tiket tertentu, balas (reply) salah satu pesannya; bila ada beberapa tiket terbuka, bot akan menanyakan tiket yang mana.
 cmd-start = Mulai dan tautkan akun dengan kode dari petugas
 cmd-bantuan = Bantuan: daftar perintah
 cmd-tanya = Ajukan pertanyaan kepegawaian
@@ -102,6 +102,7 @@ profil =
     Unit kerja: { $unit }
 profil-career = Tanggal penting:
 profil-problems = Catatan atas data Anda:
+profil-kp = Usulan kenaikan pangkat (SIASN):
 profil-correction = Bila ada data yang keliru, tulis saja di sini agar petugas kepegawaian memperbaikinya.
 
 ## --- /pengingat ---
@@ -141,6 +142,16 @@ saran-too-long = Masukan terlalu panjang (maksimal 5.000 karakter). Silakan pers
 saran-sent-anon = Terima kasih. { $kind } Anda sudah diteruskan secara anonim ke tim kepegawaian.
 saran-sent-named = Terima kasih. { $kind } Anda sudah diteruskan ke tim kepegawaian.
 saran-cancelled = Pengiriman masukan dibatalkan.
+saran-confirm-anon =
+    Kirim { $kindLower } berikut secara anonim?
+
+    { $text }
+
+    Periksa dahulu: setelah Anda menekan "Kirim anonim", pesan ini tidak dapat ditarik, dan karena anonim petugas tidak dapat membalasnya. Sampai Anda menekan tombol, tidak ada yang dikirim. Untuk mengubahnya, kirim saja teks yang baru.
+saran-confirm-send = Kirim anonim
+saran-confirm-stale = Draf ini sudah tidak berlaku. Ketik /saran untuk mengulang.
+route-stale = Pilihan ini sudah tidak berlaku. Silakan kirim pesan Anda lagi.
+edit-not-relayed = Perubahan pesan tidak diteruskan ke petugas: pesan itu tidak termasuk tiket yang masih terbuka. Bila perlu, kirim isinya sebagai pesan baru.
 
 ## --- /bahasa ---
 

@@ -1,6 +1,7 @@
 import type { TicketCategoryId } from '../../tickets/categories.js';
 import { cleanText, looksEnglish } from '../retrieval/normalise.js';
 import { chatWords } from '../retrieval/synonyms.js';
+import { asksOwnKpProposal } from './kp-proposal-question.js';
 import type { NameMasker } from './mask.js';
 
 /**
@@ -22,7 +23,7 @@ export type EscalateReason =
   | 'not_covered'
   | 'llm_insufficient'
   | 'empty';
-export type PersonalTopic = 'kgb' | 'kp' | 'pension' | 'nip' | 'golongan' | 'profile';
+export type PersonalTopic = 'kgb' | 'kp' | 'kp_proposal' | 'pension' | 'nip' | 'golongan' | 'profile';
 
 export type Intent =
   | { kind: 'refuse'; reason: RefuseReason }
@@ -303,6 +304,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (leaveBalance.test(p)) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
   if (offTopic.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
 
+  if (asksOwnKpProposal(p)) return { kind: 'personal', topic: 'kp_proposal', nips };
   const personal = personalIntent(p, nips);
   if (personal) return personal;
   return { kind: 'policy' };
@@ -376,6 +378,7 @@ function topicWords(topic: PersonalTopic): string[] {
     case 'kgb':
       return ['kgb', 'berkala', 'gaji'];
     case 'kp':
+    case 'kp_proposal':
       return ['kp', 'pangkat', 'golongan', 'gol'];
     case 'pension':
       return ['pensiun', 'bup', 'purna', 'purnabakti'];

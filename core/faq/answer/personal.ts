@@ -4,6 +4,8 @@ import { parseNip } from '../../nip/parse-nip.js';
 import { careerSummaryLines, problemText } from '../../records/career-summary.js';
 import type { EmploymentType } from '../../records/employee.js';
 import { recordsRouter } from '../../records/records-router.js';
+import { siasnRouter } from '../../siasn/siasn-router.js';
+import { kpStatusLines } from '../../siasn/kp-status-text.js';
 import type { CoreContext } from '../../trpc/context.js';
 import { createCallerFactory } from '../../trpc/init.js';
 import type { PersonalTopic } from './classify.js';
@@ -14,10 +16,12 @@ import type { FaqLang } from './texts.js';
  * (which enforces "staff see only themselves" and audits refusals) and the career engine. Never through an LLM.
  */
 const recordsCaller = createCallerFactory(recordsRouter);
+const siasnCaller = createCallerFactory(siasnRouter);
 
 const topicWords: Record<PersonalTopic, Record<FaqLang, string>> = {
   kgb: { id: 'tanggal KGB', en: 'KGB (salary step) date' },
   kp: { id: 'jadwal kenaikan pangkat', en: 'promotion (KP) schedule' },
+  kp_proposal: { id: 'status usulan kenaikan pangkat', en: 'promotion (KP) proposal status' },
   pension: { id: 'tanggal pensiun', en: 'retirement date' },
   nip: { id: 'NIP', en: 'NIP' },
   golongan: { id: 'golongan', en: 'rank (golongan)' },
@@ -102,6 +106,7 @@ export async function personalAnswer(ctx: CoreContext, topic: PersonalTopic, lan
   }
 
   if (topic === 'nip') return nipLines(me.nip, me.employmentType as EmploymentType, lang).join('\n');
+  if (topic === 'kp_proposal') return kpStatusLines(await siasnCaller(ctx).myKpProposals(), lang).join('\n');
 
   const footer =
     lang === 'en'

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chunkDocument, outlineBody } from './chunk.js';
 import { parseFrontMatter } from './front-matter.js';
 import type { Chunk, CorpusProblem, PolicyDocument } from './types.js';
@@ -18,22 +18,48 @@ const notDocuments = new Set(['readme.md']);
  * reason and left out; every other file still loads.
  */
 export function loadCorpus(dir: string): LoadedCorpus {
+  const files = readCorpusFolder(dir);
+  if ('problem' in files) return { documents: [], chunks: [], problems: [files.problem] };
+  return loadCorpusFiles(files);
+}
+
+function readCorpusFolder(dir: string, prefix = ''): Array<{ name: string; source: string | null }> | { problem: CorpusProblem } {
   let names: string[];
   try {
     names = readdirSync(dir).filter((name) => name.toLowerCase().endsWith('.md') && !notDocuments.has(name.toLowerCase()));
   } catch (error) {
     const reason = `folder aturan tidak dapat dibaca (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
-    return { documents: [], chunks: [], problems: [{ file: dir, line: 0, reason, severity: 'error' }] };
+    return { problem: { file: dir, line: 0, reason, severity: 'error' } };
   }
   names.sort();
-  const files = names.map((name): { name: string; source: string | null } => {
+  return names.map((name): { name: string; source: string | null } => {
     try {
-      return { name, source: readFileSync(join(dir, name), 'utf8') };
+      return { name: `${prefix}${name}`, source: readFileSync(join(dir, name), 'utf8') };
     } catch {
-      return { name, source: null };
+      return { name: `${prefix}${name}`, source: null };
     }
   });
-  return loadCorpusFiles(files);
+}
+
+/**
+ * An agency's corpus: the province folder with the agency's own folder (`corpus/<CODE>/`) laid over it. An agency
+ * document with the same id (file name) replaces the province one for that agency's staff; its title in citations
+ * says it is the agency's own rule, so an answer shows which one applies.
+ */
+export function loadCorpusOverlay(provinceDir: string, agencyDir: string, agencyCode: string): LoadedCorpus {
+  const province = readCorpusFolder(provinceDir);
+  if ('problem' in province) return { documents: [], chunks: [], problems: [province.problem] };
+  const own = readCorpusFolder(agencyDir, `${agencyCode}/`);
+  if ('problem' in own) return { ...loadCorpusFiles(province), problems: [own.problem] };
+  const overridden = new Set(own.map((file) => basename(file.name)));
+  const loaded = loadCorpusFiles([...province.filter((file) => !overridden.has(file.name)), ...own]);
+  for (const document of loaded.documents) {
+    if (document.file.startsWith(`${agencyCode}/`)) {
+      document.agencyCode = agencyCode;
+      document.title = `${document.title} (ketentuan ${agencyCode})`;
+    }
+  }
+  return loaded;
 }
 
 /** The same as loadCorpus, from file contents (tests, and the benchmark's grown corpus). */
@@ -71,7 +97,7 @@ function readDocument(file: string, source: string): { document: PolicyDocument 
   if (!parsed.ok) return { document: null, problems: [{ file, ...parsed.problem }] };
   const fm = parsed.frontMatter;
   const problems: CorpusProblem[] = [];
-  const expectedId = file.replace(/\.md$/i, '');
+  const expectedId = basename(file).replace(/\.md$/i, '');
   if (fm.id !== expectedId) {
     const idLine = lineOf(source, /^id\s*:/m) ?? 2;
     problems.push({

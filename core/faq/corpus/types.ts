@@ -26,6 +26,8 @@ export interface PolicyDocument extends FrontMatter {
   file: string;
   /** The Markdown body after the front matter. */
   body: string;
+  /** Set for an agency's own document (corpus/<CODE>/…), which replaces the province one for that agency. */
+  agencyCode?: string;
 }
 
 /** One searchable piece of a document: its summary paragraph, or one `## ` section. */

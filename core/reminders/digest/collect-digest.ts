@@ -4,6 +4,7 @@ import { firstEligibleKpPeriod } from '../career-stages.js';
 import type { ReminderKind } from '../reminder-kinds.js';
 import type { ReminderEnv } from '../reminder-pass.js';
 import { loadRoster, type RosterEntry } from '../roster.js';
+import { latestSiasnSyncSince, type SiasnSyncDigest } from '../../siasn/sync-digest.js';
 import { countFaqRatings, type FaqRatingCount } from '../../faq/ratings.js';
 
 export interface DigestPerson {
@@ -40,6 +41,8 @@ export interface Digest {
   undeliveredGroups: Array<{ kind: 'tenggat' | 'khusus'; title: string; count: number }>;
   activeCount: number;
   unlinkedCount: number;
+  /** The nightly SIASN sync since the previous digest; null when none ran (or SIASN is off). */
+  siasnSync?: SiasnSyncDigest | null;
   /** 👍/👎 on FAQ answers since the previous digest, per document, the most distrusted first. */
   faqRatings: FaqRatingCount[];
 }
@@ -103,6 +106,7 @@ export async function collectDigest(env: ReminderEnv, agencyId: string, now: Dat
   digest.overdueKgb.sort(byDate((x) => x.on));
   digest.pastPension.sort(byDate((x) => x.tmt));
   await addUndelivered(env, agencyId, options.since, roster, digest);
+  digest.siasnSync = await latestSiasnSyncSince(env.db, options.since);
   digest.faqRatings = await countFaqRatings(env.db, { agencyId, from: options.since, to: now });
   return digest;
 }

@@ -1,3 +1,4 @@
+import { siasnDigestLines } from '../../siasn/sync-digest.js';
 import type { PensionUrgency, RecordProblemCode } from '../../career/index.js';
 import { formatIndonesian, type CalendarDate } from '../../dates/calendar-date.js';
 import { wibParts } from '../../scheduling/jakarta-time.js';
@@ -73,6 +74,7 @@ export function renderDigest(digest: Digest): string {
         : []),
     ],
   );
+  if (digest.siasnSync) section('*Sinkronisasi SIASN semalam*', siasnDigestLines(digest.siasnSync, limit));
   out.push(
     '',
     `*Belum menautkan Telegram: ${digest.unlinkedCount} dari ${digest.activeCount} pegawai aktif.* ` +
