@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { describeWibInstant } from '../calendar/business-calendar.js';
 import type { LinkCodeSlip } from './bulk-link-codes.js';
 
@@ -29,7 +28,9 @@ const slipsPerPage = 4;
  * The printable sheet: A4 pages of four slips with cut lines, each with the employee's name, NIP and unit, the
  * code, until when it is valid, and how to use it. HR cuts them apart and hands each to its employee.
  */
-export function linkCodePdf(slips: readonly LinkCodeSlip[], options: SheetOptions): Promise<Buffer> {
+export async function linkCodePdf(slips: readonly LinkCodeSlip[], options: SheetOptions): Promise<Buffer> {
+  // Loaded on the first sheet, not at start-up: the Slack adapter imports this file, and the PDF library is heavy.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 36, info: { Title: `Kode tautan LAYANI — ${options.agencyName}`, Author: 'LAYANI' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -3,10 +3,9 @@ import { canSeeAgency } from '../auth/actor.js';
 import { findAgencyByCode } from '../records/agencies.js';
 import type { CoreContext } from '../trpc/context.js';
 import { collectServiceReport, type ReportEnv, type ReportScope } from './collect-report.js';
-import { renderReportCharts, type ReportChart } from './report-charts.js';
+import type { ReportChart } from './report-charts.js';
 import { renderReportCsv } from './report-csv.js';
 import type { ReportMonth } from './report-month.js';
-import { renderReportPdf } from './report-pdf.js';
 import type { ServiceReport } from './report-schema.js';
 
 /** The province roll-up's title. */
@@ -50,8 +49,13 @@ export function reportBaseName(report: ServiceReport): string {
   return `laporan-layanan-${report.scope.agencyCode ?? 'provinsi'}-${report.month}`;
 }
 
-/** Charts, PDF and CSV of a report already collected. */
+/**
+ * Charts, PDF and CSV of a report already collected. The chart and PDF libraries are loaded here, on the first
+ * report, not at start-up: they weigh about 70 MB of memory that a server posting one report a month should not
+ * carry all month.
+ */
 export async function renderReportFiles(report: ServiceReport): Promise<ReportFiles> {
+  const [{ renderReportCharts }, { renderReportPdf }] = await Promise.all([import('./report-charts.js'), import('./report-pdf.js')]);
   const charts = await renderReportCharts(report);
   const pdf = await renderReportPdf(report, charts);
   return { report, charts, pdf, csv: renderReportCsv(report), baseName: reportBaseName(report) };

@@ -56,21 +56,6 @@ describe('extractive answers', () => {
     expect(answer.text).toMatch(/12 hari kerja/);
     expect(answer.text).toMatch(/Sources: Cuti Tahunan PNS/);
   });
-
-  it('take well under 20 ms', async () => {
-    const questions = ['cuti thn brp hari', 'kp reguler brp thn skali', 'bup kabid 58 ato 60', 'lhkpn paling lambat kapan', 'boleh wfa gak'];
-    for (const q of questions) await ask(q);
-    const samples: number[] = [];
-    for (let round = 0; round < 10; round++) {
-      for (const q of questions) {
-        const started = performance.now();
-        await ask(q);
-        samples.push(performance.now() - started);
-      }
-    }
-    samples.sort((a, b) => a - b);
-    expect(samples[Math.floor(samples.length * 0.99) - 1]).toBeLessThan(20);
-  });
 });
 
 describe('superseded rules are never cited as current', () => {
@@ -122,6 +107,10 @@ describe('placeholders and gaps go to a human', () => {
     expect(answer.text).toMatch(/tidak tercantum di sini/);
     expect(answer.text).toMatch(/Hubungi petugas/);
     expect((await ask('koefisien ak ahli madya brp')).kind).toBe('escalate');
+    // Other ways the corpus says it: "belum dicantumkan di sini", "belum dapat dipastikan di sini".
+    const cltn = await ask('cltn maksimal brp thn');
+    expect(cltn).toMatchObject({ kind: 'escalate', reason: 'not_covered' });
+    expect(cltn.text).toMatch(/belum (dicantumkan|dapat dipastikan) di sini/);
   });
 
   it('hands over below the confidence threshold', async () => {

@@ -109,6 +109,8 @@ describe('out of scope goes to a human', () => {
     ['ada lowongan pppk di dkp thn ini gak', 'job_openings'],
     ['formasi cpns 2026 ada gak', 'job_openings'],
     ['sisa cuti tahunan sy brp', 'leave_balance'],
+    ['sk kp sy blm turun padahal udh 3 bln', 'case_status'],
+    ['usulan pensiun saya ditolak knp', 'case_status'],
     ['saya kena hukuman disiplin, bagaimana', 'disciplinary_case'],
     ['cuaca di pangkalpinang besok hujan dak', 'off_topic'],
     ['resep pempek ikan tenggiri', 'off_topic'],
@@ -123,6 +125,10 @@ describe('out of scope goes to a human', () => {
     expect(kindOf('cara mengajukan cuti tahunan')).toBe('policy');
     expect(kindOf('bot ini bisa liat gaji sy gak')).toBe('policy');
     expect(kindOf('hp ilang gak bisa mfa asn digital gmn')).toBe('policy');
+    // Who approves leave, and whether the bot can, are questions about the rule, not a request to approve.
+    expect(kindOf('sapa yg acc cuti pns di pemprov babel')).toBe('policy');
+    expect(kindOf('bot bs acc cuti sy gak')).toBe('policy');
+    expect(kindOf('tolong acc cuti sy bsk ya pak')).toBe('escalate:submit_leave');
   });
 });
 

@@ -113,4 +113,12 @@ describe('Indonesian stemming and typo tolerance', () => {
     expect(search('kenaiakn gaji berkala')).toMatch(/^kgb/);
     expect(search('pensuin umur brp')).toBe('batas-usia-pensiun');
   });
+
+  it('reads "bkn" as "bukan" between ordinary words, and as the agency where an institution is meant', () => {
+    expect(cleanText('nip bkn data rahasia kan')).toBe('nip bukan data rahasia kan');
+    expect(cleanText('cuti besar bkn hak pppk ya')).toBe('cuti besar bukan hak pppk ya');
+    expect(cleanText('pertek bkn itu apa sih')).toBe('pertek bkn itu apa sih');
+    expect(cleanText('peraturan bkn 24/2017')).toBe('peraturan bkn 24 2017');
+    expect(cleanText('data di bkn beda')).toBe('data di bkn beda');
+  });
 });

@@ -32,6 +32,15 @@ describe('the section that states the asked fact', () => {
     ['rating bintang stlh tiket selesai itu buat apa', 'chatcanal-penilaian-layanan', /mengukur dan memperbaiki layanan/],
     // A number in a table row: "bolos 5 hari" → the 4–6 row.
     ['bolos 5 hari hukdisnya apa', 'disiplin-ketidakhadiran', /4–6: teguran tertulis/],
+    // Also for PPPK: the passage that speaks of PPPK, not the PNS rule sharing the other words.
+    ['kgb pppk ikut aturan pns ga', 'pppk-perbedaan-dengan-pns', /tidak mengikuti kenaikan pangkat serta KGB|tidak berlaku bagi PPPK/],
+    ['sy p3k mau naik haji cuti besar bs gak', 'cuti-pppk', /tidak termasuk hak cuti PPPK|tidak mencakup cuti besar/],
+    // Who approves leave: the office named by the rule, asked in slang ("acc" = approve).
+    ['sapa yg acc cuti pns di pemprov', 'cuti-pejabat-berwenang', /Gubernur/],
+    // A table row keyed by the education level named, in the document the rank-names section points to.
+    ['d3 bisa naik sampe gol brp', 'kenaikan-pangkat-reguler', /D-III \| III\/c|D-III: III\/c/],
+    // A choice offered ("kadis atau gubernur"): the rule naming one, not the "di DKP tidak tercantum" section.
+    ['yg tanda tangan cuti sy siapa sih kadis ato gubernur', 'cuti-pejabat-berwenang', /PPK adalah Gubernur/],
   ])('%s', async (question, doc, fact) => {
     const { answer, text } = await said(question);
     expect(answer.kind).toBe('answer');

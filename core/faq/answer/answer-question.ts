@@ -3,7 +3,7 @@ import type { TicketCategoryId } from '../../tickets/categories.js';
 import type { CoreContext } from '../../trpc/context.js';
 import type { Chunk } from '../corpus/types.js';
 import { FaqKnowledge } from '../knowledge.js';
-import { normaliseQuery, type NormalisedQuery } from '../retrieval/normalise.js';
+import { cleanText, normaliseQuery, type NormalisedQuery } from '../retrieval/normalise.js';
 import type { SearchHit } from '../retrieval/search-index.js';
 import { classifyQuestion, type EscalateReason, type Intent, type RefuseReason } from './classify.js';
 import { formatSources, joinUnits, keySentences, sourcesOf, type FaqSource } from './extractive.js';
@@ -51,13 +51,22 @@ export interface AnswerOptions {
  * with `npx layani eval test/fixtures/faq-questions.yaml core/faq/eval/sample-questions.yaml --calibrate`: the
  * middle of the range that decides the most questions well; never chosen on the held-out set.
  */
-export const defaultConfidenceThreshold = 0.475;
+export const defaultConfidenceThreshold = 0.376;
 const maxQuestionLength = 1000;
 const passagesForLlm = 4;
 /** A section must state at least this share of what was asked, or a "not covered" statement wins… */
 const groundedCoverage = 0.8;
 /** …unless it states the kind of fact asked (the limit, the date) and at least this share of the asked words. */
 const statedCoverage = 0.5;
+
+/** Who a rule applies to, when the question names a group the general (PNS) rules do not cover as such. */
+const audiences: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/\b(pppk|p3k)\b/, /\bPPPK\b|perjanjian kerja/i],
+  [/\bcpns\b/, /\bCPNS\b|calon pegawai/i],
+];
+function audienceAsked(query: NormalisedQuery): RegExp | null {
+  return audiences.find(([asked]) => asked.test(query.plain))?.[1] ?? null;
+}
 
 let shared: FaqKnowledge | null = null;
 /** The repository corpus, loaded on first use (no watcher: the app's engine owns the watched one). */
@@ -152,9 +161,21 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   // Choose the passage that states what was asked: every section of the top documents is weighed against the
   // question's words and the kind of fact it asks for (a number, a date, a list, a reason).
   const asked = questionIntent(query);
-  const passage = choosePassage(knowledge, query, asked, primary, hits);
+  let passage = choosePassage(knowledge, query, asked, primary, hits);
+  const scored: SearchHit[] = [...hits];
+  // "kgb pppk ikut aturan pns ga": a question about PPPK (or CPNS) is answered from a passage that speaks of
+  // them, not from the PNS rule it shares its other words with.
+  const audience = audienceAsked(query);
+  if (audience && !audience.test(passageChunk(passage).text)) {
+    const audienceHits = knowledge.search(query, 8, (chunk) => chunk.status === 'current' && audience.test(chunk.text));
+    const best = audienceHits[0];
+    if (best && best.confidence >= threshold) {
+      passage = choosePassage(knowledge, query, asked, best, audienceHits);
+      scored.push(...audienceHits);
+    }
+  }
   if (passage.docId !== primary.chunk.docId || passage.chunks[0]!.id !== primary.chunk.id) {
-    const docConfidence = Math.max(...hits.filter((h) => h.chunk.docId === passage.docId).map((h) => h.confidence), passage.docId === primary.chunk.docId ? primary.confidence : 0);
+    const docConfidence = Math.max(...scored.filter((h) => h.chunk.docId === passage.docId).map((h) => h.confidence), passage.docId === primary.chunk.docId ? primary.confidence : 0);
     primary = { chunk: passage.chunks[0]!, score: primary.score, confidence: docConfidence, matched: primary.matched };
   }
 
@@ -164,7 +185,14 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   const grounding = knowledge.groundInDocument(query, primary.chunk.docId);
   const statesAsked =
     passage.fit === 1 && passage.coverage >= statedCoverage && unansweredStatements(query, passage, grounding.statements).length === 0;
-  if (passage.coverage < groundedCoverage && grounding.statements.length > 0 && !statesAsked) {
+  // "kadis atau gubernur": a question offering choices is answered by the section that names one of them, and
+  // what the document says it lacks ("… di DKP tidak tercantum di sini") goes with the answer.
+  const choice = passage.fit === 1 && namesAnAlternative(query, passageChunk(passage).text);
+  if (choice) {
+    const caveats = unansweredStatements(query, passage, grounding.statements);
+    if (caveats.length > 0) notice = [notice, joinUnits([...new Set(caveats)])].filter(Boolean).join('\n\n');
+  }
+  if (passage.coverage < groundedCoverage && grounding.statements.length > 0 && !statesAsked && !choice) {
     // What the document does say (when it says something about the question), then what it says it lacks.
     const document = knowledge.document(primary.chunk.docId)!;
     const statements = [...new Set(grounding.statements)];
@@ -201,6 +229,22 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   }
 
   return finish(extractiveAnswer(knowledge, { ...primary, chunk: passageChunk(passage) }, query, lang, notice, primary.confidence, asked));
+}
+
+/**
+ * True when the question offers alternatives ("kadis atau gubernur", "58 atau 60") and the text names one of
+ * them: the asker wants to know which, and the section says.
+ */
+function namesAnAlternative(query: NormalisedQuery, text: string): boolean {
+  const lower = ` ${cleanText(text)} `;
+  const expansionOf = new Map(query.terms.map((t) => [t.word, t.expansion.join(' ')]));
+  for (const match of query.plain.matchAll(/\b([a-z0-9]+) atau ([a-z0-9]+)\b/g)) {
+    const options = [match[1]!, match[2]!];
+    if (options.some((o) => /^(tidak|bukan|belum|tidak|sudah|ya|apa|mana)$/.test(o))) continue;
+    const named = options.some((o) => lower.includes(` ${o} `) || (expansionOf.get(o) && lower.includes(` ${expansionOf.get(o)} `)));
+    if (named) return true;
+  }
+  return false;
 }
 
 /** The question with identifiers and names taken out, with the words that label them ("NIK saya 3201…"). */

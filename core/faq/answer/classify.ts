@@ -18,6 +18,7 @@ export type EscalateReason =
   | 'job_openings'
   | 'disciplinary_case'
   | 'leave_balance'
+  | 'case_status'
   | 'off_topic'
   | 'low_confidence'
   | 'not_covered'
@@ -167,6 +168,13 @@ const requestMarker = /\b(tolong|tlg|mohon|minta|bantu|bantuin|please|pls|plis|d
 const leaveAction =
   /\b(ajukan|ajuin|ajukanlah|daftarkan|daftarin|inputkan|input|catat|catatkan|buatkan|bikinkan|bikinin|buatin|setujui|menyetujui|approve|acc|batalkan|membatalkan|batalin|proses|prosesin|kirimkan|kirim|tanda tangani|tandatangani)\s+(cuti|izin|permohonan cuti|surat cuti|form cuti)\b/;
 
+/**
+ * A question about leave approval rather than a request to approve: who approves, how, whether the bot can
+ * ("bot bisa acc cuti saya tidak", "siapa yang acc cuti"). A trailing "tidak"/"kah" asks; "tolong acc cuti" asks for.
+ */
+const leaveQuestion =
+  /\b(cara|bagaimana|prosedur|langkah|syarat|siapa|di mana|dimana|ke mana|kemana|apakah|bisa tidak|boleh tidak|berapa lama|kapan|aturan|wewenang|berwenang|pejabat|yang berhak)\b|^(?!.*\b(tolong|mohon|minta|bantu|please|pls)\b).*\b(bisa|boleh|dapat)\b.*\b(tidak|kah|kan)$/;
+
 const passwordWord = /\b(password|passwd|pasword|kata sandi|sandi|pin|otp|kode otp|kode mfa|kode verifikasi|passcode|pw)\b/;
 const passwordTrouble =
   /\b(lupa|reset|riset|ganti|ubah|minta|kirim|kirimkan|buatkan|bikinkan|berapa|apa|hilang|bocor|tidak bisa|gagal|blokir|diblokir|terblokir|terkunci|salah|keluar|expired|kadaluarsa|kedaluwarsa|buka|pulihkan|recovery|masuk|tidak masuk|belum masuk|tidak muncul|error|eror)\b/;
@@ -211,6 +219,20 @@ const jobsPlain =
 const disciplinaryCase =
   /\b(saya|teman saya|rekan saya|atasan saya|suami saya|istri saya)\s+(sudah\s+|telah\s+|lagi\s+|sedang\s+)?(kena|terkena|dikenai|dikenakan|dijatuhi|dapat|mendapat|menerima|dilaporkan|diperiksa|dipanggil|disidang|diberi)\s+(hukuman|hukdis|hukuman disiplin|sanksi|teguran|sp|surat peringatan|pemeriksaan|bap)\b/;
 const leaveBalance = /\b(sisa|saldo|jatah|kuota)\s+(cuti\s+)?(tahunan\s+)?(saya|ku)\b|\bcuti (tahunan )?saya (masih |tinggal )?(sisa|berapa|tinggal)\b|\b(sisa|saldo) cuti (tahunan )?(saya )?(berapa|tinggal)\b/;
+
+/**
+ * The asker's own application or decree that has not come ("sk kp saya belum turun", "usulan pensiun saya
+ * ditolak"): only the HR desk can look at where it is, whatever rule shares its words.
+ */
+const caseStuck =
+  /\b(sk|usul|usulan|berkas|pertek|surat keputusan)\b.{0,40}\b((belum|tidak|kok belum|masih belum) (juga )?(turun|keluar|terbit|jadi|diproses|selesai|ada kabar|berubah|diterima|sampai)|ditolak|dikembalikan|tertahan|mandek|macet|nyangkut)\b/;
+function caseCategory(p: string): TicketCategoryId {
+  if (/\b(kp|kenaikan pangkat|pangkat|golongan)\b/.test(p)) return 'kenaikan_pangkat';
+  if (/\b(kgb|berkala)\b/.test(p)) return 'kgb';
+  if (/\b(pensiun|bup)\b/.test(p)) return 'pensiun';
+  if (/\bcuti\b/.test(p)) return 'cuti';
+  return 'lainnya';
+}
 
 const offTopic =
   /\b(cuaca|resep|masak|masakan|bola|skor|liga|film|lagu|musik|saham|crypto|kripto|bitcoin|togel|judi|slot|pacar|jodoh|zodiak|horoskop|ramalan|pilpres|pemilu|capres|partai|game|mobile legend|harga emas|harga bensin|bbm|tiket pesawat|hotel|wisata|kuliner|promo|diskon|pinjol|pinjaman online|kredit motor|puisi|pantun|lirik|cerpen|translate|terjemahkan|coding|program python|javascript)\b/;
@@ -277,7 +299,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
     if (imperative || requestMarker.test(p)) return { kind: 'refuse', reason: 'change_data' };
   }
 
-  if (leaveAction.test(p) && !/\b(cara|bagaimana|prosedur|langkah|syarat|siapa|di mana|dimana|ke mana|kemana|apakah|bisa tidak|boleh tidak|berapa lama|kapan|aturan)\b/.test(p)) {
+  if (leaveAction.test(p) && !leaveQuestion.test(p)) {
     return { kind: 'escalate', reason: 'submit_leave', category: 'cuti' };
   }
   if (/\b(tolong|tlg|mohon|bantu|bisa|bisakah)\b.{0,20}\b(cutikan|izinkan saya|liburkan)\b/.test(p)) {
@@ -302,6 +324,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (jobsPlain.test(p)) return { kind: 'escalate', reason: 'job_openings', category: 'lainnya' };
   if (disciplinaryCase.test(p)) return { kind: 'escalate', reason: 'disciplinary_case', category: 'masalah_atasan_rekan' };
   if (leaveBalance.test(p)) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
+  if (/\bsaya\b/.test(p) && caseStuck.test(p)) return { kind: 'escalate', reason: 'case_status', category: caseCategory(p) };
   if (offTopic.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
 
   if (asksOwnKpProposal(p)) return { kind: 'personal', topic: 'kp_proposal', nips };

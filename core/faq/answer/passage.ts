@@ -1,7 +1,7 @@
 import type { Chunk } from '../corpus/types.js';
 import { coversNumber, notCoveredPattern, tableHeaders, unitsOf, type Unit } from '../corpus/units.js';
 import type { FaqKnowledge } from '../knowledge.js';
-import type { NormalisedQuery } from '../retrieval/normalise.js';
+import { cleanText, type NormalisedQuery } from '../retrieval/normalise.js';
 import { indexText, tokenizeForIndex, type SearchHit } from '../retrieval/search-index.js';
 import { intentFit, type QuestionIntent } from './question-intent.js';
 
@@ -42,6 +42,12 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
     if (hit.chunk.status !== 'current' || docs.has(hit.chunk.docId)) continue;
     if (hit.confidence >= primary.confidence - documentWindow) docs.set(hit.chunk.docId, hit.confidence);
   }
+  // A section that answers by pointing elsewhere ("Batas golongan menurut pendidikan … Lihat dokumen Kenaikan
+  // Pangkat Reguler PNS") vouches for that document: its sections are weighed too, a little below the first.
+  for (const docId of referencedDocuments(knowledge, query, primary.chunk.docId)) {
+    if (!docs.has(docId)) docs.set(docId, primary.confidence * referenceTrust);
+  }
+  const asksValue = /\b(berapa|apa|mana)\b/.test(query.plain);
   const numbers = query.terms.map((t) => t.word).filter((w) => /^\d{1,3}$/.test(w)).map(Number);
   // Months named in the question ("periode 1 jan") are as specific as numbers: the section naming them answers.
   const months = query.terms.map((t) => t.word).filter((w) => monthNames.has(w));
@@ -56,11 +62,13 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
         months.every((m) => chunk.text.toLowerCase().includes(m))
           ? 1
           : 0;
-      const fit = intentFit(intent, stated, items, numeric === 1);
+      // "d3 naik sampai gol berapa", "pangkat 4b namanya apa": the table row keyed by what was named holds the value.
+      const row = asksValue && rowKeyed(chunk, query) ? 1 : 0;
+      const fit = intentFit(intent, stated, items, numeric === 1 || row === 1);
       const retrieved = chunk.id === primary.chunk.id ? 1 : 0;
       // The document retrieval ranked first keeps an edge: another one must state the asked fact clearly better.
       const firstDocument = docId === primary.chunk.docId ? 1 : 0;
-      const score = 0.5 * coverage + 0.2 * fit + 0.2 * numeric + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved - 0.25 * notCovered;
+      const score = 0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved - 0.25 * notCovered;
       candidates.push({ docId, chunks: [chunk], coverage, fit, score, position: positionOf(chunk) });
     }
   }
@@ -77,6 +85,75 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
     }
   }
   return best;
+}
+
+/** How much of the first document's confidence a document it points to is given. */
+const referenceTrust = 0.95;
+/** A section must cover this share of the question before the documents it points to are followed. */
+const referenceCoverage = 0.5;
+
+/** Current documents named ("Lihat dokumen …") by the sections of `docId` that concern the question, by title. */
+function referencedDocuments(knowledge: FaqKnowledge, query: NormalisedQuery, docId: string): string[] {
+  // Only the sections covering the question best (sections are sorted by coverage): a pointer in a side section
+  // says nothing about what was asked, and each document followed costs a pass over its sections.
+  const all = knowledge.groundInDocument(query, docId).sections;
+  const top = all[0]?.coverage ?? 0;
+  const sections = all.filter((s) => s.coverage >= referenceCoverage && s.coverage === top);
+  if (sections.length === 0) return [];
+  const titles = currentTitles(knowledge).filter((t) => t.id !== docId);
+  const found: string[] = [];
+  for (const { chunk } of sections) {
+    for (const match of chunk.text.matchAll(/\bdokumen\s+([^.;()\n]+)/gi)) {
+      const named = match[1]!.toLowerCase();
+      const target = titles.find((t) => named.startsWith(t.title));
+      if (target && !found.includes(target.id)) found.push(target.id);
+    }
+  }
+  return found;
+}
+
+/** Current documents' titles, longest first (one title may begin another), per loaded corpus. */
+const titleCache = new WeakMap<object, Array<{ id: string; title: string }>>();
+function currentTitles(knowledge: FaqKnowledge): Array<{ id: string; title: string }> {
+  const documents = knowledge.documents;
+  let titles = titleCache.get(documents);
+  if (!titles) {
+    titles = documents
+      .filter((d) => d.status === 'current')
+      .map((d) => ({ id: d.id, title: d.title.toLowerCase() }))
+      .sort((a, b) => b.title.length - a.title.length);
+    titleCache.set(documents, titles);
+  }
+  return titles;
+}
+
+/**
+ * True when a row of one of the chunk's tables is keyed (first cell) by a term the question names: an education
+ * level ("D-III", "S1/D-IV", "SLTA dan D-I" → d iii, s1, d iv, slta, d i) or a rank ("III/c" → iii c).
+ */
+function rowKeyed(chunk: Chunk, query: NormalisedQuery): boolean {
+  const keys = analyse(chunk).rowKeys;
+  if (keys.length === 0) return false;
+  const asked = ` ${query.expanded} `;
+  return keys.some((key) => asked.includes(` ${key} `));
+}
+
+/** First cells of a chunk's table rows (not headers), split into alternatives and cleaned like a question. */
+function rowKeysOf(text: string): string[] {
+  const keys = new Set<string>();
+  const lines = text.split('\n').map((l) => l.trim());
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.startsWith('|') || /^\|[\s:|-]+\|?$/.test(line)) continue;
+    if (i + 1 < lines.length && /^\|[\s:|-]+\|?$/.test(lines[i + 1]!)) continue; // a header row
+    const first = line.replace(/^\|/, '').split('|')[0]!.trim();
+    for (const part of first.split(/(?<![ivx])\/|\bdan\b|,/i)) {
+      const key = cleanText(part);
+      // Single letters and bare numbers would key too much ("a", "1").
+      if (key.length >= 2 && !/^\d+( \d+)*$/.test(key)) keys.add(key);
+    }
+  }
+  return [...keys];
 }
 
 /** Words that name the workplace or the asker, not what is asked about. */
@@ -97,7 +174,7 @@ export function unansweredStatements(query: NormalisedQuery, passage: Passage, s
 }
 
 /** A chunk's units, its stated units' text and how many are list items or rows: read once per chunk. */
-const analysed = new WeakMap<Chunk, { units: Unit[]; stated: string; items: number; notCovered: number }>();
+const analysed = new WeakMap<Chunk, { units: Unit[]; stated: string; items: number; notCovered: number; rowKeys: string[] }>();
 function analyse(chunk: Chunk) {
   let entry = analysed.get(chunk);
   if (!entry) {
@@ -108,6 +185,7 @@ function analyse(chunk: Chunk) {
       stated: [...stated.map((u) => u.text), ...tableHeaders(chunk.text)].join(' '),
       items: stated.filter((u) => u.kind !== 'sentence').length,
       notCovered: units.length === 0 ? 0 : (units.length - stated.length) / units.length,
+      rowKeys: rowKeysOf(chunk.text),
     };
     analysed.set(chunk, entry);
   }

@@ -39,6 +39,10 @@ const escalations: Record<EscalateReason, Record<FaqLang, string>> = {
     id: 'Saya tidak membahas kasus disiplin perorangan. Petugas kepegawaian dapat membantu secara langsung dan rahasia.',
     en: 'I do not discuss individual disciplinary cases. The HR desk can help you directly and confidentially.',
   },
+  case_status: {
+    id: 'Saya tidak dapat melihat status usulan, berkas, atau SK Anda; petugas kepegawaian dapat memeriksanya.',
+    en: 'I cannot see the status of your application, documents or decree (SK); the HR desk can check it.',
+  },
   leave_balance: {
     id: 'Saya tidak memiliki catatan sisa cuti Anda.',
     en: 'I do not have your leave balance.',

@@ -114,4 +114,5 @@ export function tableHeaders(text: string): string[] {
 }
 
 /** A sentence in which the corpus says plainly that something is not covered ("… tidak tercantum di sini"). */
-export const notCoveredPattern = /\b(tidak|belum) tercantum\b|\bbelum tersedia\b|\btidak dapat dijawab\b/i;
+export const notCoveredPattern =
+  /\b(tidak|belum) tercantum\b|\bbelum tersedia\b|\btidak dapat dijawab\b|\b(tidak|belum) (dicantumkan|diatur|dimuat|dibahas|dijelaskan|ditetapkan|dapat dipastikan)( [a-z]+){0,2} (di sini|dalam dokumen ini|di dokumen ini)\b|\bdi luar cakupan (dokumen|bot|layanan)\b/i;

@@ -64,6 +64,7 @@ export function cleanText(text: string): string {
     .replace(/\b([1-4])\s?\/?\s?([a-e])\b/g, (_all, g: string, r: string) => `${roman[Number(g)]} ${r}`)
     .replace(/\b(gol|golongan)\s+([1-4])\b/g, (_all, word: string, g: string) => `${word} ${roman[Number(g)]}`)
     .replace(/[^a-z0-9]+/g, ' ')
+    .replace(bknAsBukan, 'bukan')
     .split(' ')
     .map(foldRepeats)
     .join(' ')
@@ -71,6 +72,14 @@ export function cleanText(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * "bkn" is both BKN (Badan Kepegawaian Negara) and chat for "bukan" ("nip bkn data rahasia"). It names the
+ * agency after a word that points to an institution ("di bkn", "peraturan bkn", "pertek bkn") or before one
+ * ("bkn pusat", a regulation number); between two ordinary words it is "bukan".
+ */
+const bknAsBukan =
+  /(?<=\b(?!(?:di|ke|dari|oleh|peraturan|perka|perkaban|kepala|pertek|teknis|kantor|sistem|aplikasi|layanan|milik|situs|website|web|sama|akun|data|lewat|melalui|via|regional|kanreg|pihak|verifikasi|operator|ke|dengan|dgn|sm|dr|ama|sedangkan)\b)[a-z0-9]+ )bkn(?= (?!(?:pusat|regional|go|id|ri|kanreg|kantor|wilayah|nomor|no|tentang|ttg|itu|apa|nya)\b)[a-z]+\b)/g;
 
 /** "kapannn" → "kapan", "bangeeet" → "banget"; "pppk" and other known abbreviations stay as they are. */
 function foldRepeats(token: string): string {

@@ -13,7 +13,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   // question words
   brp: 'berapa', brapa: 'berapa', berapaan: 'berapa', brpa: 'berapa', bpa: 'berapa',
   gmn: 'bagaimana', gmana: 'bagaimana', gimana: 'bagaimana', bgmn: 'bagaimana', bgm: 'bagaimana', gmna: 'bagaimana', gmn2: 'bagaimana',
-  kpn: 'kapan', kapn: 'kapan', kpan: 'kapan',
+  kpn: 'kapan', kapn: 'kapan', kpan: 'kapan', sapa: 'siapa', syp: 'siapa', spa: 'siapa',
   knp: 'mengapa', napa: 'mengapa', kenapa: 'mengapa', knapa: 'mengapa', ngapa: 'mengapa',
   dmn: 'di mana', dimana: 'di mana', kmn: 'ke mana', kemana: 'ke mana', mn: 'mana',
   ap: 'apa', apaan: 'apa', apakah: 'apakah', ga: 'tidak', gak: 'tidak', gk: 'tidak', g: 'tidak', nggak: 'tidak', ngga: 'tidak', enggak: 'tidak',
@@ -50,7 +50,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   dikumpulin: 'dikumpulkan', ngumpulin: 'kumpulkan', dpet: 'dapat', bini: 'istri',
   nautin: 'tautkan', nyambungin: 'tautkan', sambungin: 'tautkan', dak: 'tidak', idak: 'tidak', ndak2: 'tidak', mentok: 'batas',
   brikutnya: 'berikutnya', berikutny: 'berikutnya', selanjutnya: 'berikutnya', depan: 'depan',
-  seminggu: 'per minggu', sehari: 'per hari', setahun: 'per tahun', sebulan: 'per bulan', dikasih: 'diberikan', ngasih: 'memberi',
+  seminggu: 'per minggu', sehari: 'per hari', setahun: 'per tahun', sebulan: 'per bulan', dikasih: 'diberikan', ngasih: 'memberi', ngaruh: 'pengaruh', ngaruhin: 'pengaruh', upload: 'unggah', diupload: 'diunggah', uplod: 'unggah',
   kasihkan: 'berikan', disiapin: 'disiapkan', nyiapin: 'menyiapkan', siapin: 'siapkan', masuk2: 'masuk', sma: 'slta', smk: 'slta',
   smu: 'slta', slta: 'slta', big: 'besar', take: 'ambil', taking: 'ambil', allowed: 'boleh',
   // everyday office chat (what staff actually type to HR)
@@ -179,10 +179,12 @@ export const abbreviations: Readonly<Record<string, string>> = {
   dokumen: 'berkas',
   lulusan: 'pendidikan ijazah',
   ijazah: 'pendidikan',
-  d3: 'd iii',
-  d4: 'd iv',
-  d2: 'd ii',
-  d1: 'd i',
+  pemprov: 'pemerintah provinsi',
+  // Diplomas are levels of education: "d3 naik sampai gol berapa" asks the table by ijazah, not the rank names.
+  d3: 'd iii pendidikan ijazah',
+  d4: 'd iv pendidikan ijazah',
+  d2: 'd ii pendidikan ijazah',
+  d1: 'd i pendidikan ijazah',
   diizinkan: 'boleh izin',
   persen: 'persentase',
   kuliah: 'izin belajar kuliah',
@@ -199,6 +201,8 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bnaik gol(ongan)?\b/g, 'kenaikan pangkat golongan'],
   [/\bnaik pangkat\b/g, 'kenaikan pangkat'],
   [/\bnaik haji\b/g, 'ibadah haji'],
+  // Approving or signing someone's leave is what the rules call giving it ("pejabat yang memberikan cuti").
+  [/\b(menyetujui|setujui|approve|tanda tangan|teken|ttd) cuti\b/g, '$1 memberikan cuti'],
   [/\b(daftar|mendaftar|registrasi|register) (ke )?(bot|layani|telegram|akun)\b/g, 'tautkan akun $3'],
   [/\burus (pensiun|kp|kenaikan pangkat|kgb)\b/g, 'menyiapkan usul $1'],
   [/\b(mulai|harus) urus\b/g, '$1 menyiapkan usul'],
