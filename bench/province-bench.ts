@@ -204,6 +204,13 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
       .callerFor({ ref: 'bench:bkpsdmd', role: 'hr_lead', employeeId: null, agencyId: bureau.id, province: true })
       .broadcasts.create({ title: 'Pengumuman provinsi', text: 'Apel gabungan Hari Jadi Provinsi, Senin pukul 07.30 WIB.', audience: { everyone: true, province: true } });
     const relayDuringBroadcast = relay('busy', 'during the broadcast fan-out');
+    // Queued in chunks: the outbox can run dry between two chunks, so wait for the run to be queued in full first.
+    const queuedBy = Date.now() + 10 * 60_000;
+    while ((await db.broadcastRun.count()) === 0 || (await db.broadcastRun.count({ where: { status: 'expanding' } })) > 0) {
+      if (Date.now() > queuedBy) throw new Error('the province broadcast was not queued within 10 minutes');
+      await sleep(250);
+    }
+    const queuedAfter = (Date.now() - broadcastStarted) / 1000;
     await drained(db, 30 * 60_000);
     const broadcastEnded = Date.now();
     await relayDuringBroadcast;
@@ -219,7 +226,7 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
     const seconds = (lastAt - firstAt) / 1000;
     const rate = (accepted.length - 1) / seconds;
     console.log(
-      `${label} broadcast to ${employees.length} staff in ${agencyRows.length} agencies: first message after ${((firstAt - broadcastStarted) / 1000).toFixed(1)} s, ` +
+      `${label} broadcast to ${employees.length} staff in ${agencyRows.length} agencies: queued in full after ${queuedAfter.toFixed(1)} s, first message after ${((firstAt - broadcastStarted) / 1000).toFixed(1)} s, ` +
         `${delivered} delivered in ${seconds.toFixed(1)} s = ${rate.toFixed(1)} msg/s; rate ÷ configured ${telegramRate} msg/s = ${(rate / telegramRate).toFixed(3)} (target ≥ 0.9); ` +
         `duplicates ${duplicates} (target 0); 429 answers ${limited}`,
     );
