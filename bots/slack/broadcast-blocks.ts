@@ -2,6 +2,7 @@ import { Bits, Blocks, Elements, HomeTab, Message, Modal, type SlackBlockDto, ty
 import slackifyMarkdown from 'slackify-markdown';
 import type { BroadcastStatusReport, DeliveryCounts } from '../../core/broadcasts/broadcast-status.js';
 import { broadcastStatusLabels, type BroadcastStatus } from '../../core/broadcasts/broadcast-input.js';
+import { approvalOutcomeLabels, approvalOutcomeOf } from '../../core/broadcasts/broadcast-decision.js';
 import { careerKinds, infoTopics } from '../../core/infodesk/topics.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
@@ -119,9 +120,12 @@ export interface ApprovalView {
 
 const who = (ref: string | null) => (ref?.startsWith('slack:') ? `<@${ref.slice('slack:'.length)}>` : escapeMrkdwn(ref ?? '—'));
 
+/** The notification text reads the decision too: it is what Slack shows in notifications and to screen readers. */
 export function approvalFallbackText(view: ApprovalView): string {
-  return `Siaran #${view.number} menunggu persetujuan: ${view.title}`;
+  return `Siaran #${view.number} ${approvalOutcomeLabels[approvalOutcomeOf(view.status)]}: ${view.title}`;
 }
+
+const outcomeMarks = { pending: '⏳', approved: '✅', rejected: '❌', withdrawn: '🚫' } as const;
 
 /** The approval request in the HR leads' channel: the broadcast, then buttons while it waits, the decision after. */
 export function approvalBlocks(view: ApprovalView): SlackBlockDto[] {
@@ -133,7 +137,7 @@ export function approvalBlocks(view: ApprovalView): SlackBlockDto[] {
             Elements.Button({ text: 'Tolak', actionId: broadcastActions.reject, value: view.id }).danger(),
           ),
         ]
-      : [Blocks.Section({ text: `${view.status === 'rejected' ? '❌' : '✅'} ${broadcastStatusLabels[view.status]} oleh ${who(view.decidedBy)}` })];
+      : [Blocks.Section({ text: `${outcomeMarks[approvalOutcomeOf(view.status)]} *${approvalOutcomeLabels[approvalOutcomeOf(view.status)]}* oleh ${who(view.decidedBy)}` })];
   return Message()
     .blocks(
       Blocks.Header({ text: clip(`Siaran #${view.number} — ${view.title}`, 150) }),

@@ -5,7 +5,7 @@ import { ZodError } from 'zod';
 import type { AudienceInput } from '../../core/audience/audience.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { hasAtLeast } from '../../core/auth/roles.js';
-import type { NewBroadcastInput } from '../../core/broadcasts/broadcast-input.js';
+import { broadcastStatusLabels, type BroadcastStatus, type NewBroadcastInput } from '../../core/broadcasts/broadcast-input.js';
 import type { Attachment } from '../../core/outbox/outbox-intent.js';
 import type { Runtime } from '../../core/runtime.js';
 import { wibInstant } from '../../core/scheduling/jakarta-time.js';
@@ -207,7 +207,8 @@ export async function runBroadcastCommand(runtime: Runtime, actor: Actor, args: 
     case 'daftar': {
       const list = await caller.list({ limit: 15 });
       if (list.length === 0) return 'Belum ada siaran. Buat dengan `/layani siaran`.';
-      return ['*Siaran terbaru*', ...list.map((b) => `• #${b.number} *${escapeMrkdwn(b.title)}* — ${b.status.replace('_', ' ')} · ${escapeMrkdwn(b.audience)}${b.needsAck ? ' · perlu konfirmasi' : ''}`)].join('\n');
+      // The same words as the App Home and `status`: one label per state, from the core.
+      return ['*Siaran terbaru*', ...list.map((b) => `• #${b.number} *${escapeMrkdwn(b.title)}* — ${broadcastStatusLabels[b.status as BroadcastStatus] ?? b.status} · ${escapeMrkdwn(b.audience)}${b.needsAck ? ' · perlu konfirmasi' : ''}`)].join('\n');
     }
     case 'status': {
       if (!Number.isInteger(number) || number < 1) return needNumber();

@@ -206,7 +206,12 @@ export function createSlackDelivery(runtime: Runtime, client: WebClient, files: 
         return deliverServiceReport(intent);
       case 'slack.channelMessage': {
         const posted = await slack(() =>
-          client.chat.postMessage({ channel: intent.slackChannel, text: withinSlackLimit(escapeMrkdwn(intent.text)), unfurl_links: false, unfurl_media: false }),
+          client.chat.postMessage({
+            channel: intent.slackChannel,
+            text: withinSlackLimit(`${escapeMrkdwn(intent.text)}${slackUserIdOf(intent.mention) ? ` (<@${intent.mention}>)` : ''}`),
+            unfurl_links: false,
+            unfurl_media: false,
+          }),
         );
         return posted.ts ?? '';
       }

@@ -1,6 +1,6 @@
 import { Bits, Blocks, Elements, Modal, type SlackViewDto } from 'slack-block-builder';
 import { infoTopics } from '../../core/infodesk/topics.js';
-import { rsvpLabels, sessionStatusLabels, type SessionStatus } from '../../core/sosialisasi/session-input.js';
+import { rsvpLabels } from '../../core/sosialisasi/session-input.js';
 import { describeSessionTime } from '../../core/sosialisasi/session-time.js';
 import type { Runtime } from '../../core/runtime.js';
 import { noTopic } from './broadcast-blocks.js';
@@ -80,18 +80,17 @@ export function sessionFinishModal(session: { sessionId: string; number: number 
     .buildToObject();
 }
 
-const statusLabel = (status: string) => sessionStatusLabels[status as SessionStatus] ?? status;
 const timeOf = (s: { startsAt: string; endsAt: string }) => describeSessionTime({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) });
 
 export function sessionListText(list: SessionSummary[]): string {
   if (list.length === 0) return 'Belum ada sesi sosialisasi. Buat dengan `/layani sosialisasi`.';
-  return ['*Sesi sosialisasi*', ...list.map((s) => `• #${s.number} *${escapeMrkdwn(s.title)}* — ${timeOf(s)} · ${statusLabel(s.status)} · ${escapeMrkdwn(s.audienceText)}`)].join('\n');
+  return ['*Sesi sosialisasi*', ...list.map((s) => `• #${s.number} *${escapeMrkdwn(s.title)}* — ${timeOf(s)} · ${s.stateText} · ${escapeMrkdwn(s.audienceText)}`)].join('\n');
 }
 
 /** Everything HR needs on the day, with the check-in code to announce in the room. */
 export function sessionDetailText(s: SessionDetail): string {
   const lines = [
-    `*Sosialisasi #${s.number} — ${escapeMrkdwn(s.title)}* (${statusLabel(s.status)})`,
+    `*Sosialisasi #${s.number} — ${escapeMrkdwn(s.title)}* (${s.stateText})`,
     `Narasumber/penyelenggara: ${escapeMrkdwn(s.speaker)}`,
     `Waktu: ${timeOf(s)}`,
   ];

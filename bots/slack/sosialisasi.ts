@@ -70,28 +70,28 @@ export async function runSosialisasiCommand(runtime: Runtime, actor: Actor, args
       if (!hasNumber) return needNumber();
       const materials = rest.join(' ').trim();
       if (!materials) {
-        const session = await caller.get({ number });
-        return openModal(sessionFinishModal(session));
+        // Said before HR writes anything: materials already sent or awaiting a lead cannot be sent again.
+        return openModal(sessionFinishModal(await caller.mayFinish({ number })));
       }
       return finishedText(await caller.finish({ number, materials }));
     }
     case 'batal': {
       if (!hasNumber) return needNumber();
       const result = await caller.cancel({ number });
-      return `Sesi #${result.number} dibatalkan; ${result.told} pegawai yang sudah menyatakan hadir diberi tahu.`;
+      return `Sesi #${result.number} dibatalkan; ${result.told} pegawai yang diundang dan sudah menerima undangannya (atau menjawabnya) diberi tahu. Undangannya di /info ditandai dibatalkan.`;
     }
     default:
       return sosialisasiHelp;
   }
 }
 
-function finishedText(result: { number: number; broadcastNumber: number; broadcastStatus: string; faqDrafts: number }): string {
+function finishedText(result: { number: number; broadcastNumber: number; broadcastStatus: string; faqDrafts: number; resubmitted: boolean }): string {
   const sending =
     result.broadcastStatus === 'pending_approval'
       ? `menunggu persetujuan pimpinan kepegawaian sebagai siaran #${result.broadcastNumber}`
       : `dikirim ke peserta sebagai siaran #${result.broadcastNumber} (pantau: \`/layani siaran status ${result.broadcastNumber}\`)`;
   const drafts = result.faqDrafts ? ` ${result.faqDrafts} pertanyaan yang dijawab menjadi draf FAQ untuk ditinjau pimpinan kepegawaian.` : '';
-  return `Sesi #${result.number} ditutup. Materi dan tanya jawab ${sending}.${drafts}`;
+  return `${result.resubmitted ? `Materi baru sesi #${result.number}` : `Sesi #${result.number} ditutup. Materi`} dan tanya jawab ${sending}.${drafts}`;
 }
 
 /** Modal fields to the core's input; errors keyed by block id, in Indonesian. */

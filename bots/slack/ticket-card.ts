@@ -21,14 +21,24 @@ export const slaMarkers: Record<SlaState, string> = {
   warning: ' ⚠️ 80% waktu terpakai',
   breached: ' 🔴 terlewati',
   met: ' ✅ terpenuhi',
+  paused: ' ⏸ dijeda',
 };
+
+/** "3 jam 20 menit" of business time. */
+function businessTime(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = Math.round(minutes % 60);
+  return [hours ? `${hours} jam` : '', rest || !hours ? `${rest} menit` : ''].filter(Boolean).join(' ');
+}
 
 const isOpen = (status: TicketView['status']) => status === 'baru' || status === 'ditangani' || status === 'menunggu_pegawai';
 
 /** Plain text header/labels: Slack limits header text to 150 characters. */
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-function slaLine(label: string, dueAt: Date, state: SlaState): string {
+function slaLine(label: string, dueAt: Date, state: SlaState, minutesLeft: number): string {
+  // While the ticket waits for the employee the due time is not known yet: it moves by however long they take.
+  if (state === 'paused') return `*${label}*\n⏸ dijeda — menunggu pegawai (sisa ${businessTime(minutesLeft)} kerja)`;
   return `*${label}*\n${formatWib(dueAt)}${slaMarkers[state]}`;
 }
 
@@ -58,8 +68,8 @@ export function ticketCardBlocks(view: TicketView): SlackBlockDto[] {
       `*Petugas*\n${assignee}`,
     ),
     Blocks.Section().fields(
-      slaLine('Batas tanggapan pertama', view.firstResponseDueAt, view.firstResponseSla),
-      slaLine('Batas penyelesaian', view.resolutionDueAt, view.resolutionSla),
+      slaLine('Batas tanggapan pertama', view.firstResponseDueAt, view.firstResponseSla, 0),
+      slaLine('Batas penyelesaian', view.resolutionDueAt, view.resolutionSla, view.resolutionMinutesLeft),
     ),
     ...(view.csatRating !== null
       ? [Blocks.Section({ text: `*Kepuasan pegawai:* ${'★'.repeat(view.csatRating)}${'☆'.repeat(5 - view.csatRating)} (${view.csatRating}/5)` })]

@@ -27,6 +27,7 @@ function itemLines(ctx: BotContext, item: ArchivePage['items'][number], index: n
   }
   if (item.validUntil) notes.push(ctx.t('info-valid-until', { date: formatIndonesian(todayInJakarta(new Date(item.validUntil))) }));
   if (item.attachmentName) notes.push(ctx.t('info-attachment', { name: item.attachmentName }));
+  if (item.calledOff) notes.push(ctx.t(item.calledOff === 'cancelled' ? 'info-session-cancelled' : 'info-session-rejected'));
   if (item.needsAck) notes.push(ctx.t(item.acknowledged ? 'info-ack-done' : 'info-ack-needed'));
   return [`${index}. ${item.title}`, `   ${meta.join(' · ')}`, ...(notes.length ? [`   ${notes.join(' · ')}`] : []), `   ${item.excerpt}`].join('\n');
 }

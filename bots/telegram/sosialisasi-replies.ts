@@ -77,6 +77,16 @@ export function installSosialisasi(bot: Bot<BotContext>, runtime: Runtime, saveS
     ctx.session.pending = undefined;
     const sessions = await caller(ctx).openForQuestions();
     if (sessions.length === 0) {
+      try {
+        await caller(ctx).whyNoQuestions();
+      } catch (error) {
+        // A session they were invited to was cancelled or rejected: say so rather than "nothing is open".
+        const refusal = refusalOf(error, langOf(ctx));
+        if (refusal === null) throw error;
+        outcome(ctx, 'tanyasosialisasi.called-off');
+        await ctx.reply(refusal);
+        return;
+      }
       outcome(ctx, 'tanyasosialisasi.none');
       await ctx.reply(ctx.t('tanyasos-none'));
       return;
@@ -105,10 +115,15 @@ export function installSosialisasi(bot: Bot<BotContext>, runtime: Runtime, saveS
     await ctx.answerCallbackQuery();
     const pending = ctx.session.pending;
     if (pending?.kind === 'sessionQuestion' && pending.text) return submit(ctx, sessionId, pending.text);
-    const session = (await caller(ctx).openForQuestions()).find((s) => s.sessionId === sessionId);
-    if (!session) {
+    let session;
+    try {
+      session = await caller(ctx).mayAsk({ sessionId });
+    } catch (error) {
+      // Cancelled, rejected, over or not invited: say which.
+      const refusal = refusalOf(error, langOf(ctx));
+      if (refusal === null) throw error;
       outcome(ctx, 'tanyasosialisasi.closed');
-      await ctx.reply(ctx.t('tanyasos-closed'));
+      await ctx.reply(refusal);
       return;
     }
     ctx.session.pending = { kind: 'sessionQuestion', sessionId };

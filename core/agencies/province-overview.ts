@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import { hasAtLeast } from '../auth/roles.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { Db } from '../db/client.js';
-import { slaState } from '../tickets/sla.js';
+import { businessMinutesWorked, isOverdue, readSlaClock } from '../tickets/sla-clock.js';
 import type { AgencyDirectory } from './agency-directory.js';
 
 const openStatuses = new Set(['baru', 'ditangani', 'menunggu_pegawai']);
@@ -62,7 +62,18 @@ export async function provinceOverview(deps: { db: Db; calendar: BusinessCalenda
 
   const tickets = await db.ticket.findMany({
     where: { createdAt: { gte: since }, ...(hasAtLeast(actor.role, 'hr_lead') ? {} : { confidential: false }) },
-    select: { agencyId: true, status: true, createdAt: true, firstResponseAt: true, firstResponseDueAt: true, resolvedAt: true, resolutionDueAt: true, csatRating: true },
+    select: {
+      agencyId: true,
+      status: true,
+      createdAt: true,
+      firstResponseAt: true,
+      firstResponseDueAt: true,
+      resolvedAt: true,
+      resolutionDueAt: true,
+      slaPausedAt: true,
+      slaPausedMinutes: true,
+      csatRating: true,
+    },
   });
   const samples = new Map<string, { first: number[]; resolution: number[]; csat: number[] }>();
   for (const ticket of tickets) {
@@ -72,14 +83,12 @@ export async function provinceOverview(deps: { db: Db; calendar: BusinessCalenda
     samples.set(ticket.agencyId, sample);
     row.tickets++;
     if (ticket.firstResponseAt) sample.first.push(calendar.businessMinutesBetween(ticket.createdAt, ticket.firstResponseAt));
-    if (ticket.resolvedAt) sample.resolution.push(calendar.businessMinutesBetween(ticket.createdAt, ticket.resolvedAt));
+    if (ticket.resolvedAt) sample.resolution.push(businessMinutesWorked(calendar, ticket, ticket.resolvedAt));
     if (ticket.csatRating !== null) sample.csat.push(ticket.csatRating);
     if (openStatuses.has(ticket.status)) {
       row.open++;
-      const late =
-        slaState(calendar, ticket.createdAt, ticket.resolutionDueAt, null, now) === 'breached' ||
-        (!ticket.firstResponseAt && slaState(calendar, ticket.createdAt, ticket.firstResponseDueAt, null, now) === 'breached');
-      if (late) row.overdue++;
+      // The desk's own rule (core/tickets/sla-clock.ts): waiting for the employee is not overdue.
+      if (isOverdue(readSlaClock(calendar, ticket, now))) row.overdue++;
     }
   }
   for (const [agencyId, sample] of samples) {

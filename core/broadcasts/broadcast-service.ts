@@ -11,6 +11,7 @@ import { todayInJakarta } from '../dates/calendar-date.js';
 import type { CoreSettings } from '../trpc/context.js';
 import { assertMayAddressAgencies } from './broadcast-reach.js';
 import { newBroadcastSchema, type BroadcastStatus, type NewBroadcastInput } from './broadcast-input.js';
+import { afterDecision, composerChannelOf } from './broadcast-decision.js';
 
 export interface BroadcastDeps {
   db: Db;
@@ -133,6 +134,7 @@ export async function decideBroadcast(deps: BroadcastDeps, actor: Actor, broadca
     throw new TRPCError({ code: 'CONFLICT', message: `Siaran #${broadcast.number} tidak menunggu persetujuan (status: ${broadcast.status}). / Not waiting for approval.` });
   }
   const now = deps.clock.now();
+  const composer = await composerChannelOf(deps.settings, broadcast);
   return deps.db.$transaction(async (tx) => {
     const status: BroadcastStatus = approve ? 'scheduled' : 'rejected';
     // An approval that comes after the planned time sends at once rather than never.
@@ -143,7 +145,7 @@ export async function decideBroadcast(deps: BroadcastDeps, actor: Actor, broadca
       data: { status, decidedBy: actor.ref, decidedAt: now, runAt, cronCheckedAt },
     });
     await writeAudit(tx, actor, { action: approve ? 'broadcast.approve' : 'broadcast.reject', entity: 'Broadcast', entityId: broadcast.id, agencyId: broadcast.agencyId });
-    await enqueue(tx, { channel: 'slack', kind: 'slack.broadcastApproval', broadcastId: broadcast.id });
+    await afterDecision(tx, deps, actor, updated, now, composer);
     return updated;
   });
 }
@@ -157,6 +159,8 @@ export async function cancelBroadcast(deps: BroadcastDeps, actor: Actor, broadca
   return deps.db.$transaction(async (tx) => {
     const updated = await tx.broadcast.update({ where: { id: broadcast.id }, data: { status: 'cancelled', decidedBy: actor.ref, decidedAt: deps.clock.now() } });
     await writeAudit(tx, actor, { action: 'broadcast.cancel', entity: 'Broadcast', entityId: broadcast.id, agencyId: broadcast.agencyId });
+    // The leads' approval request must not keep offering buttons for a broadcast that is gone.
+    if (broadcast.status === 'pending_approval') await enqueue(tx, { channel: 'slack', kind: 'slack.broadcastApproval', broadcastId: broadcast.id });
     return updated;
   });
 }

@@ -3,6 +3,7 @@ import { audienceOf } from '../broadcasts/broadcast-service.js';
 import type { Db } from '../db/client.js';
 import { isAddressedToAgency, provinceAgencyIds } from '../broadcasts/broadcast-reach.js';
 import type { Attachment } from '../outbox/outbox-intent.js';
+import { asReadNow } from './broadcast-copy.js';
 import { excerpt, markdownToPlain, searchForm, searchWords } from './plain-text.js';
 import type { InfoTopicId } from './topics.js';
 
@@ -24,6 +25,8 @@ export interface ArchiveItem {
   mandatory: boolean;
   needsAck: boolean;
   acknowledged: boolean;
+  /** A sosialisasi invitation whose session was cancelled or rejected (its title and excerpt say so too). */
+  calledOff: 'cancelled' | 'rejected' | null;
 }
 
 export interface ArchivePage {
@@ -86,7 +89,7 @@ export async function archivePage(db: Db, employeeId: string, query: ArchiveQuer
   const page = Math.min(Math.max(0, Math.floor(query.page ?? 0)), pages - 1);
   const pageIds = ids.slice(page * archivePageSize, (page + 1) * archivePageSize);
   const [rows, acks] = await Promise.all([
-    db.broadcast.findMany({ where: { id: { in: pageIds } } }),
+    db.broadcast.findMany({ where: { id: { in: pageIds } } }).then((rows) => asReadNow(db, rows)),
     db.broadcastAck.findMany({ where: { employeeId, broadcastId: { in: pageIds } }, select: { broadcastId: true } }),
   ]);
   const acknowledged = new Set(acks.map((a) => a.broadcastId));
@@ -109,6 +112,7 @@ export async function archivePage(db: Db, employeeId: string, query: ArchiveQuer
       mandatory: b.mandatory,
       needsAck: b.needsAck,
       acknowledged: acknowledged.has(b.id),
+      calledOff: b.calledOff,
     };
   });
   return { items, page, pages, total };

@@ -26,7 +26,13 @@ export async function readDeskFigures(db: Db, clock: Clock): Promise<DeskFigures
     db.ticket.count({
       where: {
         status: { in: openStatuses },
-        OR: [{ resolutionDueAt: { lt: now } }, { firstResponseAt: null, firstResponseDueAt: { lt: now } }],
+        // The same rule as core/tickets/sla-clock.ts: a running clock is past its due time; a paused one was
+        // already past it when it stopped (due times move when a paused clock starts again).
+        OR: [
+          { slaPausedAt: null, resolutionDueAt: { lt: now } },
+          { slaPausedAt: null, firstResponseAt: null, firstResponseDueAt: { lt: now } },
+          { slaPausedAt: { not: null }, resolutionDueAt: { lt: db.ticket.fields.slaPausedAt } },
+        ],
       },
     }),
     db.ticket.count({ where: { slaFlags: { contains: 'frBreach' } } }),

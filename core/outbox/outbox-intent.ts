@@ -84,8 +84,11 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
     author: z.string().nullable().default(null),
     mention: z.string().nullable().default(null),
   }),
-  /** A message in a channel (feedback). */
-  z.object({ channel: z.literal('slack'), kind: z.literal('slack.channelMessage'), slackChannel: z.string(), text: z.string() }),
+  /**
+   * A message in a channel (feedback, the digest) or a user's DM (`slackChannel` a user id). `mention` is a Slack
+   * user id named at the end (who decided, for instance); kept apart from the text, which the adapter escapes.
+   */
+  z.object({ channel: z.literal('slack'), kind: z.literal('slack.channelMessage'), slackChannel: z.string(), text: z.string(), mention: z.string().nullable().default(null) }),
   /** A broadcast posted in a Slack channel (`text` is Markdown; the adapter converts it). */
   z.object({ channel: z.literal('slack'), kind: z.literal('slack.broadcast'), slackChannel: z.string(), broadcastId: z.string(), title: z.string(), text: z.string() }),
   /** Ask the HR leads to approve a broadcast, or update that request once decided. */

@@ -47,19 +47,22 @@ const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
 
 /**
  * One SLA target over the month's tickets, measured at the cut-off: done before its due time = met; done after, or
- * not done while the due time has passed = breached; not done and not yet due = pending.
+ * not done while the due time has passed = breached; not done and not yet due = pending. As everywhere else
+ * (core/tickets/sla-clock.ts), time spent waiting for the employee does not count: a paused clock is judged at the
+ * moment it stopped, and durations leave the pauses out.
  */
 function slaFigures(
   calendar: BusinessCalendar,
-  tickets: ReadonlyArray<{ createdAt: Date; dueAt: Date; doneAt: Date | null }>,
+  tickets: ReadonlyArray<{ createdAt: Date; dueAt: Date; doneAt: Date | null; pausedAt?: Date | null; pausedMinutes?: number | null }>,
   asOf: Date,
 ): SlaFigures & { perTicket: Array<'met' | 'breached' | 'pending'> } {
   const durations: number[] = [];
   const perTicket: Array<'met' | 'breached' | 'pending'> = [];
   for (const t of tickets) {
     const done = t.doneAt && t.doneAt < asOf ? t.doneAt : null;
-    if (done) durations.push(calendar.businessMinutesBetween(t.createdAt, done));
-    perTicket.push(done ? (done <= t.dueAt ? 'met' : 'breached') : t.dueAt < asOf ? 'breached' : 'pending');
+    if (done) durations.push(Math.max(0, calendar.businessMinutesBetween(t.createdAt, done) - (t.pausedMinutes ?? 0)));
+    const countedUntil = t.pausedAt && t.pausedAt < asOf ? t.pausedAt : asOf;
+    perTicket.push(done ? (done <= t.dueAt ? 'met' : 'breached') : t.dueAt < countedUntil ? 'breached' : 'pending');
   }
   return {
     measured: durations.length,
@@ -87,9 +90,10 @@ export async function collectMonth(env: ReportEnv, scope: ReportScope, window: M
     sql.query<{
       agencyId: string; category: string; channel: string | null; confidential: boolean; status: string; createdAt: Date;
       firstResponseAt: Date | null; firstResponseDueAt: Date; resolvedAt: Date | null; resolutionDueAt: Date; csatRating: number | null;
+      slaPausedAt: Date | null; slaPausedMinutes: number | null;
     }>(
       `SELECT t."agencyId", t."category", t."channel", t."confidential", t."status", t."createdAt", t."firstResponseAt",
-         t."firstResponseDueAt", t."resolvedAt", t."resolutionDueAt", t."csatRating"
+         t."firstResponseDueAt", t."resolvedAt", t."resolutionDueAt", t."csatRating", t."slaPausedAt", t."slaPausedMinutes"
        FROM "Ticket" t WHERE t."createdAt" >= $1 AND t."createdAt" < $2 AND t."agencyId" IN (${agencyList})`,
       [window.from, asOf, ...agencyIds],
     ),
@@ -151,7 +155,11 @@ export async function collectMonth(env: ReportEnv, scope: ReportScope, window: M
 
   // --- tickets and SLA ---
   const firstResponse = slaFigures(calendar, tickets.map((t) => ({ createdAt: t.createdAt, dueAt: t.firstResponseDueAt, doneAt: t.firstResponseAt })), asOf);
-  const resolution = slaFigures(calendar, tickets.map((t) => ({ createdAt: t.createdAt, dueAt: t.resolutionDueAt, doneAt: t.resolvedAt })), asOf);
+  const resolution = slaFigures(
+    calendar,
+    tickets.map((t) => ({ createdAt: t.createdAt, dueAt: t.resolutionDueAt, doneAt: t.resolvedAt, pausedAt: t.slaPausedAt, pausedMinutes: t.slaPausedMinutes })),
+    asOf,
+  );
   const byCategory = ticketCategories
     .map((category) => {
       const indexes = tickets.flatMap((t, i) => (t.category === category.id ? [i] : []));

@@ -8,6 +8,7 @@ import { employeeOf } from './invitees.js';
 import type { StoredSession } from './session-service.js';
 import { sessionDay } from './session-time.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
+import { isCalledOff, sessionStatusLabels, staffRefusal } from './session-lifecycle.js';
 
 async function recordAttendance(db: Db, sessionId: string, employeeId: string, via: 'checkin' | 'hr', markedBy: string, now: Date): Promise<boolean> {
   try {
@@ -27,9 +28,11 @@ export async function checkIn(db: Db, now: Date, actor: Actor, code: string): Pr
   const employee = await employeeOf(db, actor);
   const normalised = normaliseCheckInCode(code);
   const session = normalised.length === 6 ? await db.sosialisasiSession.findUnique({ where: { checkInCode: normalised } }) : null;
-  if (!session || session.agencyId !== employee.agencyId || session.status === 'cancelled') {
+  if (!session || session.agencyId !== employee.agencyId) {
     throw new TRPCError({ code: 'NOT_FOUND', message: 'Kode kehadiran tidak dikenal. Periksa kode yang diumumkan di ruangan. / Unknown check-in code.' });
   }
+  // A session that did not take place says so, rather than pretending the code is unknown.
+  if (isCalledOff(session.status)) throw staffRefusal(session, 'checkin')!;
   const day = sessionDay(session);
   if (todayInJakarta(now) !== day) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: `Kode ini hanya berlaku pada hari sesi, ${formatIndonesian(day)}. / This code is valid on the session day only.` });
@@ -39,6 +42,9 @@ export async function checkIn(db: Db, now: Date, actor: Actor, code: string): Pr
 
 /** HR marks people present by NIP (e.g. from the paper attendance list); unknown NIPs are reported back. */
 export async function markAttendance(db: Db, now: Date, actor: Actor, session: StoredSession, nips: string[]): Promise<{ marked: number; already: number; unknown: string[] }> {
+  if (isCalledOff(session.status)) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `Sesi #${session.number} ${sessionStatusLabels[session.status]}; kehadiran tidak dicatat. / The session was called off.` });
+  }
   const wanted = [...new Set(nips)];
   const employees = await db.employee.findMany({ where: { nip: { in: wanted }, agencyId: session.agencyId }, select: { id: true, nip: true } });
   const known = new Set(employees.map((e) => e.nip));

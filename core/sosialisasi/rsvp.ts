@@ -4,7 +4,7 @@ import { resolveAudienceMembers } from '../audience/resolve-audience.js';
 import type { Db } from '../db/client.js';
 import { employeeOf, isInvited } from './invitees.js';
 import { rsvpAnswers, type RsvpAnswer } from './session-input.js';
-import { assertScheduled, findSession, sessionAudienceOf, type StoredSession } from './session-service.js';
+import { assertOpenTo, findSession, sessionAudienceOf, type StoredSession } from './session-service.js';
 
 export type RsvpOutcome =
   | { result: 'saved'; answer: RsvpAnswer; changed: boolean; session: StoredSession }
@@ -19,7 +19,7 @@ export type RsvpOutcome =
 export async function answerRsvp(db: Db, now: Date, actor: Actor, sessionId: string, answer: RsvpAnswer): Promise<RsvpOutcome> {
   const employee = await employeeOf(db, actor);
   const session = await findSession(db, actor, { sessionId });
-  assertScheduled(session);
+  assertOpenTo(session, 'rsvp');
   if (session.endsAt <= now) throw new TRPCError({ code: 'BAD_REQUEST', message: `Sesi #${session.number} sudah berakhir. / The session is over.` });
   if (!(await isInvited(db, session, employee))) throw new TRPCError({ code: 'FORBIDDEN', message: 'Anda tidak termasuk peserta undangan sesi ini. / You are not invited to this session.' });
   if (answer === 'hadir' && !session.place) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Sesi ini hanya daring; pilih Online. / This session is online only.' });

@@ -38,6 +38,5 @@ export const rsvpAnswerSchema = z.enum(rsvpAnswers);
 
 export const rsvpLabels: Record<RsvpAnswer, string> = { hadir: 'Hadir', tidak: 'Tidak hadir', online: 'Online' };
 
-export const sessionStatuses = ['scheduled', 'finished', 'cancelled'] as const;
-export type SessionStatus = (typeof sessionStatuses)[number];
-export const sessionStatusLabels: Record<SessionStatus, string> = { scheduled: 'terjadwal', finished: 'selesai', cancelled: 'dibatalkan' };
+/** The session's states and their labels live with its transitions. */
+export { sessionStatuses, sessionStatusLabels, type SessionStatus } from './session-lifecycle.js';

@@ -9,6 +9,7 @@ import { newCheckInCode } from './check-in-code.js';
 import { invitationText, invitationTitle } from './invitation.js';
 import { newSessionSchema, type NewSessionInput } from './session-input.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
+import { staffRefusal, type StaffAction } from './session-lifecycle.js';
 
 export type StoredSession = Awaited<ReturnType<Db['sosialisasiSession']['findUniqueOrThrow']>>;
 
@@ -105,7 +106,8 @@ export async function findSession(db: Db, actor: Actor, ref: { sessionId?: strin
   return session;
 }
 
-export function assertScheduled(session: StoredSession): void {
-  if (session.status === 'cancelled') throw new TRPCError({ code: 'BAD_REQUEST', message: `Sesi #${session.number} sudah dibatalkan. / The session was cancelled.` });
-  if (session.status === 'finished') throw new TRPCError({ code: 'BAD_REQUEST', message: `Sesi #${session.number} sudah selesai. / The session is over.` });
+/** Refuses a staff member's action on a session that is not scheduled any more, saying why (core/sosialisasi/session-lifecycle.ts). */
+export function assertOpenTo(session: StoredSession, action: StaffAction): void {
+  const refusal = staffRefusal(session, action);
+  if (refusal) throw refusal;
 }

@@ -6,13 +6,32 @@ import { nipSchema } from '../records/employee.js';
 import { hrOfficerProcedure, router, staffProcedure } from '../trpc/init.js';
 import { checkIn, markAttendance } from './attendance.js';
 import { cancelSession } from './cancel.js';
-import { finishSession } from './finish.js';
-import { answerQuestion, askQuestion, groupedQuestions, openSessionsFor } from './questions.js';
+import { finishSession, materialsRefusal } from './finish.js';
+import { answerQuestion, askQuestion, assertMayAsk, noQuestionsReason, groupedQuestions, openSessionsFor } from './questions.js';
 import { answerRsvp, rsvpReport } from './rsvp.js';
 import { newSessionSchema, rsvpAnswerSchema } from './session-input.js';
 import { createSession, findSession, sessionAudienceOf, type StoredSession } from './session-service.js';
+import { sessionStateText } from './session-lifecycle.js';
+import type { Db } from '../db/client.js';
 
 const byRef = z.union([z.object({ sessionId: z.string().min(1).max(64) }), z.object({ number: z.number().int().positive() })]);
+
+/** The statuses of the sessions' invitations and materials, for the state HR reads. */
+async function broadcastStatuses(db: Db, sessions: StoredSession[]): Promise<Map<string, string>> {
+  const ids = sessions.flatMap((s) => [s.invitationBroadcastId, s.materialsBroadcastId]).filter((id): id is string => id !== null);
+  const rows = ids.length ? await db.broadcast.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } }) : [];
+  return new Map(rows.map((row) => [row.id, row.status]));
+}
+
+async function summaries(db: Db, sessions: StoredSession[]) {
+  const statuses = await broadcastStatuses(db, sessions);
+  const statusOf = (id: string | null) => (id ? (statuses.get(id) ?? null) : null);
+  return sessions.map((s) => ({ ...sessionSummary(s), stateText: sessionStateText(s.status, statusOf(s.invitationBroadcastId), statusOf(s.materialsBroadcastId)) }));
+}
+
+async function summaryOf(db: Db, session: StoredSession) {
+  return (await summaries(db, [session]))[0]!;
+}
 
 function sessionSummary(s: StoredSession) {
   return {
@@ -37,7 +56,7 @@ export const sosialisasiRouter = router({
   create: hrOfficerProcedure.input(newSessionSchema).mutation(async ({ ctx, input }) => {
     const created = await createSession(ctx, ctx.actor, input);
     if (created.invitationStatus === 'scheduled') await notifyBroadcastDue(ctx.db, ctx.log);
-    return { ...sessionSummary(created.session), checkInCode: created.session.checkInCode, invitationNumber: created.invitationNumber, invitationStatus: created.invitationStatus };
+    return { ...(await summaryOf(ctx.db, created.session)), checkInCode: created.session.checkInCode, invitationNumber: created.invitationNumber, invitationStatus: created.invitationStatus };
   }),
 
   list: hrOfficerProcedure.input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 })).query(async ({ ctx, input }) => {
@@ -46,13 +65,13 @@ export const sosialisasiRouter = router({
       orderBy: { startsAt: 'desc' },
       take: input.limit,
     });
-    return rows.map(sessionSummary);
+    return summaries(ctx.db, rows);
   }),
 
   /** Details for HR, with the check-in code to announce in the room. */
   get: hrOfficerProcedure.input(byRef).query(async ({ ctx, input }) => {
     const session = await findSession(ctx.db, ctx.actor, input);
-    return { ...sessionSummary(session), checkInCode: session.checkInCode };
+    return { ...(await summaryOf(ctx.db, session)), checkInCode: session.checkInCode };
   }),
 
   rsvpReport: hrOfficerProcedure.input(byRef).query(async ({ ctx, input }) => rsvpReport(ctx.db, await findSession(ctx.db, ctx.actor, input))),
@@ -77,6 +96,19 @@ export const sosialisasiRouter = router({
   /** Sessions the caller may still ask questions for (invited, not over), soonest first. */
   openForQuestions: staffProcedure.query(({ ctx }) => openSessionsFor(ctx.db, ctx.clock.now(), ctx.actor)),
 
+  /** When no session takes the caller's questions: throws the reason if one they were invited to was called off. */
+  whyNoQuestions: staffProcedure.query(async ({ ctx }) => {
+    const refusal = await noQuestionsReason(ctx.db, ctx.clock.now(), ctx.actor);
+    if (refusal) throw refusal;
+    return { reason: null };
+  }),
+
+  /** Throws why the caller may not ask this session a question (cancelled, over, not invited); ok otherwise. */
+  mayAsk: staffProcedure.input(z.object({ sessionId: z.string().min(1).max(64) })).query(async ({ ctx, input }) => {
+    const { session } = await assertMayAsk(ctx.db, ctx.clock.now(), ctx.actor, input.sessionId);
+    return { sessionId: session.id, number: session.number, title: session.title };
+  }),
+
   ask: staffProcedure.input(z.object({ sessionId: z.string().min(1).max(64), text: z.string().max(4000) })).mutation(async ({ ctx, input }) => {
     const { number, session } = await askQuestion(ctx.db, ctx.clock.now(), ctx.actor, input.sessionId, input.text);
     return { number, sessionNumber: session.number, title: session.title };
@@ -85,7 +117,7 @@ export const sosialisasiRouter = router({
   /** The questions for the speaker, grouped by theme. */
   questions: hrOfficerProcedure.input(byRef).query(async ({ ctx, input }) => {
     const session = await findSession(ctx.db, ctx.actor, input);
-    return { ...sessionSummary(session), groups: await groupedQuestions(ctx.db, session) };
+    return { ...(await summaryOf(ctx.db, session)), groups: await groupedQuestions(ctx.db, session) };
   }),
 
   answer: hrOfficerProcedure
@@ -109,6 +141,14 @@ export const sosialisasiRouter = router({
       if (result.broadcastStatus === 'scheduled') await notifyBroadcastDue(ctx.db, ctx.log);
       return { number: session.number, ...result };
     }),
+
+  /** Throws why materials cannot be sent for the session now (not started, called off, sent, awaiting approval). */
+  mayFinish: hrOfficerProcedure.input(byRef).query(async ({ ctx, input }) => {
+    const session = await findSession(ctx.db, ctx.actor, input);
+    const refusal = await materialsRefusal(ctx, session, ctx.clock.now());
+    if (refusal) throw refusal;
+    return { sessionId: session.id, number: session.number };
+  }),
 
   cancel: hrOfficerProcedure.input(byRef).mutation(async ({ ctx, input }) => {
     const session = await findSession(ctx.db, ctx.actor, input);

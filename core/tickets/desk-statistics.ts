@@ -1,6 +1,6 @@
 import type { CoreContext } from '../trpc/context.js';
 import { hasAtLeast } from '../auth/roles.js';
-import { slaState } from './sla.js';
+import { businessMinutesWorked, isOverdue, readSlaClock } from './sla-clock.js';
 
 const median = (values: number[]) => {
   if (values.length === 0) return null;
@@ -23,14 +23,11 @@ export async function deskStatistics(ctx: CoreContext, days: number) {
     },
   });
   const firstResponse = tickets.filter((t) => t.firstResponseAt).map((t) => calendar.businessMinutesBetween(t.createdAt, t.firstResponseAt!));
-  const resolution = tickets.filter((t) => t.resolvedAt).map((t) => calendar.businessMinutesBetween(t.createdAt, t.resolvedAt!));
+  // Time spent waiting for the employee is theirs, not the desk's.
+  const resolution = tickets.filter((t) => t.resolvedAt).map((t) => businessMinutesWorked(calendar, t, t.resolvedAt!));
   const ratings = tickets.map((t) => t.csatRating).filter((r): r is number => r !== null);
   const open = tickets.filter((t) => ['baru', 'ditangani', 'menunggu_pegawai'].includes(t.status));
-  const overdue = open.filter(
-    (t) =>
-      slaState(calendar, t.createdAt, t.resolutionDueAt, null, now) === 'breached' ||
-      (!t.firstResponseAt && slaState(calendar, t.createdAt, t.firstResponseDueAt, null, now) === 'breached'),
-  );
+  const overdue = open.filter((t) => isOverdue(readSlaClock(calendar, t, now)));
   return {
     days,
     tickets: tickets.length,

@@ -5,7 +5,8 @@ import type { Logger } from '../logging/logger.js';
 import { enqueue } from '../outbox/enqueue.js';
 import { ticketOrderKey } from './staff-chat.js';
 import { slackUserIdOf } from './ticket-access.js';
-import { formatSlaFlags, parseSlaFlags, slaFraction, type SlaFlag } from './sla.js';
+import { formatSlaFlags, parseSlaFlags, type SlaFlag } from './sla.js';
+import { readSlaClock } from './sla-clock.js';
 
 /** Business days a resolved ticket waits for a reply before it closes by itself. */
 export const autoCloseBusinessDays = 3;
@@ -28,8 +29,9 @@ const resolutionAlerts: Array<Alert & { at: number }> = [
 
 /**
  * One pass of the desk's clock: marks SLA warnings (80%) and breaches on the card and mentions the assignee (or
- * the channel), and closes tickets resolved more than three business days ago. Alerts are remembered on the
- * ticket, so each is raised once even across restarts and instances.
+ * the channel), counting only the time the SLA clock runs (core/tickets/sla-clock.ts), and closes tickets resolved
+ * more than three business days ago. Alerts are remembered on the ticket, so each is raised once even across
+ * restarts and instances.
  */
 export async function runDeskClock(db: Db, calendar: BusinessCalendar, clock: Clock, log: Logger): Promise<{ alerts: number; closed: number }> {
   const now = clock.now();
@@ -38,12 +40,12 @@ export async function runDeskClock(db: Db, calendar: BusinessCalendar, clock: Cl
   for (const ticket of open) {
     const flags = parseSlaFlags(ticket.slaFlags);
     const raised: Alert[] = [];
-    if (!ticket.firstResponseAt) {
-      const used = slaFraction(calendar, ticket.createdAt, ticket.firstResponseDueAt, now);
-      for (const alert of firstResponseAlerts) if (used >= alert.at && !flags.has(alert.flag)) raised.push(alert);
+    // A paused clock (waiting for the employee) counts only up to the moment it stopped: no false alarms.
+    const clock = readSlaClock(calendar, ticket, now);
+    if (clock.firstResponse.open) {
+      for (const alert of firstResponseAlerts) if (clock.firstResponse.used >= alert.at && !flags.has(alert.flag)) raised.push(alert);
     }
-    const used = slaFraction(calendar, ticket.createdAt, ticket.resolutionDueAt, now);
-    for (const alert of resolutionAlerts) if (used >= alert.at && !flags.has(alert.flag)) raised.push(alert);
+    for (const alert of resolutionAlerts) if (clock.resolution.used >= alert.at && !flags.has(alert.flag)) raised.push(alert);
     if (raised.length === 0) continue;
     for (const alert of raised) flags.add(alert.flag);
     const mention = slackUserIdOf(ticket.assigneeRef) ?? 'channel';

@@ -1,12 +1,12 @@
 import { canSeeAgency } from '../auth/actor.js';
 import { hasAtLeast } from '../auth/roles.js';
 import type { Db } from '../db/client.js';
-import { directSql } from '../db/direct-sql.js';
+import { asDate, directSql } from '../db/direct-sql.js';
 import { pangkatName } from '../records/pangkat.js';
 import type { CoreContext } from '../trpc/context.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { categoryLabel, type TicketCategoryId } from './categories.js';
-import { slaState } from './sla.js';
+import { isOverdue, readSlaClock } from './sla-clock.js';
 import { slackUserIdOf } from './ticket-access.js';
 import type { TicketPriority, TicketStatus } from './ticket-status.js';
 import type { TicketView } from './ticket-view.js';
@@ -26,6 +26,8 @@ interface TicketCardRow {
   firstResponseAt: Date | null;
   resolutionDueAt: Date;
   resolvedAt: Date | null;
+  slaPausedAt: Date | null;
+  slaPausedMinutes: number | null;
   csatRating: number | null;
   slackChannel: string | null;
   slackTs: string | null;
@@ -52,7 +54,7 @@ export async function loadTicketCard(db: Db, calendar: BusinessCalendar, ticketI
   const [ticket] = await directSql(db).query<TicketCardRow>(
     `SELECT t."id", t."number", t."agencyId", t."category", t."confidential", t."priority", t."status", t."subject",
        t."assigneeRef", t."createdAt", t."firstResponseDueAt", t."firstResponseAt", t."resolutionDueAt", t."resolvedAt",
-       t."csatRating", t."slackChannel", t."slackTs", a."code" AS "agencyCode", e."name" AS "requesterName",
+       t."slaPausedAt", t."slaPausedMinutes", t."csatRating", t."slackChannel", t."slackTs", a."code" AS "agencyCode", e."name" AS "requesterName",
        e."unit" AS "requesterUnit", e."golongan" AS "requesterGolongan", e."positionName" AS "requesterPosition"
      FROM "Ticket" t
      LEFT JOIN "Employee" e ON e."id" = t."requesterId"
@@ -62,7 +64,18 @@ export async function loadTicketCard(db: Db, calendar: BusinessCalendar, ticketI
   );
   if (!ticket) return null;
   const found = ticket.requesterName !== null;
-  const respondedAt = ticket.firstResponseAt;
+  const respondedAt = asDate(ticket.firstResponseAt);
+  const clockFields = {
+    status: ticket.status,
+    createdAt: asDate(ticket.createdAt)!,
+    firstResponseDueAt: asDate(ticket.firstResponseDueAt)!,
+    firstResponseAt: respondedAt,
+    resolutionDueAt: asDate(ticket.resolutionDueAt)!,
+    resolvedAt: asDate(ticket.resolvedAt),
+    slaPausedAt: asDate(ticket.slaPausedAt),
+    slaPausedMinutes: ticket.slaPausedMinutes === null ? null : Number(ticket.slaPausedMinutes),
+  };
+  const clock = readSlaClock(calendar, clockFields, now);
   const view: TicketView = {
     id: ticket.id,
     number: ticket.number,
@@ -83,10 +96,11 @@ export async function loadTicketCard(db: Db, calendar: BusinessCalendar, ticketI
     createdAt: ticket.createdAt,
     firstResponseDueAt: ticket.firstResponseDueAt,
     firstResponseAt: respondedAt,
-    firstResponseSla: slaState(calendar, ticket.createdAt, ticket.firstResponseDueAt, respondedAt, now),
+    firstResponseSla: clock.firstResponse.state,
     resolutionDueAt: ticket.resolutionDueAt,
     resolvedAt: ticket.resolvedAt,
-    resolutionSla: slaState(calendar, ticket.createdAt, ticket.resolutionDueAt, ticket.resolvedAt, now),
+    resolutionSla: clock.resolution.state,
+    resolutionMinutesLeft: clock.resolution.minutesLeft,
     csatRating: ticket.csatRating,
   };
   return { view, agencyId: ticket.agencyId, slackChannel: ticket.slackChannel, slackTs: ticket.slackTs };
@@ -166,8 +180,6 @@ export async function openQueue(ctx: CoreContext) {
       assigneeRef: t.assigneeRef,
       slackChannel: t.slackChannel,
       slackTs: t.slackTs,
-      overdue:
-        slaState(calendar, t.createdAt, t.resolutionDueAt, null, now) === 'breached' ||
-        (!t.firstResponseAt && slaState(calendar, t.createdAt, t.firstResponseDueAt, null, now) === 'breached'),
+      overdue: isOverdue(readSlaClock(calendar, t, now)),
     }));
 }

@@ -10,6 +10,7 @@ import type { CoreContext } from '../trpc/context.js';
 import { categoryOf, type TicketCategoryId } from './categories.js';
 import { routeStaffMessage, type RoutingFacts } from './message-routing.js';
 import { slaDueTimes } from './sla.js';
+import { slaClockAfter, type SlaClockFields } from './sla-clock.js';
 import { ticketChatMessageInsert, ticketOfChatMessage } from './ticket-chat-messages.js';
 import { ticketChannelOf } from './ticket-channel.js';
 import { inviteToSurvey } from '../survey/survey-service.js';
@@ -150,6 +151,37 @@ interface StaffAndTicket {
   confidential: boolean | number | null;
   subject: string | null;
   lastFromStaffAt: unknown;
+  /** The SLA clock's fields (core/tickets/sla-clock.ts): the staff member's reply starts a paused clock again. */
+  createdAt: unknown;
+  firstResponseDueAt: unknown;
+  firstResponseAt: unknown;
+  resolutionDueAt: unknown;
+  resolvedAt: unknown;
+  slaPausedAt: unknown;
+  slaPausedMinutes: number | null;
+}
+
+/** The SLA clock's fields of a row read with direct SQL (SQLite may return dates as numbers or strings). */
+function clockFieldsOf(row: {
+  status: string | null;
+  createdAt: unknown;
+  firstResponseDueAt: unknown;
+  firstResponseAt: unknown;
+  resolutionDueAt: unknown;
+  resolvedAt: unknown;
+  slaPausedAt: unknown;
+  slaPausedMinutes: number | null;
+}): SlaClockFields {
+  return {
+    status: row.status!,
+    createdAt: asDate(row.createdAt)!,
+    firstResponseDueAt: asDate(row.firstResponseDueAt)!,
+    firstResponseAt: asDate(row.firstResponseAt),
+    resolutionDueAt: asDate(row.resolutionDueAt)!,
+    resolvedAt: asDate(row.resolvedAt),
+    slaPausedAt: asDate(row.slaPausedAt),
+    slaPausedMinutes: row.slaPausedMinutes === null ? null : Number(row.slaPausedMinutes),
+  };
 }
 
 /**
@@ -162,6 +194,7 @@ export async function receiveStaffMessage(ctx: CoreContext, input: StaffMessageI
   const sql = directSql(ctx.db);
   const rows = await sql.query<StaffAndTicket>(
     `SELECT e."name" AS "employeeName", t."id", t."number", t."status", t."language", t."confidential", t."subject",
+       t."createdAt", t."firstResponseDueAt", t."firstResponseAt", t."resolutionDueAt", t."resolvedAt", t."slaPausedAt", t."slaPausedMinutes",
        (SELECT m."createdAt" FROM "TicketMessage" m WHERE m."ticketId" = t."id" AND m."direction" = 'staff'
         ORDER BY m."createdAt" DESC LIMIT 1) AS "lastFromStaffAt"
      FROM "Employee" e
@@ -182,6 +215,7 @@ export async function receiveStaffMessage(ctx: CoreContext, input: StaffMessageI
       confidential: Boolean(row.confidential),
       subject: row.subject!,
       lastFromStaffAt: asDate(row.lastFromStaffAt),
+      clock: clockFieldsOf(row),
     }));
   let repliedTicket: RoutingFacts['repliedTicket'] = null;
   if (input.chat && input.replyTo) {
@@ -245,7 +279,7 @@ export async function continueOpenTicket(ctx: CoreContext, input: StaffMessageIn
 async function addToTicket(
   ctx: CoreContext,
   input: StaffMessageInput,
-  open: { id: string; number: number; status: string; language: string; lastFromStaffAt: Date | null; employeeName: string },
+  open: { id: string; number: number; status: string; language: string; lastFromStaffAt: Date | null; employeeName: string; clock: SlaClockFields },
 ): Promise<StaffMessageResult> {
   const sql = directSql(ctx.db);
   const employeeId = ctx.actor.employeeId!;
@@ -258,6 +292,7 @@ async function addToTicket(
   const nextStatus: TicketStatus = open.status === 'baru' ? 'baru' : 'ditangani';
   const chatId = note ? (input.chat?.chatId ?? (await telegramChatOf(ctx.db, employeeId))) : null;
   const reopens = open.status === 'selesai' ? ', "resolvedAt" = NULL' : '';
+  const clock = slaClockAfter(ctx.settings.businessCalendar, open.clock, nextStatus, now);
   await sql.atomically([
     {
       sql: `INSERT INTO "TicketMessage" ("id", "ticketId", "direction", "authorRef", "text", "attachments", "createdAt")
@@ -267,8 +302,9 @@ async function addToTicket(
     // "updatedAt" is Prisma's @updatedAt: the wall clock, not the injected one. The language is the one the staff
     // member uses now, so HR's next reply comes in it.
     {
-      sql: `UPDATE "Ticket" SET "status" = $2, "lastActivityAt" = $3, "updatedAt" = $4, "language" = $5${reopens} WHERE "id" = $1`,
-      params: [open.id, nextStatus, now, new Date(), lang],
+      sql: `UPDATE "Ticket" SET "status" = $2, "lastActivityAt" = $3, "updatedAt" = $4, "language" = $5, "firstResponseDueAt" = $6,
+              "resolutionDueAt" = $7, "slaPausedAt" = $8, "slaPausedMinutes" = $9${reopens} WHERE "id" = $1`,
+      params: [open.id, nextStatus, now, new Date(), lang, clock.firstResponseDueAt, clock.resolutionDueAt, clock.slaPausedAt, clock.slaPausedMinutes],
     },
     ...(input.chat ? [ticketChatMessageInsert({ ...input.chat, ticketId: open.id, author: 'staff' })] : []),
     outboxInsert(
@@ -300,6 +336,12 @@ interface ReplyTarget {
   language: string;
   firstResponseAt: Date | null;
   assigneeRef: string | null;
+  createdAt: unknown;
+  firstResponseDueAt: unknown;
+  resolutionDueAt: unknown;
+  resolvedAt: unknown;
+  slaPausedAt: unknown;
+  slaPausedMinutes: number | null;
   /** The requester's Telegram chat, or null when they never linked Telegram. */
   chatId: string | null;
 }
@@ -312,6 +354,7 @@ export async function replyToStaff(ctx: CoreContext, input: { ticketId: string; 
   const sql = directSql(ctx.db);
   const [found] = await sql.query<ReplyTarget>(
     `SELECT t."id", t."number", t."agencyId", t."confidential", t."status", t."language", t."firstResponseAt", t."assigneeRef",
+       t."createdAt", t."firstResponseDueAt", t."resolutionDueAt", t."resolvedAt", t."slaPausedAt", t."slaPausedMinutes",
        (SELECT i."externalId" FROM "ChatIdentity" i WHERE i."employeeId" = t."requesterId" AND i."platform" = 'telegram'
         ORDER BY i."linkedAt" DESC LIMIT 1) AS "chatId"
      FROM "Ticket" t
@@ -324,6 +367,9 @@ export async function replyToStaff(ctx: CoreContext, input: { ticketId: string; 
   const lang = ticket.language as Lang;
   const attachments = input.attachments ?? [];
   const nextStatus: TicketStatus = ticket.status === 'baru' || ticket.status === 'ditangani' ? 'menunggu_pegawai' : (ticket.status as TicketStatus);
+  // HR's reply hands the next step to the employee: the SLA clock pauses until they answer.
+  const firstResponseAt = asDate(ticket.firstResponseAt) ?? now;
+  const clock = slaClockAfter(ctx.settings.businessCalendar, clockFieldsOf(ticket), nextStatus, now, firstResponseAt);
   await sql.atomically([
     {
       sql: `INSERT INTO "TicketMessage" ("id", "ticketId", "direction", "authorRef", "text", "attachments", "createdAt")
@@ -332,8 +378,9 @@ export async function replyToStaff(ctx: CoreContext, input: { ticketId: string; 
     },
     // "updatedAt" is Prisma's @updatedAt: the wall clock, not the injected one.
     {
-      sql: `UPDATE "Ticket" SET "status" = $2, "lastActivityAt" = $3, "firstResponseAt" = $4, "assigneeRef" = $5, "updatedAt" = $6 WHERE "id" = $1`,
-      params: [ticket.id, nextStatus, now, ticket.firstResponseAt ?? now, ticket.assigneeRef ?? slackUserOf(ctx), new Date()],
+      sql: `UPDATE "Ticket" SET "status" = $2, "lastActivityAt" = $3, "firstResponseAt" = $4, "assigneeRef" = $5, "updatedAt" = $6,
+              "firstResponseDueAt" = $7, "resolutionDueAt" = $8, "slaPausedAt" = $9, "slaPausedMinutes" = $10 WHERE "id" = $1`,
+      params: [ticket.id, nextStatus, now, firstResponseAt, ticket.assigneeRef ?? slackUserOf(ctx), new Date(), clock.firstResponseDueAt, clock.resolutionDueAt, clock.slaPausedAt, clock.slaPausedMinutes],
     },
     ...(chatId
       ? [
@@ -433,7 +480,9 @@ export function resolveTicket(ctx: CoreContext, ticketId: string) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'Tiket sudah selesai. / The ticket is already resolved.' });
     }
     const now = ctx.clock.now();
-    return { data: { status: 'selesai', resolvedAt: now, firstResponseAt: ticket.firstResponseAt ?? now }, staffNotice: 'resolved' };
+    const firstResponseAt = ticket.firstResponseAt ?? now;
+    const clock = slaClockAfter(ctx.settings.businessCalendar, ticket, 'selesai', now, firstResponseAt);
+    return { data: { status: 'selesai', resolvedAt: now, firstResponseAt, ...clock }, staffNotice: 'resolved' };
   });
 }
 
@@ -442,7 +491,8 @@ export function reopenTicket(ctx: CoreContext, ticketId: string) {
     if (ticket.status !== 'selesai' && ticket.status !== 'ditutup') {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'Tiket masih terbuka. / The ticket is still open.' });
     }
-    return { data: { status: 'ditangani', resolvedAt: null, closedAt: null }, staffNotice: 'reopened' };
+    const clock = slaClockAfter(ctx.settings.businessCalendar, ticket, 'ditangani', ctx.clock.now());
+    return { data: { status: 'ditangani', resolvedAt: null, closedAt: null, ...clock }, staffNotice: 'reopened' };
   });
 }
 

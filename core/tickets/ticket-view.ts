@@ -1,8 +1,8 @@
 import type { TicketCategoryId } from './categories.js';
 import type { TicketPriority, TicketStatus } from './ticket-status.js';
 
-/** Where an SLA clock stands: warned at 80% of the target, breached past it. */
-export type SlaState = 'ok' | 'warning' | 'breached' | 'met';
+/** Where an SLA target stands: warned at 80%, breached past it, paused while the ticket waits for the employee. */
+export type SlaState = 'ok' | 'warning' | 'breached' | 'met' | 'paused';
 
 /** Everything the Slack card shows about one ticket; built by the core, rendered by the Slack adapter. */
 export interface TicketView {
@@ -24,5 +24,7 @@ export interface TicketView {
   resolutionDueAt: Date;
   resolvedAt: Date | null;
   resolutionSla: SlaState;
+  /** Business minutes left on the resolution target (shown while the clock is paused). */
+  resolutionMinutesLeft: number;
   csatRating: number | null;
 }

@@ -75,7 +75,7 @@ describe.each(testDatabaseKinds)('Slack broadcasts on %s', (kind) => {
     await desk.settle();
     expect(await db().broadcast.findUniqueOrThrow({ where: { id: broadcast.id } })).toMatchObject({ status: 'scheduled', decidedBy: `slack:${users.lead}` });
     const decided = desk.fake.history(channels.confidential).find((m) => m.ts === request.ts)!;
-    expect(blockText(decided)).toContain(`terjadwal oleh <@${users.lead}>`);
+    expect(blockText(decided)).toContain(`*disetujui* oleh <@${users.lead}>`);
 
     await desk.app.tickScheduler();
     await desk.settle();

@@ -94,7 +94,9 @@ describe.each(testDatabaseKinds)('Slack FAQ drafts on %s', (kind) => {
     expect(draft).toMatchObject({ status: 'draft', createdBy: `slack:${users.officer}`, decidedBy: null, docId: null, slackChannel: channels.confidential });
     expect(draft.question).toContain('Surat keterangan aktif bekerja mintanya ke mana ya?');
     expect(draft.answer).toContain('Subbagian Kepegawaian');
-    expect(draft.answer).toContain('[EMAIL]');
+    // Readable, not a form left unfilled: the address goes, the way to reach HR stays.
+    expect(draft.answer).toContain('kirim permintaan lewat e-mail dan sebutkan');
+    expect(`${draft.title}\n${draft.question}\n${draft.answer}`).not.toMatch(/\[(NIP|NAMA|EMAIL|TELEPON)\]/);
 
     const text = blockText(review);
     expect(actionIdsOf(review)).toEqual([faqDraftActions.approve, faqDraftActions.reject]);

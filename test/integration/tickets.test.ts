@@ -97,7 +97,9 @@ describe.each(testDatabaseKinds)('tickets on %s', (kind) => {
       firstResponseSla: 'met',
       resolutionDueAt: stored.resolutionDueAt,
       resolvedAt: null,
-      resolutionSla: 'ok',
+      // HR's reply hands the next step to the employee: the resolution clock pauses with all of its 900 minutes left.
+      resolutionSla: 'paused',
+      resolutionMinutesLeft: 900,
       csatRating: null,
     });
   });

@@ -10,7 +10,8 @@ import { enqueue } from '../../outbox/enqueue.js';
 import { categoryOf } from '../../tickets/categories.js';
 import { ticketForHr } from '../../tickets/ticket-access.js';
 import type { CoreContext } from '../../trpc/context.js';
-import { createNameMasker, maskPersonalData } from '../answer/mask.js';
+import { createNameMasker } from '../answer/mask.js';
+import { maskForReaders } from '../answer/readable-mask.js';
 import { faqEngineOf } from '../faq-router.js';
 import { draftSource, oneLine, renderDraftDocument, sessionDraftSource, slugOf } from './draft-document.js';
 
@@ -99,7 +100,8 @@ export async function createDraftFromTicket(ctx: CoreContext, ticketId: string) 
   }
   const knowledge = faqEngineOf(ctx).knowledge;
   const names = createNameMasker(requester ? [requester.name] : [], { isCommonWord: (word) => knowledge.isCorpusWord(word) });
-  const mask = (text: string) => maskPersonalData(text, names);
+  // Read by the leads and, once approved, by everyone: details out, sentences whole.
+  const mask = (text: string) => maskForReaders(text, names);
   const title = draftTitle(mask(ticket.subject)) || `Pertanyaan tiket #${ticket.number}`;
   const question = mask(firstStaff?.text.trim() || ticket.subject);
   const answer = mask(answers.join('\n\n'));
@@ -163,8 +165,8 @@ export async function approveDraft(ctx: CoreContext, input: { draftId: string; t
     throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Kumpulan aturan tidak dibaca dari folder; draf tidak dapat disimpan. / The corpus is not folder-backed.' });
   }
   // Edits by the lead are masked too: the corpus never carries personal data.
-  const title = input.title !== undefined ? oneLine(maskPersonalData(input.title)).slice(0, maxTitle) : draft.title;
-  const answer = input.answer !== undefined ? maskPersonalData(input.answer).trim() : draft.answer;
+  const title = input.title !== undefined ? oneLine(maskForReaders(input.title)).slice(0, maxTitle) : draft.title;
+  const answer = input.answer !== undefined ? maskForReaders(input.answer).trim() : draft.answer;
   if (!title || !answer) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Judul dan jawaban tidak boleh kosong. / Title and answer are required.' });
   const docId = freeDocId(dir, slugOf(title), (id) => knowledge.document(id) !== undefined);
   const file = join(dir, `${docId}.md`);
