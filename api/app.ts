@@ -9,11 +9,13 @@ import { registerDatabaseGauges } from '../core/metrics/database-gauges.js';
 import { instrumentedDelivery } from '../core/metrics/instrumented-delivery.js';
 import { registerProcessMetrics } from '../core/metrics/metrics.js';
 import type { AttachmentFetchers } from '../core/outbox/attachment-files.js';
-import { OutboxWorker, type DeliveryHandler } from '../core/outbox/outbox-worker.js';
+import type { DeliveryHandler } from '../core/outbox/outbox-worker.js';
+import { OutboxWorkers } from '../core/outbox/outbox-workers.js';
 import { rememberBlockedChats } from './blocked-chats.js';
 import { acquireInstanceLock, releaseStaleLeases } from './instance-lock.js';
 import { startRuntime, type Runtime, type RuntimeOptions } from '../core/runtime.js';
 import { onBroadcastDue } from '../core/broadcasts/broadcast-events.js';
+import { watchForDueBroadcasts } from '../core/broadcasts/broadcast-wakeups.js';
 import { scheduledWork } from '../core/scheduling/scheduled-work.js';
 import { Scheduler } from '../core/scheduling/scheduler.js';
 import { runDeskClock } from '../core/tickets/sla-monitor.js';
@@ -28,7 +30,7 @@ export interface App {
   server: Server;
   url: string;
   adapters: ChatAdapter[];
-  outbox: OutboxWorker;
+  outbox: OutboxWorkers;
   /** What GET /readyz answers. */
   readiness: ReadinessChecks;
   /** One pass of the SLA/auto-close clock (cron runs it every minute). */
@@ -41,6 +43,8 @@ export interface App {
 export interface AppOptions extends RuntimeOptions {
   /** Run the desk clock and the scheduler on their cron schedules (tests drive them by hand). */
   schedule?: boolean;
+  /** Start broadcasts due now as soon as any process says so (default: with `schedule`). */
+  wake?: boolean;
   outboxPollMs?: number;
   /** How long start-up waits for an adapter's platform before going on without it (default 5 s). */
   adapterStartWaitMs?: number;
@@ -73,7 +77,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   const handlers: Partial<Record<ChatAdapter['name'], DeliveryHandler>> = {};
   for (const adapter of adapters) handlers[adapter.name] = rememberBlockedChats(runtime, instrumentedDelivery(adapter.name, adapter.deliver, runtime.metrics, runtime.platforms));
-  const outbox = new OutboxWorker({ db: runtime.db, clock: runtime.clock, log, handlers, pollMs: options.outboxPollMs });
+  const outbox = new OutboxWorkers({ db: runtime.db, clock: runtime.clock, log, handlers, pollMs: options.outboxPollMs });
 
   registerProcessMetrics(runtime.metrics);
   registerDatabaseGauges(runtime.metrics, runtime.db, runtime.clock, log);
@@ -107,7 +111,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           noOverlap: true,
         });
   const scheduler = new Scheduler(runtime, scheduledWork);
-  const stopListening = options.schedule === false ? null : onBroadcastDue(() => void scheduler.tick());
+  // A broadcast due now starts at once, also when another process (the CLI, another instance) created it.
+  const wakeups = options.wake ?? options.schedule !== false;
+  const stopListening = wakeups ? onBroadcastDue(() => void scheduler.tick()) : null;
+  const stopWatching = wakeups ? await watchForDueBroadcasts(runtime, () => void scheduler.tick()) : null;
   // Catch up at once after a restart (a broadcast half queued, a reminder pass not yet run today).
   if (options.schedule !== false) void scheduler.tick();
   // The nightly SIASN sync runs beside the minute scheduler, not in it: it takes minutes to hours at SIASN's pace.
@@ -155,6 +162,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       siasnStop.abort();
       await siasnRunning;
       stopListening?.();
+      await stopWatching?.();
       await scheduler.idle();
       server.close();
       server.closeIdleConnections();

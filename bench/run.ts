@@ -6,6 +6,7 @@ import { benchRecords } from './records-bench.js';
 import { benchRelay, type RelayDirection } from './relay-bench.js';
 import { benchFaq } from './faq-bench.js';
 import { benchBroadcast } from './broadcast-bench.js';
+import { benchProvince } from './province-bench.js';
 import { benchReminderPlanning, benchReminders } from './reminders-bench.js';
 import { benchSiasn } from './siasn-bench.js';
 import { benchReport } from './report-bench.js';
@@ -32,7 +33,7 @@ if (wanted.includes('postgresql')) {
 
 console.log(`LAYANI benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 
-const only = process.env.BENCH_ONLY; // records | relay | faq | broadcast | reminders | report | siasn
+const only = process.env.BENCH_ONLY; // records | relay | faq | broadcast | reminders | report | siasn | province
 if (!only || only === 'faq') await benchFaq();
 if (!only || only === 'reminders') benchReminderPlanning();
 const relaySeconds = Number(process.env.BENCH_RELAY_SECONDS ?? 60);
@@ -45,4 +46,13 @@ for (const kind of kinds) {
   if (!only || only === 'reminders') await benchReminders(kind);
   if (!only || only === 'siasn') await benchSiasn(kind, Number(process.env.BENCH_SIASN_EMPLOYEES ?? 10_000), Number(process.env.BENCH_SIASN_RATE ?? 150));
   if (!only || only === 'report') await benchReport(kind);
+}
+if (!only || only === 'province') {
+  if (kinds.includes('postgresql')) {
+    await benchProvince({
+      relayRate: Number(process.env.BENCH_PROVINCE_RELAY_RATE ?? 200),
+      relaySeconds: Number(process.env.BENCH_PROVINCE_RELAY_SECONDS ?? 30),
+      telegramRate: Number(process.env.BENCH_PROVINCE_TELEGRAM_RATE ?? 30),
+    });
+  } else console.log('province: needs PostgreSQL (two instances share one database); skipped');
 }

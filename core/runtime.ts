@@ -45,7 +45,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const metrics = createMetrics();
-  const database = await openDatabase(config.DATABASE_URL, { log });
+  const database = await openDatabase(config.DATABASE_URL, { log, poolSize: config.DATABASE_POOL_SIZE });
   if (database.applied.length > 0) log.info({ migrations: database.applied }, 'database migrated');
   await ensureAgency(database.db, config.DEFAULT_AGENCY_CODE, config.DEFAULT_AGENCY_NAME);
   const calendar = defaultBusinessCalendar();

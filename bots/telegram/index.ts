@@ -13,6 +13,7 @@ import { withLogContext } from '../../core/logging/log-context.js';
 import type { Logger } from '../../core/logging/logger.js';
 import type { Metrics } from '../../core/metrics/metrics.js';
 import type { AttachmentFetchers } from '../../core/outbox/attachment-files.js';
+import { SharedSendBudget } from '../../core/outbox/send-budget.js';
 import type { Runtime } from '../../core/runtime.js';
 import { sessionKey, sessionStorage, type BotContext, type SessionData } from './context.js';
 import { installConversation } from './conversation.js';
@@ -88,14 +89,31 @@ export function loggableError(error: unknown): Record<string, unknown> {
  * margin and the overall rate 3%. Evenly spaced rather than a reservoir refilled each second: a refill lets 30 go
  * at the end of one second and 30 more at the start of the next, which Telegram's moving window answers with 429.
  */
-function sendingThrottler(perSecond: number): Transformer {
+function sendingThrottler(perSecond: number, shared: SharedSendBudget | null): Transformer {
   const throttler = apiThrottler({
-    global: { maxConcurrent: null, minTime: Math.ceil(1030 / perSecond) },
+    // With a shared budget the overall rate is kept across instances (sharedRate below); only chats are spaced here.
+    global: { maxConcurrent: null, minTime: shared ? 0 : sendingIntervalMs(perSecond) },
     out: { maxConcurrent: 1, minTime: 1100 },
     group: { maxConcurrent: 1, minTime: 1100, reservoir: 20, reservoirRefreshAmount: 20, reservoirRefreshInterval: 60_000 },
   });
   return (prev, method, payload, signal) =>
     sendingMethods.has(method) ? throttler(prev, method, payload, signal) : prev(method, payload, signal);
+}
+
+/** Milliseconds between two sends at `perSecond` overall, with the 3% margin described above. */
+const sendingIntervalMs = (perSecond: number) => Math.ceil(1030 / perSecond);
+
+/**
+ * The overall rate shared with the other instances (PostgreSQL): each new message waits for its slot in the
+ * database right before it leaves, so slots are not spent while a message still waits for its chat. (A 429 is
+ * handled per message by the outbox, which waits as long as Telegram asked.)
+ */
+function sharedRate(budget: SharedSendBudget): Transformer {
+  return async (prev, method, payload, signal) => {
+    if (!sendingMethods.has(method)) return prev(method, payload, signal);
+    await budget.take();
+    return prev(method, payload, signal);
+  };
 }
 
 /**
@@ -149,15 +167,23 @@ export function createTelegramAdapter(runtime: Runtime, files: AttachmentFetcher
   const webhook = webhookSettings(config);
   const client = { apiRoot, timeoutSeconds: 60 };
 
-  // One throttler for both API objects, so replies and outbox deliveries share Telegram's limits.
-  const throttle = sendingThrottler(config.TELEGRAM_MESSAGES_PER_SECOND);
+  // One throttler for both API objects, so replies and outbox deliveries share Telegram's limits. On PostgreSQL
+  // several instances may send for the bot: the overall rate is then one budget in the database (the bot id in its
+  // key is the public part of the token).
+  const shared =
+    runtime.dbKind === 'postgresql'
+      ? new SharedSendBudget(db, `telegram:${token.split(':')[0]}`, sendingIntervalMs(config.TELEGRAM_MESSAGES_PER_SECOND))
+      : null;
+  const throttle = sendingThrottler(config.TELEGRAM_MESSAGES_PER_SECOND, shared);
+  const overall: Transformer[] = shared ? [sharedRate(shared)] : [];
   const bot = new Bot<BotContext>(token, { client });
   // Outermost: a reply that fails after the short retries is stored in the outbox rather than lost.
-  bot.api.config.use(countReplies(runtime.metrics), throttle, pollingHealth(log, runtime.platforms), interactiveRetry(), storeFailedReplies(db, log));
+  bot.api.config.use(countReplies(runtime.metrics), ...overall, throttle, pollingHealth(log, runtime.platforms), interactiveRetry(), storeFailedReplies(db, log));
   const deliveryApi = new Api(token, client);
-  // Inside the throttler (installed first = innermost): marks a message dispatched when its request really leaves.
+  // Inside the throttlers (installed first = innermost): marks a message dispatched when its request really leaves.
   const dispatchMarks = new DispatchMarks(sendingMethods);
   deliveryApi.config.use(dispatchMarks.transformer());
+  for (const transformer of overall) deliveryApi.config.use(transformer);
   deliveryApi.config.use(throttle);
 
   const i18n = createI18n(log);

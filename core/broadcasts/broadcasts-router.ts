@@ -13,13 +13,13 @@ export const broadcastsRouter = router({
   create: hrOfficerProcedure.input(newBroadcastSchema).mutation(async ({ ctx, input }) => {
     const broadcast = await createBroadcast(ctx, ctx.actor, input);
     // "Now" means now, not at the next minute tick.
-    if (broadcast.status === 'scheduled' && broadcast.scheduleKind === 'now') notifyBroadcastDue();
+    if (broadcast.status === 'scheduled' && broadcast.scheduleKind === 'now') await notifyBroadcastDue(ctx.db, ctx.log);
     return { broadcastId: broadcast.id, number: broadcast.number, status: broadcast.status };
   }),
 
   approve: hrLeadProcedure.input(z.object({ broadcastId: z.string() })).mutation(async ({ ctx, input }) => {
     const broadcast = await decideBroadcast(ctx, ctx.actor, input.broadcastId, true);
-    notifyBroadcastDue();
+    await notifyBroadcastDue(ctx.db, ctx.log);
     return { number: broadcast.number, status: broadcast.status };
   }),
 

@@ -22,6 +22,7 @@ export const configSchema = z.object({
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, 'expected file:./data/layani.db (SQLite) or postgresql://user@host:5432/db')
     .default('file:./data/layani.db'),
+  DATABASE_POOL_SIZE: z.coerce.number({ error: 'expected a number of connections' }).int().min(2).max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_AGENCY_CODE: z
     .string()

@@ -24,6 +24,8 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** Told when SQLite checkpoints have to move back onto the app's connection. */
   log?: Logger;
+  /** PostgreSQL: connections in the pool (DATABASE_POOL_SIZE). */
+  poolSize?: number;
 }
 
 /** Opens DATABASE_URL through its driver adapter, creating and migrating the database first. */
@@ -60,7 +62,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   } else {
     if (migrate) applied = await migratePostgres(location.target);
     const PrismaClient = loadGeneratedClient('postgresql');
-    pool = new pg.Pool({ connectionString: location.target, max: 10 });
+    pool = new pg.Pool({ connectionString: location.target, max: options.poolSize ?? 10 });
     // An idle connection the server ends (restart, shutdown) must not crash the process, even after Prisma let go.
     pool.on('error', (error) => options.log?.warn({ reason: error.message }, 'PostgreSQL closed an idle connection'));
     db = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: 'minimal' });

@@ -23,6 +23,6 @@ export async function enqueueMany(tx: TransactionClient, kind: DatabaseKind, ite
     return [ids[index], parsed.channel, parsed.kind, JSON.stringify(parsed), options?.orderKey ?? null, 'pending', 0, options?.notBefore ?? new Date(0), now];
   });
   await bulkInsert(tx, kind, 'OutboxMessage', ['id', 'channel', 'kind', 'payload', 'orderKey', 'status', 'attempts', 'nextAttemptAt', 'createdAt'], rows);
-  if (items.length > 0) notifyEnqueued();
+  if (items.length > 0) notifyEnqueued(...new Set(items.map((item) => item.intent.channel)));
   return ids;
 }

@@ -1,7 +1,7 @@
 import type { Db, TransactionClient } from '../db/client.js';
 import type { SqlRunner, SqlStatement } from '../db/direct-sql.js';
 import { newId } from '../db/ids.js';
-import { outboxIntentSchema, type OutboxIntentInput } from './outbox-intent.js';
+import { outboxIntentSchema, type OutboxChannel, type OutboxIntentInput } from './outbox-intent.js';
 
 export interface EnqueueOptions {
   /** Messages sharing a key are delivered in the order they were stored (one ticket's thread, one chat). */
@@ -9,7 +9,8 @@ export interface EnqueueOptions {
   notBefore?: Date;
 }
 
-type Listener = () => void;
+/** Told which channels got new messages (none given: any channel). */
+type Listener = (channels: ReadonlySet<OutboxChannel> | null) => void;
 const listeners = new Set<Listener>();
 
 /** Lets the in-process worker wake up at once instead of waiting for its next poll. */
@@ -20,10 +21,14 @@ export function onEnqueued(listener: Listener): () => void {
 
 const isSqlRunner = (target: Db | TransactionClient | SqlRunner): target is SqlRunner => 'execute' in target && 'kind' in target;
 
-/** Wakes the in-process worker; call it once the messages are committed. */
-export function notifyEnqueued(): void {
+/**
+ * Wakes the in-process workers of the channels given (every worker when none are given); call it once the messages
+ * are committed. Naming the channels spares the other channels' workers a claim that would find nothing.
+ */
+export function notifyEnqueued(...channels: OutboxChannel[]): void {
+  const woken = channels.length > 0 ? new Set(channels) : null;
   // Deferred: the caller's transaction commits first.
-  setImmediate(() => listeners.forEach((listener) => listener()));
+  setImmediate(() => listeners.forEach((listener) => listener(woken)));
 }
 
 function outboxRow(intent: OutboxIntentInput, options: EnqueueOptions) {
@@ -69,6 +74,6 @@ export async function enqueue(db: Db | TransactionClient | SqlRunner, intent: Ou
   } else {
     ({ id } = await db.outboxMessage.create({ data: outboxRow(intent, options), select: { id: true } }));
   }
-  notifyEnqueued();
+  notifyEnqueued(intent.channel);
   return id;
 }

@@ -35,6 +35,8 @@ export interface OutboxWorkerOptions {
   clock: Clock;
   log: Logger;
   handlers: Partial<Record<OutboxChannel, DeliveryHandler>>;
+  /** Claims only this channel's messages (see OutboxWorkers); all channels when not given. */
+  channel?: OutboxChannel;
   pollMs?: number;
   batchSize?: number;
   concurrency?: number;
@@ -78,7 +80,10 @@ export class OutboxWorker {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.unsubscribe = onEnqueued(() => this.wake());
+    const mine = this.options.channel;
+    this.unsubscribe = onEnqueued((channels) => {
+      if (!mine || !channels || channels.has(mine)) this.wake();
+    });
     this.schedule(0);
   }
 
@@ -156,11 +161,12 @@ export class OutboxWorker {
     const leaseUntil = new Date(now.getTime() + (this.options.leaseMs ?? 60_000));
     const lease = `${this.instanceId}:${leaseUntil.getTime()}`;
     const skipLocked = sql.kind === 'postgresql' ? 'FOR UPDATE SKIP LOCKED' : '';
+    const channel = this.options.channel ? 'AND m."channel" = $5' : '';
     const rows = await sql.query<Claimed & { createdAt: Date }>(
       `UPDATE "OutboxMessage" SET "lockedBy" = $1, "lockedUntil" = $2
        WHERE "id" IN (
          SELECT m."id" FROM "OutboxMessage" m
-         WHERE m."status" = 'pending' AND m."nextAttemptAt" <= $3 AND (m."lockedUntil" IS NULL OR m."lockedUntil" < $3)
+         WHERE m."status" = 'pending' ${channel} AND m."nextAttemptAt" <= $3 AND (m."lockedUntil" IS NULL OR m."lockedUntil" < $3)
            AND (m."orderKey" IS NULL OR NOT EXISTS (
              SELECT 1 FROM "OutboxMessage" e
              WHERE e."orderKey" = m."orderKey" AND e."status" = 'pending'
@@ -169,7 +175,7 @@ export class OutboxWorker {
          LIMIT $4
          ${skipLocked})
        RETURNING "id", "channel", "kind", "payload", "attempts", "dispatchedAt", "createdAt"`,
-      [lease, leaseUntil, now, this.options.batchSize ?? 50],
+      [lease, leaseUntil, now, this.options.batchSize ?? 50, ...(this.options.channel ? [this.options.channel] : [])],
     );
     // RETURNING comes in no particular order.
     rows.sort((a, b) => asDate(a.createdAt)!.getTime() - asDate(b.createdAt)!.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

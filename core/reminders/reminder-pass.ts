@@ -26,9 +26,16 @@ export type PassSummary = Record<ReminderRoute, number> & { employees: number };
 /**
  * The daily pass for one agency (or some of its employees, after a record changed): reads the current records,
  * plans what is due today and records each new occurrence, sending its direct message in the same transaction.
- * Safe to run any number of times: only occurrences never recorded before are sent.
+ * Safe to run any number of times: only occurrences never recorded before are sent. With `dryRun` nothing is
+ * recorded or sent: the summary counts what the pass would send now.
  */
-export async function runReminderPass(env: ReminderEnv, agencyId: string, now: Date, employeeIds?: readonly string[]): Promise<PassSummary> {
+export async function runReminderPass(
+  env: ReminderEnv,
+  agencyId: string,
+  now: Date,
+  employeeIds?: readonly string[],
+  options: { dryRun?: boolean } = {},
+): Promise<PassSummary> {
   const rules = env.rules ?? defaultReminderRules;
   const asOf = todayInJakarta(now);
   const roster = await loadRoster(env.db, agencyId, employeeIds);
@@ -55,7 +62,7 @@ export async function runReminderPass(env: ReminderEnv, agencyId: string, now: D
       }
     }
   }
-  const fresh = items.length > 0 ? await recordOccurrences(env.db, databaseKindOf(env.db), items, now) : [];
+  const fresh = options.dryRun || items.length === 0 ? items : await recordOccurrences(env.db, databaseKindOf(env.db), items, now);
   const summary: PassSummary = { employees: roster.length, telegram: 0, digest: 0, muted: 0, superseded: 0 };
   for (const item of fresh) summary[item.route] += 1;
   return summary;

@@ -55,7 +55,7 @@ function sessionSummary(s: StoredSession) {
 export const sosialisasiRouter = router({
   create: hrOfficerProcedure.input(newSessionSchema).mutation(async ({ ctx, input }) => {
     const created = await createSession(ctx, ctx.actor, input);
-    if (created.invitationStatus === 'scheduled') notifyBroadcastDue();
+    if (created.invitationStatus === 'scheduled') await notifyBroadcastDue(ctx.db, ctx.log);
     return { ...(await summaryOf(ctx.db, created.session)), checkInCode: created.session.checkInCode, invitationNumber: created.invitationNumber, invitationStatus: created.invitationStatus };
   }),
 
@@ -138,7 +138,7 @@ export const sosialisasiRouter = router({
     .mutation(async ({ ctx, input }) => {
       const session = await findSession(ctx.db, ctx.actor, input);
       const result = await finishSession(ctx, ctx.actor, session, { text: input.materials, attachment: input.attachment });
-      if (result.broadcastStatus === 'scheduled') notifyBroadcastDue();
+      if (result.broadcastStatus === 'scheduled') await notifyBroadcastDue(ctx.db, ctx.log);
       return { number: session.number, ...result };
     }),
 

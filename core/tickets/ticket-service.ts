@@ -323,7 +323,7 @@ async function addToTicket(
         ]
       : []),
   ]);
-  notifyEnqueued();
+  notifyEnqueued('slack', ...(note && chatId ? (['telegram'] as const) : []));
   return { ticketId: open.id, number: open.number, created: false, outsideOfficeHours: note !== null };
 }
 
@@ -392,7 +392,7 @@ export async function replyToStaff(ctx: CoreContext, input: { ticketId: string; 
       : []),
     outboxInsert({ channel: 'slack', kind: 'slack.ticketCard', ticketId: ticket.id }, { orderKey: ticketOrderKey(ticket.id) }),
   ]);
-  notifyEnqueued();
+  notifyEnqueued('slack', ...(chatId ? (['telegram'] as const) : []));
   if (!chatId) ctx.log.warn({ ticket: ticket.number }, 'requester has no Telegram chat; reply kept on the ticket only');
   return { delivered: chatId !== null };
 }

@@ -30,15 +30,17 @@ describe.each(testDatabaseKinds)('a broadcast to %s recipients at scale', (kind)
     await database?.drop();
   });
 
-  async function start(instances: number) {
-    // Telegram allows 30/s; here the fake allows 150/s and the app sends up to 200/s, so it meets 429s and must
-    // wait as told, which keeps the test short while exercising the same paths.
-    fake = new FakeTelegram({ rateLimit: { globalPerSecond: 150 } });
+  /**
+   * Telegram allows 30/s; by default here the fake allows 150/s and the app sends up to 200/s, so it meets 429s and
+   * must wait as told, which keeps the test short while exercising the same paths.
+   */
+  async function start(instances: number, rates = { telegram: 150, app: 200 }) {
+    fake = new FakeTelegram({ rateLimit: { globalPerSecond: rates.telegram } });
     await fake.start();
     database = await createTestDatabase(kind);
     const clock = shiftedClock(saturdayMorning);
     for (let i = 0; i < instances; i++) {
-      const config = parseConfig(telegramAppEnv(database.url, fake, { TELEGRAM_MESSAGES_PER_SECOND: '200' }));
+      const config = parseConfig(telegramAppEnv(database.url, fake, { TELEGRAM_MESSAGES_PER_SECOND: String(rates.app) }));
       apps.push(await startApp(config, { clock, schedule: false, outboxPollMs: 50, log: createLogger(process.env.LAYANI_TEST_LOG_LEVEL ?? 'silent') }));
     }
     const db = apps[0]!.runtime.db;
@@ -88,5 +90,24 @@ describe.each(testDatabaseKinds)('a broadcast to %s recipients at scale', (kind)
     const blockedSet = new Set(blocked);
     expect(counts.filter((n, i) => !blockedSet.has(chats[i]!) && n !== 1)).toEqual([]);
     expect(await db.outboxMessage.count({ where: { status: 'sent' } })).toBe(recipients - blocked.length);
+  }, 180_000);
+
+  it.runIf(kind === 'postgresql')('two instances share one sending rate: the bot stays within its limit and Telegram answers (almost) no 429', async () => {
+    // Both instances are set to the rate Telegram allows the bot; each alone would use all of it.
+    const rate = 100;
+    const { db, chats, blocked } = await start(2, { telegram: rate, app: rate });
+    const started = Date.now();
+    await Promise.all(apps.map((app) => app.tickScheduler()));
+    await finished(db);
+    const seconds = (Date.now() - started) / 1000;
+
+    const sends = fake.callsTo('sendMessage').filter((call) => (call.params.chat_id as number) >= firstChat);
+    const limited = sends.filter((call) => call.injected === 'rate-limited').length;
+    // Throttled each on its own, the two sent at twice the rate: about a third of the requests drew a 429.
+    expect(limited).toBeLessThanOrEqual(10);
+    const counts = deliveredCounts(chats);
+    const blockedSet = new Set(blocked);
+    expect(counts.filter((n, i) => !blockedSet.has(chats[i]!) && n !== 1)).toEqual([]);
+    expect(seconds).toBeGreaterThan((recipients / rate) * 0.9);
   }, 180_000);
 });

@@ -6,6 +6,7 @@ import { DeliveryRefused, NotReadyYet, RetryLater } from '../../core/outbox/deli
 import { enqueue } from '../../core/outbox/enqueue.js';
 import type { OutboxIntent } from '../../core/outbox/outbox-intent.js';
 import { OutboxWorker, type DeliveryHandler } from '../../core/outbox/outbox-worker.js';
+import { OutboxWorkers } from '../../core/outbox/outbox-workers.js';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-databases.js';
 
 const text = (chatId: string, body: string): OutboxIntent => ({ channel: 'telegram', kind: 'telegram.text', chatId, text: body, lang: 'id', attachments: [], buttons: [], holdInQuietHours: false, ticketId: null });
@@ -167,6 +168,30 @@ describe.each(testDatabaseKinds)('outbox on %s', (kind) => {
     const w = worker(async (intent) => void delivered.push(bodyOf(intent)));
     expect(await w.runOnce()).toBe(2);
     expect(delivered.sort()).toEqual(['other', 'queued 0']);
+  });
+
+  it('sends a Slack message at once while a long Telegram backlog waits for its rate', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      id: `b${String(i).padStart(4, '0')}`,
+      channel: 'telegram',
+      kind: 'telegram.text',
+      payload: JSON.stringify(text(String(1000 + i), `broadcast ${i}`)),
+      nextAttemptAt: new Date(0),
+      createdAt: new Date(Date.now() - 3_600_000 + i),
+    }));
+    await opened.db.outboxMessage.createMany({ data: rows });
+    await enqueue(opened.db, { channel: 'slack', kind: 'slack.channelMessage', slackChannel: 'C1', text: 'tiket baru' });
+    const slack: string[] = [];
+    const workers = new OutboxWorkers({
+      db: opened.db,
+      clock,
+      log,
+      handlers: { telegram: async () => undefined, slack: async (intent) => void slack.push(intent.kind === 'slack.channelMessage' ? intent.text : intent.kind) },
+    });
+    // The first pass claims the oldest 50 Telegram messages, and the Slack message on its own.
+    await workers.runOnce();
+    expect(slack).toEqual(['tiket baru']);
+    expect(await opened.db.outboxMessage.count({ where: { channel: 'telegram', status: 'pending' } })).toBe(250);
   });
 
   // Several instances share a database only on PostgreSQL; SQLite deployments run one instance.
