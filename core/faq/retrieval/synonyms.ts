@@ -59,6 +59,8 @@ export const chatWords: Readonly<Record<string, string>> = {
   msk: 'masuk', plg: 'pulang', ortu: 'orang tua', ijin: 'izin', nunda: 'tunda', nundanya: 'penundaan', ditundanya: 'penundaan',
   krj: 'kerja', krja: 'kerja', kntr: 'kantor', pgw: 'pegawai', peg: 'pegawai', kepeg: 'kepegawaian', brkt: 'berikutnya',
   bbrp: 'beberapa', max: 'maksimal', maks: 'maksimal', maximum: 'maksimal', approval: 'persetujuan', approved: 'disetujui',
+  blh: 'boleh', bleh: 'boleh', bole: 'boleh', komen: 'komentar', komenan: 'komentar', nulis: 'tulis', nulisin: 'tulis',
+  kluar: 'keluar', klr: 'keluar', brhenti: 'berhenti', stop: 'berhenti', ngisi: 'isi', ngisinya: 'isi',
   tgs: 'tugas', gpp: 'tidak apa apa', sdr: '', pak: '', bu: '', bpk: '', trims: '', mhn: '', makasi: '',
   // month abbreviations
   jan: 'januari', feb: 'februari', peb: 'februari', mar: 'maret', apr: 'april', mei: 'mei', jun: 'juni', jul: 'juli', agt: 'agustus',
