@@ -317,7 +317,10 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   // "gaji berkala ditunda berapa lama" is about KGB; "potongan Taspen berapa persen" about a contribution rate.
   const aboutKgb = /\b(berkala|kgb)\b/.test(p) && !moneyAmount.test(p) && !/\b(naik berapa|berapa naik|jadi berapa|tambah berapa)\b/.test(p);
   const contributionRate = /\b(iuran|potongan|dipotong|taspen|tapera)\b/.test(p) && /\bpersen\b/.test(p);
-  if (salaryPlain.some((r) => r.test(p)) && !aboutKgb && !contributionRate) {
+  // "potongan tapera di slip gaji hubungi siapa": who handles a named contribution is a rule the corpus states.
+  const contributionHandling =
+    /\b(taspen|tapera)\b/.test(p) && /\b(siapa|ke mana|di mana|hubungi|bagaimana|cara|berhenti)\b/.test(p) && !moneyAmount.test(p);
+  if (salaryPlain.some((r) => r.test(p)) && !aboutKgb && !contributionRate && !contributionHandling) {
     if (!(tukinPlain.test(p) && disciplineContext.test(p))) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   }
   if (tukinPlain.test(p) && !disciplineContext.test(p)) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
