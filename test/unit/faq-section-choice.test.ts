@@ -41,6 +41,8 @@ describe('the section that states the asked fact', () => {
     ['d3 bisa naik sampe gol brp', 'kenaikan-pangkat-reguler', /D-III \| III\/c|D-III: III\/c/],
     // A choice offered ("kadis atau gubernur"): the rule naming one, not the "di DKP tidak tercantum" section.
     ['yg tanda tangan cuti sy siapa sih kadis ato gubernur', 'cuti-pejabat-berwenang', /PPK adalah Gubernur/],
+    // The document the question names (LHKASN), not a neighbour's fixed date for another report (LHKPN).
+    ['deadline lhkasn thn ini tgl brp', 'lhkasn', /ditetapkan oleh instansi/],
   ])('%s', async (question, doc, fact) => {
     const { answer, text } = await said(question);
     expect(answer.kind).toBe('answer');
@@ -69,11 +71,25 @@ describe('staff language', () => {
     // "tolong acc cuti saya" is still a request to approve leave, which the bot cannot do.
     expect(await ask('tolong acc cuti sy besok')).toMatchObject({ kind: 'escalate', reason: 'submit_leave' });
   });
+
+  it('reads blh, komen and nulis', async () => {
+    const { answer, text } = await said('abis kasih rating blh nulis komen gak');
+    expect(answer.kind).toBe('answer');
+    expect(text).toMatch(/komentar/);
+  });
 });
 
 describe('pay complaints go to a human', () => {
   it.each(['gaji sy kok kurang bulan ini', 'tunjangan anak blm masuk', 'uang makan sy dipotong trs', 'kok gaji bulan ini berubah ya'])('%s', async (question) => {
     expect(await ask(question)).toMatchObject({ kind: 'escalate', reason: 'salary' });
+  });
+
+  it('while who handles a named contribution is answered from its document', async () => {
+    const { answer, text } = await said('mau stop potongan tapera di slip gaji hubungi siapa');
+    expect(answer.kind === 'answer' && answer.sources[0]?.docId).toBe('tapera');
+    expect(text).toMatch(/bagian keuangan/);
+    // An amount of it is still money only finance knows.
+    expect(await ask('potongan tapera sy sebulan brp rupiah')).toMatchObject({ kind: 'escalate', reason: 'salary' });
   });
 
   it('while the rules that mention pay are still answered', async () => {

@@ -44,15 +44,21 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   }
   // A section that answers by pointing elsewhere ("Batas golongan menurut pendidikan … Lihat dokumen Kenaikan
   // Pangkat Reguler PNS") vouches for that document: its sections are weighed too, a little below the first.
-  for (const docId of referencedDocuments(knowledge, query, primary.chunk.docId)) {
+  const referenced = referencedDocuments(knowledge, query, primary.chunk.docId);
+  for (const docId of referenced) {
     if (!docs.has(docId)) docs.set(docId, primary.confidence * referenceTrust);
   }
   const asksValue = /\b(berapa|apa|mana)\b/.test(query.plain);
   const numbers = query.terms.map((t) => t.word).filter((w) => /^\d{1,3}$/.test(w)).map(Number);
   // Months named in the question ("periode 1 jan") are as specific as numbers: the section naming them answers.
   const months = query.terms.map((t) => t.word).filter((w) => monthNames.has(w));
+  // "deadline lhkasn": a word naming the first document's own subject (a tag few documents carry) that another
+  // document is not tagged with means that document answers about something else, however well it states a date
+  // (unless the first document points to it for the answer).
+  const subject = subjectWords(knowledge, query, primary.chunk.docId);
   const candidates: Candidate[] = [];
   for (const [docId, confidence] of docs) {
+    const offSubject = docId !== primary.chunk.docId && !referenced.includes(docId) && subject.some((w) => !tagWordsOf(knowledge, docId).has(w)) ? 1 : 0;
     const prior = primary.confidence > 0 ? Math.min(1, confidence / primary.confidence) : 1;
     for (const { chunk, coverage } of knowledge.groundInDocument(query, docId).sections) {
       const { stated, items, notCovered } = analyse(chunk);
@@ -68,7 +74,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       const retrieved = chunk.id === primary.chunk.id ? 1 : 0;
       // The document retrieval ranked first keeps an edge: another one must state the asked fact clearly better.
       const firstDocument = docId === primary.chunk.docId ? 1 : 0;
-      const score = 0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved - 0.25 * notCovered;
+      const score = 0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved - 0.25 * notCovered - 0.3 * offSubject;
       candidates.push({ docId, chunks: [chunk], coverage, fit, score, position: positionOf(chunk) });
     }
   }
@@ -85,6 +91,42 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
     }
   }
   return best;
+}
+
+/** A tag word carried by at most this many documents names a subject of its own ("lhkasn", "siharka", "tapera"). */
+const subjectTagDocuments = 2;
+
+/** The question's words that are distinctive tags of `docId`. */
+function subjectWords(knowledge: FaqKnowledge, query: NormalisedQuery, docId: string): string[] {
+  const own = tagWordsOf(knowledge, docId);
+  const counts = tagDocumentCounts(knowledge);
+  return [...new Set(tokenizeForIndex(query.expanded))].filter((w) => own.has(w) && !generic.has(w) && (counts.get(w) ?? 0) <= subjectTagDocuments);
+}
+
+/** Words of a document's single-word tags, as the index sees them. */
+const tagWordCache = new WeakMap<object, Map<string, Set<string>>>();
+function tagWordsOf(knowledge: FaqKnowledge, docId: string): Set<string> {
+  const documents = knowledge.documents;
+  let byDoc = tagWordCache.get(documents);
+  if (!byDoc) {
+    byDoc = new Map();
+    for (const d of documents) byDoc.set(d.id, new Set(d.tags.filter((t) => !/\s/.test(t.trim())).flatMap((t) => tokenizeForIndex(indexText(t)))));
+    tagWordCache.set(documents, byDoc);
+  }
+  return byDoc.get(docId) ?? new Set();
+}
+
+/** How many documents carry each single-word tag. */
+const tagCountCache = new WeakMap<object, Map<string, number>>();
+function tagDocumentCounts(knowledge: FaqKnowledge): Map<string, number> {
+  const documents = knowledge.documents;
+  let counts = tagCountCache.get(documents);
+  if (!counts) {
+    counts = new Map();
+    for (const d of documents) for (const w of tagWordsOf(knowledge, d.id)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    tagCountCache.set(documents, counts);
+  }
+  return counts;
 }
 
 /** How much of the first document's confidence a document it points to is given. */
