@@ -43,6 +43,10 @@ describe('the section that states the asked fact', () => {
     ['yg tanda tangan cuti sy siapa sih kadis ato gubernur', 'cuti-pejabat-berwenang', /PPK adalah Gubernur/],
     // The document the question names (LHKASN), not a neighbour's fixed date for another report (LHKPN).
     ['deadline lhkasn thn ini tgl brp', 'lhkasn', /ditetapkan oleh instansi/],
+    // This year's deadline: the rule that it is set every year, not the worked example for 2024…
+    ['skp tahun ini deadline nya tgl brp', 'skp-batas-waktu', /ditetapkan setiap tahun/],
+    // …which still answers when the question names its year.
+    ['tenggat skp 2024 kapan', 'skp-batas-waktu', /10 Januari 2025/],
   ])('%s', async (question, doc, fact) => {
     const { answer, text } = await said(question);
     expect(answer.kind).toBe('answer');

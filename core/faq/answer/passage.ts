@@ -56,6 +56,10 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   // document is not tagged with means that document answers about something else, however well it states a date
   // (unless the first document points to it for the answer).
   const subject = subjectWords(knowledge, query, primary.chunk.docId);
+  // A worked example ("Contoh tenggat SKP tahun 2024") answers when the question asks for one or names the
+  // year it works through; "deadline skp tahun ini" wants the rule, which the example only illustrates.
+  const years = query.terms.map((t) => t.word).filter((w) => /^(19|20)\d\d$/.test(w));
+  const asksExample = /\b(contoh|misal|misalnya|example|cara (menghitung|membaca|hitung|baca)|hitungnya|dihitung|menghitung)\b/.test(query.plain);
   const candidates: Candidate[] = [];
   for (const [docId, confidence] of docs) {
     const offSubject = docId !== primary.chunk.docId && !referenced.includes(docId) && subject.some((w) => !tagWordsOf(knowledge, docId).has(w)) ? 1 : 0;
@@ -71,10 +75,11 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       // "d3 naik sampai gol berapa", "pangkat 4b namanya apa": the table row keyed by what was named holds the value.
       const row = asksValue && rowKeyed(chunk, query) ? 1 : 0;
       const fit = intentFit(intent, stated, items, numeric === 1 || row === 1);
+      const example = /^contoh\b/i.test(chunk.heading ?? '') && !asksExample && !years.some((y) => chunk.text.includes(y)) ? 1 : 0;
       const retrieved = chunk.id === primary.chunk.id ? 1 : 0;
       // The document retrieval ranked first keeps an edge: another one must state the asked fact clearly better.
       const firstDocument = docId === primary.chunk.docId ? 1 : 0;
-      const score = 0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved - 0.25 * notCovered - 0.3 * offSubject;
+      const score = 0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example;
       candidates.push({ docId, chunks: [chunk], coverage, fit, score, position: positionOf(chunk) });
     }
   }
