@@ -62,6 +62,7 @@ const meaningPattern = /\b(?:adalah|berarti|yaitu|artinya|ialah|merupakan)\b/i;
 const whoPattern = /\b(?:oleh|pejabat|gubernur|presiden|ppk|kepala|petugas|pimpinan|atasan|bagian|operator)\b/i;
 const requirementPattern = /\b(?:syarat|memerlukan|paling singkat|paling rendah|bila|harus|wajib)\b/i;
 const unitPattern = (units: readonly string[]) => new RegExp(`\\b\\d+(?:,\\d+)?\\s*(?:${units.map((u) => (u === 'persen' ? 'persen|%' : u)).join('|')})`, 'i');
+const enumerationPattern = /\b(?:misalnya|antara lain|meliputi|yaitu|seperti)\b[^.]*,[^.]*\b(?:dan|atau)\b|\b(?:misalnya|antara lain|meliputi)\b[^.]*\b(?:atau|dan)\b[^.]*\b(?:dan|atau)\b/i;
 const yesNoPattern = /\b(?:dapat|tidak|bukan|boleh|wajib|berlaku|tetap|sudah)\b/i;
 
 /**
@@ -75,7 +76,8 @@ export function intentFit(intent: QuestionIntent, statedText: string, listItems:
   else if (intent.duration) wanted.push(durationPattern.test(statedText));
   else if (intent.limit || intent.range) wanted.push(limitPattern.test(statedText));
   if (intent.when) wanted.push(whenPattern.test(statedText));
-  if (intent.list) wanted.push(listItems >= 2);
+  // A list, or a sentence that names examples ("misalnya akta atau surat nikah … dan ijazah").
+  if (intent.list) wanted.push(listItems >= 2 || enumerationPattern.test(statedText));
   if (intent.requirement) wanted.push(requirementPattern.test(statedText));
   if (intent.who) wanted.push(whoPattern.test(statedText));
   // A definition, or a table of what each part means.
