@@ -12,12 +12,5 @@ export function formatWib(at: Date): string {
   return `${weekdays[wib.getUTCDay()]}, ${wib.getUTCDate()} ${months[wib.getUTCMonth()]} ${wib.getUTCFullYear()} ${hours}.${minutes} WIB`;
 }
 
-/** Business minutes as "1 jam 30 menit" ("—" when there is nothing to measure). */
-export function formatBusinessMinutes(minutes: number | null): string {
-  if (minutes === null || !Number.isFinite(minutes)) return '—';
-  const total = Math.round(minutes);
-  const hours = Math.floor(total / 60);
-  const rest = total % 60;
-  if (hours === 0) return `${rest} menit`;
-  return rest === 0 ? `${hours} jam` : `${hours} jam ${rest} menit`;
-}
+/** Business minutes as "1 jam 30 menit", the same words as the service report. */
+export { formatBusinessMinutes } from '../../core/calendar/business-duration.js';

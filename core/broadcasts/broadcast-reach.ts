@@ -61,3 +61,15 @@ export async function isAddressedToAgency(db: Db, broadcast: { agencyId: string;
 export async function provinceAgencyIds(db: Db): Promise<string[]> {
   return (await db.agency.findMany({ where: { province: true }, select: { id: true } })).map((row) => row.id);
 }
+
+/** publishersFor read straight from the database, for staff-side checks that have no agency directory at hand. */
+export async function publisherAgencyIds(db: Db, agencyId: string): Promise<string[]> {
+  return [...new Set([agencyId, ...(await provinceAgencyIds(db))])];
+}
+
+/** The candidates addressed to the employee's agency (a province broadcast names every agency or some). */
+export async function addressedToAgency<T extends { agencyId: string; audience: string }>(db: Db, candidates: T[], agencyId: string): Promise<T[]> {
+  const out: T[] = [];
+  for (const b of candidates) if (await isAddressedToAgency(db, b, agencyId)) out.push(b);
+  return out;
+}

@@ -1,7 +1,7 @@
 import { audienceMatcher } from '../audience/audience-matcher.js';
 import { audienceOf } from '../broadcasts/broadcast-service.js';
 import type { Db } from '../db/client.js';
-import { isAddressedToAgency, provinceAgencyIds } from '../broadcasts/broadcast-reach.js';
+import { addressedToAgency, publisherAgencyIds } from '../broadcasts/broadcast-reach.js';
 import type { Attachment } from '../outbox/outbox-intent.js';
 import { asReadNow } from './broadcast-copy.js';
 import { excerpt, markdownToPlain, searchForm, searchWords } from './plain-text.js';
@@ -54,7 +54,7 @@ async function visibleIds(db: Db, employeeId: string, topic: InfoTopicId | null)
   const employee = await db.employee.findUnique({ where: { id: employeeId }, select: { agencyId: true, nip: true, unit: true, golongan: true, positionType: true } });
   if (!employee) return [];
   const candidates = await db.broadcast.findMany({
-    where: { agencyId: { in: await publishersFor(db, employee.agencyId) }, publishedAt: { not: null }, ...(topic ? { topic } : {}) },
+    where: { agencyId: { in: await publisherAgencyIds(db, employee.agencyId) }, publishedAt: { not: null }, ...(topic ? { topic } : {}) },
     select: { id: true, agencyId: true, audience: true },
     orderBy: [{ publishedAt: 'desc' }, { number: 'desc' }],
   });
@@ -116,16 +116,4 @@ export async function archivePage(db: Db, employeeId: string, query: ArchiveQuer
     };
   });
   return { items, page, pages, total };
-}
-
-/** The agencies whose broadcasts may be addressed to an employee: their own, and the province bureau's. */
-async function publishersFor(db: Db, agencyId: string): Promise<string[]> {
-  return [...new Set([agencyId, ...(await provinceAgencyIds(db))])];
-}
-
-/** The candidates addressed to the employee's agency (a province broadcast names every agency or some). */
-async function addressedToAgency<T extends { agencyId: string; audience: string }>(db: Db, candidates: T[], agencyId: string): Promise<T[]> {
-  const out: T[] = [];
-  for (const b of candidates) if (await isAddressedToAgency(db, b, agencyId)) out.push(b);
-  return out;
 }

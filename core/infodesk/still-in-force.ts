@@ -1,7 +1,7 @@
 import { audienceMatcher } from '../audience/audience-matcher.js';
 import { audienceOf } from '../broadcasts/broadcast-service.js';
 import type { Db } from '../db/client.js';
-import { isAddressedToAgency, provinceAgencyIds } from '../broadcasts/broadcast-reach.js';
+import { addressedToAgency, publisherAgencyIds } from '../broadcasts/broadcast-reach.js';
 import { enqueue } from '../outbox/enqueue.js';
 import type { OutboxIntentInput } from '../outbox/outbox-intent.js';
 import { staffOrderKey } from '../tickets/staff-chat.js';
@@ -20,7 +20,7 @@ export async function stillInForceFor(db: Db, employeeId: string, now: Date) {
   const employee = await db.employee.findUnique({ where: { id: employeeId }, select: { agencyId: true, nip: true, unit: true, golongan: true, positionType: true } });
   if (!employee) return [];
   const candidates = await db.broadcast.findMany({
-    where: { agencyId: { in: await publishersFor(db, employee.agencyId) }, publishedAt: { not: null }, needsAck: true, mandatory: true, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+    where: { agencyId: { in: await publisherAgencyIds(db, employee.agencyId) }, publishedAt: { not: null }, needsAck: true, mandatory: true, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
     orderBy: [{ publishedAt: 'desc' }, { number: 'desc' }],
   });
   if (candidates.length === 0) return [];
@@ -73,16 +73,4 @@ export async function sendStillInForce(db: Db, now: Date, employeeId: string): P
   });
   const sent = Math.min(all.length, maxStillInForce);
   return { sent, more: all.length - sent };
-}
-
-/** The agencies whose broadcasts may be addressed to an employee: their own, and the province bureau's. */
-async function publishersFor(db: Db, agencyId: string): Promise<string[]> {
-  return [...new Set([agencyId, ...(await provinceAgencyIds(db))])];
-}
-
-/** The candidates addressed to the employee's agency (a province broadcast names every agency or some). */
-async function addressedToAgency<T extends { agencyId: string; audience: string }>(db: Db, candidates: T[], agencyId: string): Promise<T[]> {
-  const out: T[] = [];
-  for (const b of candidates) if (await isAddressedToAgency(db, b, agencyId)) out.push(b);
-  return out;
 }

@@ -1,3 +1,4 @@
+import { formatBusinessMinutes } from '../calendar/business-duration.js';
 import type { ServiceReport } from './report-schema.js';
 
 /** Numbers as an Indonesian reader writes them: 1.234 and 4,5. */
@@ -5,14 +6,7 @@ export const number = (value: number | null, digits = 1) =>
   value === null ? '—' : value.toLocaleString('id-ID', { maximumFractionDigits: digits });
 
 /** Business minutes as "2 jam 15 menit" (jam kerja). */
-export function businessDuration(minutes: number | null): string {
-  if (minutes === null || !Number.isFinite(minutes)) return '—';
-  const total = Math.round(minutes);
-  const hours = Math.floor(total / 60);
-  const rest = total % 60;
-  if (hours === 0) return `${rest} menit`;
-  return rest === 0 ? `${hours} jam` : `${hours} jam ${rest} menit`;
-}
+export const businessDuration = formatBusinessMinutes;
 
 export const percent = (value: number | null) => (value === null ? '—' : `${number(value)}%`);
 
