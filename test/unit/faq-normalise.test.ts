@@ -93,6 +93,8 @@ describe('Indonesian stemming and typo tolerance', () => {
     expect(stem('kenaikan')).toBe('naik');
     expect(stem('pensiun')).toBe(stem('pensiunan'));
     expect(stem('penundaan')).toBe(stem('ditunda'));
+    // "bisa diperpanjang" must meet "kemungkinan perpanjangan" in the corpus.
+    expect(stem('diperpanjang')).toBe(stem('perpanjangan'));
     expect(stem('iii')).toBe('iii');
   });
 

@@ -241,6 +241,7 @@ export const stemOverrides: Readonly<Record<string, string>> = {
   berkala: 'berkala', kenaikan: 'naik', naik: 'naik', dinaikkan: 'naik',
   pengajuan: 'aju', mengajukan: 'aju', diajukan: 'aju', ajukan: 'aju', usul: 'usul', usulan: 'usul', mengusulkan: 'usul', diusulkan: 'usul',
   pangkat: 'pangkat', kepangkatan: 'pangkat',
+  perpanjang: 'panjang', diperpanjang: 'panjang', memperpanjang: 'panjang', perpanjangan: 'panjang', perpanjangannya: 'panjang',
   pegawai: 'pegawai', kepegawaian: 'pegawai',
   tahunan: 'tahun', tahun: 'tahun',
   persyaratan: 'syarat', syarat: 'syarat', syaratnya: 'syarat',
