@@ -29,7 +29,11 @@ describe.each(testDatabaseKinds)('A desk that never stalls on %s', (kind) => {
 
     const { user, actor } = await desk.linkedUser();
     const { ticketId, number } = await desk.app.runtime.callerFor(actor).tickets.open({ category: 'cuti', text: 'Sisa cuti saya berapa?' });
-    const card = await until(() => desk.slack!.sent(channels.triage).find((m) => JSON.stringify(m).includes(`#${number}`) && !m.thread_ts), 'the card in triage');
+    // The card is the thread's parent: Slack gives it a thread_ts equal to its own ts once the first reply is in.
+    const card = await until(
+      () => desk.slack!.sent(channels.triage).find((m) => JSON.stringify(m).includes(`#${number}`) && (!m.thread_ts || m.thread_ts === m.ts)),
+      'the card in triage',
+    );
     await desk.slackSend(desk.slack!.blockAction({ user: users.officer, channel: channels.triage, message_ts: card.ts, action_id: cardActions.claim, value: ticketId }));
     await until(() => desk.slack!.callsTo('chat.update').some((c) => c.params.ts === card.ts && JSON.stringify(c.params).includes(users.officer)), 'the card redrawn with the assignee');
 
