@@ -14,6 +14,7 @@ import { FakeTelegram } from '../test/fakes/fake-telegram.js';
 import { startAppProcess, type AppProcess } from '../test/support/app-process.js';
 import { generateEmployees } from '../test/support/generate-employees.js';
 import { createTestDatabase } from '../test/support/test-databases.js';
+import { drive } from './drive.js';
 import { ms, summarise } from './stats.js';
 
 /*
@@ -275,18 +276,6 @@ async function drained(db: Runtime['db'], timeoutMs: number): Promise<void> {
   while ((await db.outboxMessage.count({ where: { status: 'pending' } })) > 0) {
     if (Date.now() > deadline) throw new Error(`the outbox did not drain within ${timeoutMs / 1000} s`);
     await sleep(250);
-  }
-}
-
-/** Calls `send(i)` at `rate` per second for `seconds`, in 10 ms ticks. */
-async function drive(rate: number, seconds: number, send: (i: number) => void): Promise<void> {
-  const total = rate * seconds;
-  const started = Date.now();
-  let i = 0;
-  while (i < total) {
-    const due = Math.min(total, Math.floor(((Date.now() - started) / 1000) * rate));
-    while (i < due) send(i++);
-    await sleep(10);
   }
 }
 

@@ -10,6 +10,7 @@ import { FakeTelegram } from '../test/fakes/fake-telegram.js';
 import { generateEmployees } from '../test/support/generate-employees.js';
 import { createTestDatabase } from '../test/support/test-databases.js';
 import { countStatements, takeStatementProfile } from './query-counter.js';
+import { drive } from './drive.js';
 import { ms, summarise } from './stats.js';
 
 const signingSecret = 'bench-signing-secret';
@@ -151,18 +152,6 @@ export async function benchRelay(kind: DatabaseKind, rates: number[], seconds: n
           `(grammY throttler), so replies drain at that rate and latency grows with the backlog (${rate * seconds} replies need ≥ ${Math.ceil((rate * seconds) / telegramMessagesPerSecond)} s)`,
       );
     }
-  }
-}
-
-/** Calls `send(i)` at `rate` per second for `seconds`, in 10 ms ticks. */
-async function drive(rate: number, seconds: number, send: (i: number) => void): Promise<void> {
-  const total = rate * seconds;
-  const started = Date.now();
-  let i = 0;
-  while (i < total) {
-    const due = Math.min(total, Math.floor(((Date.now() - started) / 1000) * rate));
-    while (i < due) send(i++);
-    await sleep(10);
   }
 }
 
