@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { cliActor } from '../core/auth/actor.js';
 import { parseConfig } from '../core/config/load-config.js';
 import { bulkInsert } from '../core/db/bulk-insert.js';
@@ -46,6 +47,12 @@ const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, m
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+  return kb ? Number(kb) / 1024 : NaN;
+}
+
+/** Resident memory of a process now (Linux: VmRSS), in MB. */
+function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return kb ? Number(kb) / 1024 : NaN;
 }
 
@@ -111,6 +118,17 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
     for (let i = 0; i < 2; i++) {
       instances.push(await startAppProcess(env, { onLog: (entry) => void (Number(entry.level) >= 50 && errors.length < 20 && errors.push(String(entry.msg))) }));
     }
+    // Where each instance's memory peaks: sampled every 100 ms and kept per phase of the benchmark.
+    let phase = 'relay setup';
+    const phasePeaks = new Map<string, number[]>();
+    const sampler = setInterval(() => {
+      const peaks = phasePeaks.get(phase) ?? instances.map(() => 0);
+      instances.forEach((instance, i) => (peaks[i] = Math.max(peaks[i]!, rssMb(instance.child.pid!) || 0)));
+      phasePeaks.set(phase, peaks);
+    }, 100);
+    sampler.unref();
+    const printPhasePeaks = () =>
+      console.log(`${label} RSS peak by phase: ${[...phasePeaks].map(([name, peaks]) => `${name} ${peaks.map((mb) => mb.toFixed(0)).join('/')} MB`).join(', ')}`);
     console.log(`${label} two instances on one PostgreSQL database (pool ${process.env.DATABASE_POOL_SIZE ?? 10} each), Telegram limit in the fake and the app: ${telegramRate} msg/s`);
 
     // --- Relay senders: each with an open ticket whose card is in Slack.
@@ -133,6 +151,8 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
     // webhook's default max_connections); the rest wait their turn, as they would at Telegram.
     let updateId = 1;
     let refused = 0;
+    /** How long each webhook request took, from leaving this process to its answer: the instance's share. */
+    let webhookMs: number[] = [];
     const inflight = new Set<Promise<void>>();
     const lanes = instances.map(() => ({ busy: 0, waiting: [] as Array<() => void> }));
     const post = (userId: number, text: string) => {
@@ -145,6 +165,7 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
       };
       const send = async () => {
         lane.busy += 1;
+        const sentAt = Date.now();
         try {
           const response = await fetch(`${instance.url}/telegram/webhook`, {
             method: 'POST',
@@ -152,6 +173,7 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
             body: JSON.stringify(update),
           });
           await response.arrayBuffer();
+          webhookMs.push(Date.now() - sentAt);
           if (!response.ok) refused += 1;
         } catch {
           refused += 1;
@@ -166,20 +188,27 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
       inflight.add(request);
     };
 
-    const relay = async (phase: 'quiet' | 'busy', description: string) => {
+    const relay = async (which: 'quiet' | 'busy', description: string) => {
+      if (which === 'quiet') phase = 'relay';
       const sentAt = new Map<string, number>();
       const cpuBefore = instances.map((instance) => cpuMs(instance.child.pid!));
       const phaseStarted = Date.now();
       const loadBefore = loadAverage();
+      webhookMs = [];
+      // This process plays Telegram and Slack: when its own event loop lags, arrivals are stamped late.
+      const ownDelay = monitorEventLoopDelay({ resolution: 10 });
+      ownDelay.enable();
       await drive(relayRate, relaySeconds, (i) => {
         const thread = threads[i % threads.length]!;
-        const token = `t2s-${phase}-${i}`;
+        const token = `t2s-${which}-${i}`;
         sentAt.set(token, Date.now());
         post(thread.userId, `pertanyaan ${token}`);
       });
       await Promise.all([...inflight]);
       const latencies = await collect(sentAt, () => slack.callsTo('chat.postMessage').map((c) => ({ text: String(c.params.text ?? ''), at: c.at })));
+      ownDelay.disable();
       const s = summarise(latencies);
+      const webhook = summarise(webhookMs);
       const cpu = instances.map((instance, i) => cpuMs(instance.child.pid!) - cpuBefore[i]!);
       const elapsed = Date.now() - phaseStarted;
       console.log(
@@ -190,12 +219,23 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
         `${label}   instances' CPU: ${cpu.map((used) => `${((used / elapsed) * 100).toFixed(0)}% of a core`).join(', ')}; ` +
           `${(cpu.reduce((a, b) => a + b, 0) / sentAt.size).toFixed(1)} ms CPU per relayed message in all; machine load average ${loadBefore} (2 cores)`,
       );
+      console.log(
+        `${label}   of which the webhook request (stored and queued): p50 ${ms(webhook.p50)}, p99 ${ms(webhook.p99)}; ` +
+          `event loop delay of this process (the fakes) p99 ${ms(ownDelay.percentile(99) / 1e6)}, max ${ms(ownDelay.max / 1e6)}`,
+      );
     };
 
     // --- 1. The relay with nothing else going on.
     await relay('quiet', 'nothing else running');
+    // BENCH_PROVINCE_PHASES=relay measures the relay alone (for profiling it; the broadcast takes minutes).
+    if (process.env.BENCH_PROVINCE_PHASES === 'relay') {
+      clearInterval(sampler);
+      printPhasePeaks();
+      return;
+    }
 
     // --- 2. A province-wide broadcast to every member of staff, with the relay running during its fan-out.
+    phase = 'broadcast';
     const sendsBefore = telegram.callsTo('sendMessage').length;
     const broadcastStarted = Date.now();
     // The province HR bureau announces to every agency's staff at once; the instances are woken by NOTIFY from
@@ -233,6 +273,7 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
     );
 
     // --- 3. The reminder pass and the digest for every agency, as the 07:30 tick runs them.
+    phase = 'reminders';
     const reminderEnv: ReminderEnv = { db, careerRules: runtime.settings.careerRules, log: runtime.log };
     const now = wibInstant(reminderDay, 7, 30);
     started = performance.now();
@@ -259,6 +300,8 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
         `CPU of this process ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (the database's not counted); machine load average ${reminderLoad} (2 cores)`,
     );
 
+    clearInterval(sampler);
+    printPhasePeaks();
     const peaks = instances.map((instance) => peakRssMb(instance.child.pid!));
     console.log(`${label} peak RSS per instance: ${peaks.map((mb) => `${mb.toFixed(0)} MB`).join(', ')} (target ≤ 400 MB)`);
     if (errors.length > 0) console.log(`${label} errors the instances logged: ${[...new Set(errors)].join('; ')}`);
