@@ -62,6 +62,21 @@ describe('the section that states the asked fact', () => {
     expect(answer.text).toMatch(/Koefisien jenjang lain tidak tercantum di sini/);
   });
 
+  it('hands over what a document hands to the HR desk by name ("Untuk formulir …: Hubungi petugas")', async () => {
+    for (const question of ['formulir cuti sakit di dkp ambil dmn', 'dokumen pendukung cuti haji apa aja', 'ak kumulatif jenjang terampil brp', 'cltn bs diperpanjang gak']) {
+      expect(await ask(question), question).toMatchObject({ kind: 'escalate', reason: 'not_covered' });
+    }
+    // The rule beside such a sentence still answers the questions it states.
+    expect((await said('sakit lbh dr sehari ngajuin cutinya gmn')).text).toMatch(/permohonan tertulis/);
+    expect((await said('potongan taspen brp persen')).text).toMatch(/8%/);
+  });
+
+  it('hands over a number the document says it does not give, even when a section names everything else asked', async () => {
+    const answer = await ask('cuti melahirkan p3k brp bulan');
+    expect(answer).toMatchObject({ kind: 'escalate', reason: 'not_covered' });
+    expect(answer.text).toMatch(/tidak tercantum di sini/);
+  });
+
   it('orders hits by the one confidence the threshold is compared with', () => {
     for (const question of ['cuti thn brp hari', 'nip 18 digit itu artinya apa aja', 'bolos 5 hari hukdisnya apa', 'boleh wfa gak']) {
       const confidences = knowledge.search(question, 8).map((hit) => hit.confidence);

@@ -11,7 +11,7 @@ import type { FaqLlm, LlmPassage } from './llm.js';
 import { createNameMasker, maskPersonalData, type NameMasker } from './mask.js';
 import { choosePassage, passageChunk, unansweredStatements } from './passage.js';
 import { personalAnswer, unlinkedText } from './personal.js';
-import { questionIntent, type QuestionIntent } from './question-intent.js';
+import { asksValue, questionIntent, type QuestionIntent } from './question-intent.js';
 import { answerLabels, escalationText, offerText, refusalText, type FaqLang } from './texts.js';
 
 export type FaqAnswer =
@@ -192,7 +192,10 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
     const caveats = unansweredStatements(query, passage, grounding.statements);
     if (caveats.length > 0) notice = [notice, joinUnits([...new Set(caveats)])].filter(Boolean).join('\n\n');
   }
-  if (passage.coverage < groundedCoverage && grounding.statements.length > 0 && !statesAsked && !choice) {
+  // "cuti melahirkan p3k brp bulan": a section naming everything asked but not the number asked for does not
+  // answer when the document says that number is not given here.
+  const valueMissing = asksValue(asked) && passage.fit < 1;
+  if ((passage.coverage < groundedCoverage || valueMissing) && grounding.statements.length > 0 && !statesAsked && !choice) {
     // What the document does say (when it says something about the question), then what it says it lacks.
     const document = knowledge.document(primary.chunk.docId)!;
     const statements = [...new Set(grounding.statements)];

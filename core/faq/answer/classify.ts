@@ -19,6 +19,7 @@ export type EscalateReason =
   | 'disciplinary_case'
   | 'leave_balance'
   | 'case_status'
+  | 'app_trouble'
   | 'off_topic'
   | 'low_confidence'
   | 'not_covered'
@@ -178,6 +179,18 @@ const leaveQuestion =
 const passwordWord = /\b(password|passwd|pasword|kata sandi|sandi|pin|otp|kode otp|kode mfa|kode verifikasi|passcode|pw)\b/;
 const passwordTrouble =
   /\b(lupa|reset|riset|ganti|ubah|minta|kirim|kirimkan|buatkan|bikinkan|berapa|apa|hilang|bocor|tidak bisa|gagal|blokir|diblokir|terblokir|terkunci|salah|keluar|expired|kadaluarsa|kedaluwarsa|buka|pulihkan|recovery|masuk|tidak masuk|belum masuk|tidak muncul|error|eror)\b/;
+/**
+ * An application that does not work for the asker ("e-kinerja gak bisa dibuka", "login myasn error", "siasn gagal
+ * upload"): only the HR desk or the application's operator can look at it, whatever guide shares its words.
+ */
+const appName = '(myasn|siasn|sapk|asn digital|e kinerja|ekinerja|satam|satam asn|siharka|e lhkpn|elhkpn|aplikasi|layani|bot)';
+const appFailure =
+  '(error|eror|err|down|lemot|hang|blank|loading terus|tidak bisa (dibuka|buka|diakses|akses|masuk|login|log in|upload|unggah|dipakai|digunakan)|gagal (login|masuk|upload|unggah|dibuka|simpan|menyimpan|kirim)|tidak (muncul|terbuka|jalan|berfungsi)|akun tidak ditemukan|not found|terkunci|terblokir|diblokir)';
+const appTrouble = [
+  new RegExp(`\\b${appName}\\b.{0,40}\\b${appFailure}\\b`),
+  new RegExp(`\\b(login|masuk|buka|upload|unggah)\\s+(ke\\s+|di\\s+)?${appName}\\b.{0,30}\\b${appFailure}\\b`),
+];
+
 /** Doing something to an application account for the asker: only the HR desk or the application's operator can. */
 const accountAction =
   /\b(tolong|tlg|mohon|minta|bantu|bisa|bisakah)\b.{0,25}\b(buatkan|bikinkan|buat|reset|aktifkan|aktivasi|buka blokir|bukakan|hapus|hapuskan|daftarkan|pulihkan)\s+(akun|account|user|login)\b/;
@@ -189,7 +202,8 @@ const payWord =
 const moneyAmount = /\b(rupiah|rp|nominal|nominalnya|juta|ribu|duit|uang)\b/;
 const salaryPlain: RegExp[] = [
   new RegExp(`\\b${amountWord}\\s+(sih\\s+|ya\\s+)?${payWord}\\b`),
-  new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,4}${amountWord}\\b`),
+  // "gaji gol 3c mkg 10 jadi berapa": the rank and years between the pay word and the amount.
+  new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,6}${amountWord}\\b`),
   new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,3}(kapan\\s+)?(cair|dicairkan|ditransfer|dibayar|dibayarkan|masuk rekening|turun|naik berapa|belum masuk|belum cair|telat|terlambat cair)\\b`),
   /\b(kapan|kpn)\s+(gaji|thr|tukin|tpp|rapel|gaji 13|gaji ke 13)\s*([a-z0-9]+\s+){0,2}(cair|dicairkan|dibayar|masuk|turun)\b/,
   /\bslip gaji\b/,
@@ -246,7 +260,7 @@ const personalTopics: ReadonlyArray<readonly [PersonalTopic, RegExp]> = [
   ['golongan', /\b(golongan|pangkat|gol|ruang)\b/],
 ];
 const personalExclusions =
-  /\b(syarat|syaratnya|cara|caranya|bagaimana|berkas|dokumen|mengapa|kenapa|ditunda|tunda|kalau|jika|apabila|seandainya|misalnya|misal|boleh|bolehkah|dipercepat|percepat|lupa|salah|keliru|usul|usulan|ajukan|mengajukan|prosedur|aturan|hilang|dokumennya|dimana|di mana|proses|bedanya|beda|melebihi|lebih tinggi|dipotong|potongan|iuran|taspen|tapera)\b/;
+  /\b(syarat|syaratnya|cara|caranya|bagaimana|berkas|dokumen|mengapa|kenapa|ditunda|tunda|kalau|jika|apabila|seandainya|misalnya|misal|boleh|bolehkah|dipercepat|percepat|lupa|salah|keliru|usul|usulan|ajukan|mengajukan|prosedur|aturan|hilang|dokumennya|dimana|di mana|proses|bedanya|beda|melebihi|lebih tinggi|dipotong|potongan|iuran|taspen|tapera|atasan)\b/;
 const personalAsk =
   /\b(cek|lihat|info|kapan|tanggal|tgl|berapa lama lagi|berapa tahun lagi|masih lama|jatuh|jadwal|periode|arti|artinya|maksud|maksudnya|baca|apa|berapa|umur berapa|usia berapa|sudah|belum|berikutnya|selanjutnya|tahun ini|tahun depan)\b/;
 
@@ -308,6 +322,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if ((passwordWord.test(p) && passwordTrouble.test(p) && !/\bjangan\b/.test(p)) || accountAction.test(p)) {
     return { kind: 'escalate', reason: 'password', category: 'aplikasi' };
   }
+  if (appTrouble.some((r) => r.test(p)) && !howTo.test(p)) return { kind: 'escalate', reason: 'app_trouble', category: 'aplikasi' };
   // Pay complaints, except the rules that mention pay: "tukin dipotong berapa persen kalau bolos" (discipline),
   // "potongan Taspen berapa persen" (a contribution rate), "gaji berkala ditunda" (KGB).
   const ruleAboutPay = (tukinPlain.test(p) && disciplineContext.test(p)) || /\bpersen\b/.test(p) || /\b(berkala|kgb)\b/.test(p);

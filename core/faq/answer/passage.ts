@@ -1,5 +1,5 @@
 import type { Chunk } from '../corpus/types.js';
-import { coversNumber, notCoveredPattern, tableHeaders, unitsOf, type Unit } from '../corpus/units.js';
+import { coversNumber, notCoveredPattern, statesNothing, tableHeaders, unitsOf, type Unit } from '../corpus/units.js';
 import type { FaqKnowledge } from '../knowledge.js';
 import { cleanText, type NormalisedQuery } from '../retrieval/normalise.js';
 import { indexText, tokenizeForIndex, type SearchHit } from '../retrieval/search-index.js';
@@ -226,12 +226,15 @@ function analyse(chunk: Chunk) {
   let entry = analysed.get(chunk);
   if (!entry) {
     const units = unitsOf(chunk.text);
-    const stated = units.filter((u) => !notCoveredPattern.test(u.text));
+    const stated = units.filter((u) => !statesNothing(u.text));
+    // Only "… tidak tercantum di sini" makes a section weaker; a hand-over of a side matter ("Untuk formulir …:
+    // Hubungi petugas") leaves the rule it states standing.
+    const notCovered = units.filter((u) => notCoveredPattern.test(u.text)).length;
     entry = {
       units,
       stated: [...stated.map((u) => u.text), ...tableHeaders(chunk.text)].join(' '),
       items: stated.filter((u) => u.kind !== 'sentence').length,
-      notCovered: units.length === 0 ? 0 : (units.length - stated.length) / units.length,
+      notCovered: units.length === 0 ? 0 : notCovered / units.length,
       rowKeys: rowKeysOf(chunk.text),
     };
     analysed.set(chunk, entry);
