@@ -227,6 +227,19 @@ const tukinPlain = /\b(tukin|tunjangan kinerja)\b/;
 const disciplineContext = /\b(bolos|mangkir|alpa|tidak masuk|tanpa keterangan|hukuman disiplin|hukdis|disiplin|terlambat masuk)\b/;
 const contributionContext = /\b(potongan|dipotong|iuran|taspen|tapera|persen)\b/;
 
+/** Who holds a public office now ("siapa gubernur babel sekarang"): news, not an HR rule. */
+const officeHolder =
+  /\b(siapa|nama)\s+(nama\s+)?(gubernur|wakil gubernur|wagub|presiden|wakil presiden|menteri|bupati|wali kota|walikota|kepala bkn)\b.{0,40}\b(sekarang|saat ini|skrg|yang baru|periode ini)\b/;
+
+/**
+ * Workplace matters beside the corpus's topics that it does not cover (insurance, tax, travel orders, transfers,
+ * training, office routines): a rule that shares the question's other words ("potongan … gaji … persen", "senin
+ * … jam berapa") does not answer them. Only while the corpus does not use the word: once a document covers one,
+ * its questions are answered again.
+ */
+const adjacentMatter =
+  /\b(bpjs|askes|asuransi|npwp|pajak|pph|sppd|perjalanan dinas|spj|uang harian|mutasi|rotasi|pindah tugas|pelantikan|diklat|bimtek|apel|upacara|seragam|wifi|parkir|kendaraan dinas|rumah dinas|koperasi|arisan)\b/g;
+
 const jobsPlain =
   /\b(lowongan|loker|lowker|formasi (cpns|pppk|asn|pns)|rekrutmen|recruitment|penerimaan (cpns|pppk|pegawai|asn|pns|honorer)|pendaftaran (cpns|pppk|asn|pns)|seleksi (cpns|pppk|asn|pns|kompetensi dasar)|tes (cpns|pppk|skd|skb)|daftar (cpns|pppk)|buka (cpns|pppk)|casn|sscasn|kapan (cpns|pppk) dibuka|info (cpns|pppk) \d{4}|lowongan kerja)\b/;
 
@@ -344,6 +357,11 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (leaveBalance.test(p)) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
   if (/\bsaya\b/.test(p) && caseStuck.test(p)) return { kind: 'escalate', reason: 'case_status', category: caseCategory(p) };
   if (offTopic.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
+  if (officeHolder.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
+  const matters = [...p.matchAll(adjacentMatter)].map((m) => m[0]);
+  if (matters.length > 0 && context.isCommonWord && matters.every((m) => !m.split(' ').every((w) => context.isCommonWord!(w)))) {
+    return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
+  }
 
   if (asksOwnKpProposal(p)) return { kind: 'personal', topic: 'kp_proposal', nips };
   const personal = personalIntent(p, nips);

@@ -62,7 +62,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   blh: 'boleh', bleh: 'boleh', bole: 'boleh', komen: 'komentar', komenan: 'komentar', nulis: 'tulis', nulisin: 'tulis',
   kluar: 'keluar', klr: 'keluar', brhenti: 'berhenti', stop: 'berhenti', ngisi: 'isi', ngisinya: 'isi',
   kabarin: 'memberi tahu', ngabarin: 'memberi tahu', kabari: 'memberi tahu', ngabari: 'memberi tahu', dikabarin: 'diberi tahu',
-  lampirin: 'lampirkan', dilampirin: 'dilampiri', ngelampirin: 'melampirkan', tanggepin: 'tanggapi', ditanggepin: 'ditanggapi',
+  lampirin: 'lampiran dokumen', dilampirin: 'lampiran dokumen', ngelampirin: 'lampiran dokumen', tanggepin: 'tanggapi', ditanggepin: 'ditanggapi',
   nanggepin: 'menanggapi', ditanggapin: 'ditanggapi', setaun: 'per tahun', sethn: 'per tahun', sebln: 'per bulan',
   tgs: 'tugas', gpp: 'tidak apa apa', sdr: '', pak: '', bu: '', bpk: '', trims: '', mhn: '', makasi: '',
   // month abbreviations
@@ -166,6 +166,7 @@ export const abbreviations: Readonly<Record<string, string>> = {
   kawin: 'menikah',
   umroh: 'umrah',
   opname: 'rawat inap sakit',
+  rs: 'rumah sakit',
   ultah: 'ulang tahun lahir',
   ramadhan: 'ramadan',
   puasa: 'ramadan',
