@@ -338,16 +338,16 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (appTrouble.some((r) => r.test(p)) && !howTo.test(p)) return { kind: 'escalate', reason: 'app_trouble', category: 'aplikasi' };
   // Pay complaints, except the rules that mention pay: "tukin dipotong berapa persen kalau bolos" (discipline),
   // "potongan Taspen berapa persen" (a contribution rate), "gaji berkala ditunda" (KGB).
-  const ruleAboutPay = (tukinPlain.test(p) && disciplineContext.test(p)) || /\bpersen\b/.test(p) || /\b(berkala|kgb)\b/.test(p);
+  // "potongan tapera di slip gaji hubungi siapa": who handles a named contribution is a rule the corpus states.
+  const contributionHandling =
+    /\b(taspen|tapera)\b/.test(p) && /\b(siapa|ke mana|di mana|hubungi|bagaimana|cara|berhenti)\b/.test(p) && !moneyAmount.test(p);
+  const ruleAboutPay = (tukinPlain.test(p) && disciplineContext.test(p)) || /\bpersen\b/.test(p) || /\b(berkala|kgb)\b/.test(p) || contributionHandling;
   if (payComplaint.some((r) => r.test(p)) && !ruleAboutPay) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   if (tppPlain.test(p)) return { kind: 'escalate', reason: 'tpp', category: 'lainnya' };
   if (contributionContext.test(p) && moneyAmount.test(p) && !/\bpersen\b/.test(p)) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   // "gaji berkala ditunda berapa lama" is about KGB; "potongan Taspen berapa persen" about a contribution rate.
   const aboutKgb = /\b(berkala|kgb)\b/.test(p) && !moneyAmount.test(p) && !/\b(naik berapa|berapa naik|jadi berapa|tambah berapa)\b/.test(p);
   const contributionRate = /\b(iuran|potongan|dipotong|taspen|tapera)\b/.test(p) && /\bpersen\b/.test(p);
-  // "potongan tapera di slip gaji hubungi siapa": who handles a named contribution is a rule the corpus states.
-  const contributionHandling =
-    /\b(taspen|tapera)\b/.test(p) && /\b(siapa|ke mana|di mana|hubungi|bagaimana|cara|berhenti)\b/.test(p) && !moneyAmount.test(p);
   if (salaryPlain.some((r) => r.test(p)) && !aboutKgb && !contributionRate && !contributionHandling) {
     if (!(tukinPlain.test(p) && disciplineContext.test(p))) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   }

@@ -61,6 +61,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   bbrp: 'beberapa', max: 'maksimal', maks: 'maksimal', maximum: 'maksimal', approval: 'persetujuan', approved: 'disetujui',
   blh: 'boleh', bleh: 'boleh', bole: 'boleh', komen: 'komentar', komenan: 'komentar', nulis: 'tulis', nulisin: 'tulis',
   kluar: 'keluar', klr: 'keluar', brhenti: 'berhenti', stop: 'berhenti', ngisi: 'isi', ngisinya: 'isi',
+  gabisa: 'tidak bisa', gbs: 'tidak bisa', gkbisa: 'tidak bisa', gakbisa: 'tidak bisa', ndakbisa: 'tidak bisa', gadapat: 'tidak dapat',
   kabarin: 'memberi tahu', ngabarin: 'memberi tahu', kabari: 'memberi tahu', ngabari: 'memberi tahu', dikabarin: 'diberi tahu',
   lampirin: 'lampiran dokumen', dilampirin: 'lampiran dokumen', ngelampirin: 'lampiran dokumen', tanggepin: 'tanggapi', ditanggepin: 'ditanggapi',
   nanggepin: 'menanggapi', ditanggapin: 'ditanggapi', setaun: 'per tahun', sethn: 'per tahun', sebln: 'per bulan',
