@@ -112,6 +112,11 @@ describe('out of scope goes to a human', () => {
     ['sk kp sy blm turun padahal udh 3 bln', 'case_status'],
     ['usulan pensiun saya ditolak knp', 'case_status'],
     ['saya kena hukuman disiplin, bagaimana', 'disciplinary_case'],
+    ['setelah kgb gaji gol 3c mkg 10 jd brp', 'salary'],
+    ['e-kinerja gak bisa dibuka dr pagi, error', 'app_trouble'],
+    ['login myasn muncul akun tidak ditemukan terus', 'app_trouble'],
+    ['siasn sy gagal upload dokumen', 'app_trouble'],
+    ['ganti hp, autentikator ilang, asn digital gabisa login', 'app_trouble'],
     ['cuaca di pangkalpinang besok hujan dak', 'off_topic'],
     ['resep pempek ikan tenggiri', 'off_topic'],
   ])('%s → %s', (question, reason) => {
@@ -125,6 +130,8 @@ describe('out of scope goes to a human', () => {
     expect(kindOf('cara mengajukan cuti tahunan')).toBe('policy');
     expect(kindOf('bot ini bisa liat gaji sy gak')).toBe('policy');
     expect(kindOf('hp ilang gak bisa mfa asn digital gmn')).toBe('policy');
+    expect(kindOf('pangkat sy udh sama kyk atasan, msh bs naik lg?')).toBe('policy');
+    expect(kindOf('tapera msh dipotong di gaji sy, ngurusnya ke siapa')).toBe('policy');
     // Who approves leave, and whether the bot can, are questions about the rule, not a request to approve.
     expect(kindOf('sapa yg acc cuti pns di pemprov babel')).toBe('policy');
     expect(kindOf('bot bs acc cuti sy gak')).toBe('policy');

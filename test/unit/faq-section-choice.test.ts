@@ -62,6 +62,45 @@ describe('the section that states the asked fact', () => {
     expect(answer.text).toMatch(/Koefisien jenjang lain tidak tercantum di sini/);
   });
 
+  it('hands over what a document hands to the HR desk by name ("Untuk formulir …: Hubungi petugas")', async () => {
+    for (const question of ['formulir cuti sakit di dkp ambil dmn', 'dokumen pendukung cuti haji apa aja', 'ak kumulatif jenjang terampil brp', 'cltn bs diperpanjang gak']) {
+      expect(await ask(question), question).toMatchObject({ kind: 'escalate', reason: 'not_covered' });
+    }
+    // The rule beside such a sentence still answers the questions it states.
+    expect((await said('sakit lbh dr sehari ngajuin cutinya gmn')).text).toMatch(/permohonan tertulis/);
+    expect((await said('potongan taspen brp persen')).text).toMatch(/8%/);
+  });
+
+  it('hands over a number the document says it does not give, even when a section names everything else asked', async () => {
+    const answer = await ask('cuti melahirkan p3k brp bulan');
+    expect(answer).toMatchObject({ kind: 'escalate', reason: 'not_covered' });
+    expect(answer.text).toMatch(/tidak tercantum di sini/);
+  });
+
+  it('follows a section that sends the asker to another document for the asked limit', async () => {
+    // "Suami PNS … dapat mengajukan cuti karena alasan penting. Lihat dokumen …": the limit is in that document.
+    const { doc, text } = await said('istri lahiran di rs, suami dpt cuti brp lama');
+    expect(doc).toBe('cuti-alasan-penting');
+    expect(text).toMatch(/paling lama 1 bulan/);
+    // "… dibahas dalam dokumen …" alone is not an answer.
+    expect((await said('pangkat sy udh sama kyk atasan, msh bs naik lg?')).doc).toBe('kenaikan-pangkat-melebihi-atasan');
+  });
+
+  it('answers from the section about what was asked, not a table keyed by a word of the question', async () => {
+    // The table of cumulative credits has an "Ahli Pertama" row, but the coefficient is in its own section.
+    expect((await said('koefisien ak ahli pertama brp setaun')).text).toMatch(/12,5 per tahun/);
+  });
+
+  it('quotes the legal basis when it is what was asked', async () => {
+    expect((await said('jam kerja ramadan dasar hukumnya apa')).text).toMatch(/Perpres 21\/2023/);
+    expect((await said('cuti thn brp hari sih')).text).not.toMatch(/^Dasar:/m);
+  });
+
+  it('hands over a PPPK question when no passage about PPPK speaks of the rest of it', async () => {
+    expect(await ask('pppk bs dpt izin belajar ga')).toMatchObject({ kind: 'escalate', reason: 'not_covered' });
+    expect((await said('sy p3k mau naik haji cuti besar bs gak')).doc).toBe('cuti-pppk');
+  });
+
   it('orders hits by the one confidence the threshold is compared with', () => {
     for (const question of ['cuti thn brp hari', 'nip 18 digit itu artinya apa aja', 'bolos 5 hari hukdisnya apa', 'boleh wfa gak']) {
       const confidences = knowledge.search(question, 8).map((hit) => hit.confidence);
@@ -82,6 +121,12 @@ describe('staff language', () => {
     const { answer, text } = await said('abis kasih rating blh nulis komen gak');
     expect(answer.kind).toBe('answer');
     expect(text).toMatch(/komentar/);
+  });
+});
+
+describe('matters beside the corpus go to a human', () => {
+  it.each(['potongan bpjs kesehatan di gaji brp persen', 'apel pagi senin di dkp jam brp', 'siapa gubernur babel sekarang'])('%s', async (question) => {
+    expect(await ask(question)).toMatchObject({ kind: 'escalate', reason: 'off_topic' });
   });
 });
 

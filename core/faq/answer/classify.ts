@@ -19,6 +19,7 @@ export type EscalateReason =
   | 'disciplinary_case'
   | 'leave_balance'
   | 'case_status'
+  | 'app_trouble'
   | 'off_topic'
   | 'low_confidence'
   | 'not_covered'
@@ -178,6 +179,18 @@ const leaveQuestion =
 const passwordWord = /\b(password|passwd|pasword|kata sandi|sandi|pin|otp|kode otp|kode mfa|kode verifikasi|passcode|pw)\b/;
 const passwordTrouble =
   /\b(lupa|reset|riset|ganti|ubah|minta|kirim|kirimkan|buatkan|bikinkan|berapa|apa|hilang|bocor|tidak bisa|gagal|blokir|diblokir|terblokir|terkunci|salah|keluar|expired|kadaluarsa|kedaluwarsa|buka|pulihkan|recovery|masuk|tidak masuk|belum masuk|tidak muncul|error|eror)\b/;
+/**
+ * An application that does not work for the asker ("e-kinerja gak bisa dibuka", "login myasn error", "siasn gagal
+ * upload"): only the HR desk or the application's operator can look at it, whatever guide shares its words.
+ */
+const appName = '(myasn|siasn|sapk|asn digital|e kinerja|ekinerja|satam|satam asn|siharka|e lhkpn|elhkpn|aplikasi|layani|bot)';
+const appFailure =
+  '(error|eror|err|down|lemot|hang|blank|loading terus|tidak bisa (dibuka|buka|diakses|akses|masuk|login|log in|upload|unggah|dipakai|digunakan)|gagal (login|masuk|upload|unggah|dibuka|simpan|menyimpan|kirim)|tidak (muncul|terbuka|jalan|berfungsi)|akun tidak ditemukan|not found|terkunci|terblokir|diblokir)';
+const appTrouble = [
+  new RegExp(`\\b${appName}\\b.{0,40}\\b${appFailure}\\b`),
+  new RegExp(`\\b(login|masuk|buka|upload|unggah)\\s+(ke\\s+|di\\s+)?${appName}\\b.{0,30}\\b${appFailure}\\b`),
+];
+
 /** Doing something to an application account for the asker: only the HR desk or the application's operator can. */
 const accountAction =
   /\b(tolong|tlg|mohon|minta|bantu|bisa|bisakah)\b.{0,25}\b(buatkan|bikinkan|buat|reset|aktifkan|aktivasi|buka blokir|bukakan|hapus|hapuskan|daftarkan|pulihkan)\s+(akun|account|user|login)\b/;
@@ -189,7 +202,8 @@ const payWord =
 const moneyAmount = /\b(rupiah|rp|nominal|nominalnya|juta|ribu|duit|uang)\b/;
 const salaryPlain: RegExp[] = [
   new RegExp(`\\b${amountWord}\\s+(sih\\s+|ya\\s+)?${payWord}\\b`),
-  new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,4}${amountWord}\\b`),
+  // "gaji gol 3c mkg 10 jadi berapa": the rank and years between the pay word and the amount.
+  new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,6}${amountWord}\\b`),
   new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,3}(kapan\\s+)?(cair|dicairkan|ditransfer|dibayar|dibayarkan|masuk rekening|turun|naik berapa|belum masuk|belum cair|telat|terlambat cair)\\b`),
   /\b(kapan|kpn)\s+(gaji|thr|tukin|tpp|rapel|gaji 13|gaji ke 13)\s*([a-z0-9]+\s+){0,2}(cair|dicairkan|dibayar|masuk|turun)\b/,
   /\bslip gaji\b/,
@@ -212,6 +226,19 @@ const tppPlain = /\b(tpp|tambahan penghasilan pegawai|tambahan penghasilan)\b/;
 const tukinPlain = /\b(tukin|tunjangan kinerja)\b/;
 const disciplineContext = /\b(bolos|mangkir|alpa|tidak masuk|tanpa keterangan|hukuman disiplin|hukdis|disiplin|terlambat masuk)\b/;
 const contributionContext = /\b(potongan|dipotong|iuran|taspen|tapera|persen)\b/;
+
+/** Who holds a public office now ("siapa gubernur babel sekarang"): news, not an HR rule. */
+const officeHolder =
+  /\b(siapa|nama)\s+(nama\s+)?(gubernur|wakil gubernur|wagub|presiden|wakil presiden|menteri|bupati|wali kota|walikota|kepala bkn)\b.{0,40}\b(sekarang|saat ini|skrg|yang baru|periode ini)\b/;
+
+/**
+ * Workplace matters beside the corpus's topics that it does not cover (insurance, tax, travel orders, transfers,
+ * training, office routines): a rule that shares the question's other words ("potongan … gaji … persen", "senin
+ * … jam berapa") does not answer them. Only while the corpus does not use the word: once a document covers one,
+ * its questions are answered again.
+ */
+const adjacentMatter =
+  /\b(bpjs|askes|asuransi|npwp|pajak|pph|sppd|perjalanan dinas|spj|uang harian|mutasi|rotasi|pindah tugas|pelantikan|diklat|bimtek|apel|upacara|seragam|wifi|parkir|kendaraan dinas|rumah dinas|koperasi|arisan)\b/g;
 
 const jobsPlain =
   /\b(lowongan|loker|lowker|formasi (cpns|pppk|asn|pns)|rekrutmen|recruitment|penerimaan (cpns|pppk|pegawai|asn|pns|honorer)|pendaftaran (cpns|pppk|asn|pns)|seleksi (cpns|pppk|asn|pns|kompetensi dasar)|tes (cpns|pppk|skd|skb)|daftar (cpns|pppk)|buka (cpns|pppk)|casn|sscasn|kapan (cpns|pppk) dibuka|info (cpns|pppk) \d{4}|lowongan kerja)\b/;
@@ -246,7 +273,7 @@ const personalTopics: ReadonlyArray<readonly [PersonalTopic, RegExp]> = [
   ['golongan', /\b(golongan|pangkat|gol|ruang)\b/],
 ];
 const personalExclusions =
-  /\b(syarat|syaratnya|cara|caranya|bagaimana|berkas|dokumen|mengapa|kenapa|ditunda|tunda|kalau|jika|apabila|seandainya|misalnya|misal|boleh|bolehkah|dipercepat|percepat|lupa|salah|keliru|usul|usulan|ajukan|mengajukan|prosedur|aturan|hilang|dokumennya|dimana|di mana|proses|bedanya|beda|melebihi|lebih tinggi|dipotong|potongan|iuran|taspen|tapera)\b/;
+  /\b(syarat|syaratnya|cara|caranya|bagaimana|berkas|dokumen|mengapa|kenapa|ditunda|tunda|kalau|jika|apabila|seandainya|misalnya|misal|boleh|bolehkah|dipercepat|percepat|lupa|salah|keliru|usul|usulan|ajukan|mengajukan|prosedur|aturan|hilang|dokumennya|dimana|di mana|proses|bedanya|beda|melebihi|lebih tinggi|dipotong|potongan|iuran|taspen|tapera|atasan)\b/;
 const personalAsk =
   /\b(cek|lihat|info|kapan|tanggal|tgl|berapa lama lagi|berapa tahun lagi|masih lama|jatuh|jadwal|periode|arti|artinya|maksud|maksudnya|baca|apa|berapa|umur berapa|usia berapa|sudah|belum|berikutnya|selanjutnya|tahun ini|tahun depan)\b/;
 
@@ -308,18 +335,19 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if ((passwordWord.test(p) && passwordTrouble.test(p) && !/\bjangan\b/.test(p)) || accountAction.test(p)) {
     return { kind: 'escalate', reason: 'password', category: 'aplikasi' };
   }
+  if (appTrouble.some((r) => r.test(p)) && !howTo.test(p)) return { kind: 'escalate', reason: 'app_trouble', category: 'aplikasi' };
   // Pay complaints, except the rules that mention pay: "tukin dipotong berapa persen kalau bolos" (discipline),
   // "potongan Taspen berapa persen" (a contribution rate), "gaji berkala ditunda" (KGB).
-  const ruleAboutPay = (tukinPlain.test(p) && disciplineContext.test(p)) || /\bpersen\b/.test(p) || /\b(berkala|kgb)\b/.test(p);
+  // "potongan tapera di slip gaji hubungi siapa": who handles a named contribution is a rule the corpus states.
+  const contributionHandling =
+    /\b(taspen|tapera)\b/.test(p) && /\b(siapa|ke mana|di mana|hubungi|bagaimana|cara|berhenti)\b/.test(p) && !moneyAmount.test(p);
+  const ruleAboutPay = (tukinPlain.test(p) && disciplineContext.test(p)) || /\bpersen\b/.test(p) || /\b(berkala|kgb)\b/.test(p) || contributionHandling;
   if (payComplaint.some((r) => r.test(p)) && !ruleAboutPay) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   if (tppPlain.test(p)) return { kind: 'escalate', reason: 'tpp', category: 'lainnya' };
   if (contributionContext.test(p) && moneyAmount.test(p) && !/\bpersen\b/.test(p)) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   // "gaji berkala ditunda berapa lama" is about KGB; "potongan Taspen berapa persen" about a contribution rate.
   const aboutKgb = /\b(berkala|kgb)\b/.test(p) && !moneyAmount.test(p) && !/\b(naik berapa|berapa naik|jadi berapa|tambah berapa)\b/.test(p);
   const contributionRate = /\b(iuran|potongan|dipotong|taspen|tapera)\b/.test(p) && /\bpersen\b/.test(p);
-  // "potongan tapera di slip gaji hubungi siapa": who handles a named contribution is a rule the corpus states.
-  const contributionHandling =
-    /\b(taspen|tapera)\b/.test(p) && /\b(siapa|ke mana|di mana|hubungi|bagaimana|cara|berhenti)\b/.test(p) && !moneyAmount.test(p);
   if (salaryPlain.some((r) => r.test(p)) && !aboutKgb && !contributionRate && !contributionHandling) {
     if (!(tukinPlain.test(p) && disciplineContext.test(p))) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   }
@@ -329,6 +357,11 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (leaveBalance.test(p)) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
   if (/\bsaya\b/.test(p) && caseStuck.test(p)) return { kind: 'escalate', reason: 'case_status', category: caseCategory(p) };
   if (offTopic.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
+  if (officeHolder.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
+  const matters = [...p.matchAll(adjacentMatter)].map((m) => m[0]);
+  if (matters.length > 0 && context.isCommonWord && matters.every((m) => !m.split(' ').every((w) => context.isCommonWord!(w)))) {
+    return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
+  }
 
   if (asksOwnKpProposal(p)) return { kind: 'personal', topic: 'kp_proposal', nips };
   const personal = personalIntent(p, nips);

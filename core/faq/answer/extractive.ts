@@ -21,7 +21,10 @@ export interface FaqSource {
 export function keySentences(chunk: Chunk, query: NormalisedQuery, options: { max?: number; maxChars?: number; intent?: QuestionIntent } = {}): string[] {
   const max = options.max ?? 3;
   const maxChars = options.maxChars ?? 600;
-  const units = unitsOf(chunk.text).filter((u) => !/^Dasar( hukum)?:/i.test(u.text));
+  // "Dasar: PP 11/2017 …" lines repeat the sources shown under every answer, unless the legal basis is what
+  // was asked ("jam kerja ramadan dasar hukumnya apa").
+  const asksBasis = legalBasisAsked.test(query.plain);
+  const units = unitsOf(chunk.text).filter((u) => asksBasis || !legalBasisLine.test(u.text));
   if (units.length === 0) return [];
   const wanted = new Set(
     query.terms.flatMap((t) => [t.word, ...t.expansion]).flatMap((w) => tokenizeForIndex(w)).concat(query.terms.map((t) => stem(t.word))),
@@ -38,6 +41,7 @@ export function keySentences(chunk: Chunk, query: NormalisedQuery, options: { ma
     if (options.intent && asksValue(options.intent) && statesAskedValue(options.intent, unit.text)) score += 1.5;
     if (notCoveredPattern.test(unit.text)) score -= 1;
     if (unit.position === 0) score += 0.75;
+    if (asksBasis && (legalBasisLine.test(unit.text) || regulationName.test(unit.text))) score += 2;
     return { unit, score };
   });
   const scoreOf = new Map(scored.map((s) => [s.unit.position, s.score]));
@@ -88,6 +92,10 @@ export function keySentences(chunk: Chunk, query: NormalisedQuery, options: { ma
   const ordered = [...chosen.values()].sort((a, b) => a.position - b.position);
   return ordered.map((u) => (u.kind === 'sentence' ? u.text : `• ${u.text}`));
 }
+
+const legalBasisLine = /^Dasar( hukum)?:/i;
+const legalBasisAsked = /\b(dasar|dasarnya|dasar hukum|dasar hukumnya|landasan|regulasi|peraturannya|aturannya apa|peraturan apa|pasal berapa|pasal apa)\b/;
+const regulationName = /\b(PP|UU|Perpres|Keppres|Peraturan|PermenPANRB|SE|Surat)\s+[A-Z]*\s*\d+\/\d{4}\b/;
 
 export function sourcesOf(document: Pick<PolicyDocument, 'id' | 'title' | 'sources'>): FaqSource[] {
   return document.sources.map((s) => ({ docId: document.id, title: document.title, regulation: s.regulation, article: s.article }));

@@ -1,5 +1,5 @@
 import type { Chunk } from '../corpus/types.js';
-import { coversNumber, notCoveredPattern, tableHeaders, unitsOf, type Unit } from '../corpus/units.js';
+import { coversNumber, notCoveredPattern, statesNothing, tableHeaders, unitsOf, type Unit } from '../corpus/units.js';
 import type { FaqKnowledge } from '../knowledge.js';
 import { cleanText, type NormalisedQuery } from '../retrieval/normalise.js';
 import { indexText, tokenizeForIndex, type SearchHit } from '../retrieval/search-index.js';
@@ -20,6 +20,14 @@ export interface Passage {
 }
 
 const monthNames = new Set(['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember']);
+
+const dateInQuestion = /\b(\d{1,2}) (januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b/g;
+
+/** A table row answers by its key only in a section covering the question nearly as well as the best one. */
+const rowCoverageSlack = 0.15;
+
+/** A sentence sending the reader to another document. */
+const pointerSentence = /\b(lihat|baca|dibahas dalam|diatur dalam|dijelaskan dalam) (juga )?dokumen\b/i;
 
 /** Documents within this much confidence of the first hit are weighed against it, section by section. */
 const documentWindow = 0.08;
@@ -49,9 +57,16 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
     if (!docs.has(docId)) docs.set(docId, primary.confidence * referenceTrust);
   }
   const asksValue = /\b(berapa|apa|mana)\b/.test(query.plain);
-  const numbers = query.terms.map((t) => t.word).filter((w) => /^\d{1,3}$/.test(w)).map(Number);
-  // Months named in the question ("periode 1 jan") are as specific as numbers: the section naming them answers.
-  const months = query.terms.map((t) => t.word).filter((w) => monthNames.has(w));
+  // A date named in the question ("periode 1 des") is matched as a date: a table that has "1" somewhere and
+  // "Desember" in another row does not state it.
+  const dates = [...query.plain.matchAll(dateInQuestion)].map((m) => ({ day: Number(m[1]), month: m[2]! }));
+  const numbers = query.terms
+    .map((t) => t.word)
+    .filter((w) => /^\d{1,3}$/.test(w))
+    .map(Number)
+    .filter((n) => !dates.some((d) => d.day === n));
+  // Months named in the question ("periode jan") are as specific as numbers: the section naming them answers.
+  const months = query.terms.map((t) => t.word).filter((w) => monthNames.has(w) && !dates.some((d) => d.month === w));
   // "deadline lhkasn": a word naming the first document's own subject (a tag few documents carry) that another
   // document is not tagged with means that document answers about something else, however well it states a date
   // (unless the first document points to it for the answer).
@@ -61,28 +76,40 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   const years = query.terms.map((t) => t.word).filter((w) => /^(19|20)\d\d$/.test(w));
   const asksExample = /\b(contoh|misal|misalnya|example|cara (menghitung|membaca|hitung|baca)|hitungnya|dihitung|menghitung)\b/.test(query.plain);
   const candidates: Candidate[] = [];
+  const sectionsOf = new Map([...docs.keys()].map((docId) => [docId, knowledge.groundInDocument(query, docId).sections]));
+  const bestCoverage = Math.max(0, ...[...sectionsOf.values()].flat().map((s) => s.coverage));
   for (const [docId, confidence] of docs) {
     const offSubject = docId !== primary.chunk.docId && !referenced.includes(docId) && subject.some((w) => !tagWordsOf(knowledge, docId).has(w)) ? 1 : 0;
     const prior = primary.confidence > 0 ? Math.min(1, confidence / primary.confidence) : 1;
-    for (const { chunk, coverage } of knowledge.groundInDocument(query, docId).sections) {
-      const { stated, items, notCovered } = analyse(chunk);
+    for (const { chunk, coverage } of sectionsOf.get(docId)!) {
+      const { stated, items, notCovered, pointer } = analyse(chunk);
+      const lower = chunk.text.toLowerCase();
       const numeric =
-        (numbers.length > 0 || months.length > 0) &&
+        (numbers.length > 0 || months.length > 0 || dates.length > 0) &&
         numbers.every((n) => coversNumber(chunk.text, n)) &&
-        months.every((m) => chunk.text.toLowerCase().includes(m))
+        months.every((m) => lower.includes(m)) &&
+        dates.every((d) => new RegExp(`(?<!\\d)${d.day} ${d.month}`).test(lower))
           ? 1
           : 0;
-      // "d3 naik sampai gol berapa", "pangkat 4b namanya apa": the table row keyed by what was named holds the value.
-      const row = asksValue && rowKeyed(chunk, query) ? 1 : 0;
+      // "d3 naik sampai gol berapa", "pangkat 4b namanya apa": the table row keyed by what was named holds the
+      // value, when the table is about what was asked ("koefisien ak ahli pertama" is not in the table of
+      // cumulative credits keyed by "Ahli Pertama").
+      const row = asksValue && coverage >= bestCoverage - rowCoverageSlack && rowKeyed(chunk, query) ? 1 : 0;
       const fit = intentFit(intent, stated, items, numeric === 1 || row === 1);
       const example = /^contoh\b/i.test(chunk.heading ?? '') && !asksExample && !years.some((y) => chunk.text.includes(y)) ? 1 : 0;
       const retrieved = chunk.id === primary.chunk.id ? 1 : 0;
       // The document retrieval ranked first keeps an edge: another one must state the asked fact clearly better.
       const firstDocument = docId === primary.chunk.docId ? 1 : 0;
-      const score = 0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example;
+      // A section that only points elsewhere ("… dibahas dalam dokumen …") states nothing itself.
+      const score =
+        0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example - 0.2 * pointer;
       candidates.push({ docId, chunks: [chunk], coverage, fit, score, position: positionOf(chunk) });
     }
   }
+  // A document the first one points to for the answer shares its edge when the first one does not state the
+  // kind of fact asked ("Suami PNS … dapat mengajukan cuti karena alasan penting. Lihat dokumen …" for "berapa lama").
+  const firstBest = candidates.filter((c) => c.docId === primary.chunk.docId).sort((a, b) => b.score - a.score)[0];
+  if (firstBest && firstBest.fit < 1) for (const c of candidates) if (referenced.includes(c.docId)) c.score += 0.2;
   candidates.sort((a, b) => b.score - a.score || a.position - b.position);
   const best = candidates[0]!;
   // A rule that spans two sections: the best one names the topic, its neighbour states the asked limit.
@@ -221,17 +248,21 @@ export function unansweredStatements(query: NormalisedQuery, passage: Passage, s
 }
 
 /** A chunk's units, its stated units' text and how many are list items or rows: read once per chunk. */
-const analysed = new WeakMap<Chunk, { units: Unit[]; stated: string; items: number; notCovered: number; rowKeys: string[] }>();
+const analysed = new WeakMap<Chunk, { units: Unit[]; stated: string; items: number; notCovered: number; pointer: number; rowKeys: string[] }>();
 function analyse(chunk: Chunk) {
   let entry = analysed.get(chunk);
   if (!entry) {
     const units = unitsOf(chunk.text);
-    const stated = units.filter((u) => !notCoveredPattern.test(u.text));
+    const stated = units.filter((u) => !statesNothing(u.text));
+    // Only "… tidak tercantum di sini" makes a section weaker; a hand-over of a side matter ("Untuk formulir …:
+    // Hubungi petugas") leaves the rule it states standing.
+    const notCovered = units.filter((u) => notCoveredPattern.test(u.text)).length;
     entry = {
       units,
       stated: [...stated.map((u) => u.text), ...tableHeaders(chunk.text)].join(' '),
       items: stated.filter((u) => u.kind !== 'sentence').length,
-      notCovered: units.length === 0 ? 0 : (units.length - stated.length) / units.length,
+      notCovered: units.length === 0 ? 0 : notCovered / units.length,
+      pointer: stated.length > 0 && stated.every((u) => pointerSentence.test(u.text)) ? 1 : 0,
       rowKeys: rowKeysOf(chunk.text),
     };
     analysed.set(chunk, entry);

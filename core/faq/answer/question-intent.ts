@@ -47,8 +47,23 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
     requirement: /\b(syarat|syaratnya|persyaratan)\b/.test(p),
     who: /\bsiapa\b/.test(p),
     meaning: /\b(arti|artinya|maksud|maksudnya|pengertian)\b|\b(itu|tu) apa\b/.test(p),
-    units: [...new Set([...p.matchAll(/\b(?:\d+|berapa) (hari|minggu|bulan|tahun|jam|menit|persen)\b/g)].map((m) => m[1]!))],
+    units: askedUnits(p),
   };
+}
+
+const timeUnits = ['hari', 'minggu', 'bulan', 'tahun'];
+
+/**
+ * "berapa hari" wants days. A length the asker states ("baru 8 bulan jadi PNS, sudah bisa …") is compared with a
+ * limit the rule may give in another unit ("paling singkat 1 tahun"): any unit of time will do.
+ */
+function askedUnits(p: string): string[] {
+  const units = new Set<string>();
+  for (const m of p.matchAll(/\b(\d+|berapa) (hari|minggu|bulan|tahun|jam|menit|persen)\b/g)) {
+    const stated = m[1] !== 'berapa' && timeUnits.includes(m[2]!);
+    for (const unit of stated ? timeUnits : [m[2]!]) units.add(unit);
+  }
+  return [...units];
 }
 
 const limitPattern =

@@ -43,6 +43,10 @@ const escalations: Record<EscalateReason, Record<FaqLang, string>> = {
     id: 'Saya tidak dapat melihat status usulan, berkas, atau SK Anda; petugas kepegawaian dapat memeriksanya.',
     en: 'I cannot see the status of your application, documents or decree (SK); the HR desk can check it.',
   },
+  app_trouble: {
+    id: 'Saya tidak dapat memeriksa atau memperbaiki kendala aplikasi (misalnya ASN Digital, MyASN, SIASN, e-Kinerja, atau SATAM-ASN); petugas kepegawaian dapat membantu. Sertakan tangkapan layar pesan kesalahan, tanpa kata sandi.',
+    en: 'I cannot check or fix problems with an application (such as ASN Digital, MyASN, SIASN, e-Kinerja or SATAM-ASN); the HR desk can help. Include a screenshot of the error message, without your password.',
+  },
   leave_balance: {
     id: 'Saya tidak memiliki catatan sisa cuti Anda.',
     en: 'I do not have your leave balance.',

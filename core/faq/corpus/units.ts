@@ -116,3 +116,18 @@ export function tableHeaders(text: string): string[] {
 /** A sentence in which the corpus says plainly that something is not covered ("… tidak tercantum di sini"). */
 export const notCoveredPattern =
   /\b(tidak|belum) tercantum\b|\bbelum tersedia\b|\btidak dapat dijawab\b|\b(tidak|belum) (dicantumkan|diatur|dimuat|dibahas|dijelaskan|ditetapkan|dapat dipastikan)( [a-z]+){0,2} (di sini|dalam dokumen ini|di dokumen ini)\b|\bdi luar cakupan (dokumen|bot|layanan)\b/i;
+
+/**
+ * A sentence that hands a named matter to the HR desk, the way corpus/README.md asks writers to when a fact is not
+ * known: "Untuk formulir dan jalur pengajuan di DKP: Hubungi petugas kepegawaian.", "Angka untuk jenjang
+ * keterampilan: hubungi petugas kepegawaian.", "Hubungi petugas kepegawaian untuk lama CLTN, kemungkinan perpanjangan …",
+ * "Tanyakan … jadwal uji kompetensi kepada petugas kepegawaian.".
+ * Softer than `notCoveredPattern`: the section around it still states its rule, and the sentence concerns a
+ * question only when it names something the document states nowhere else.
+ */
+export const handoverPattern = /^[^.:]{3,}: hubungi petugas\b|^hubungi petugas( kepegawaian)? untuk [^.]{3,}|^untuk [^.:]{3,}, hubungi (petugas|bagian)\b|^tanyakan [^.]{3,} kepada petugas\b/i;
+
+/** The sentence states nothing the bot can answer with: not covered here, or handed to the HR desk. */
+export function statesNothing(text: string): boolean {
+  return notCoveredPattern.test(text) || handoverPattern.test(text);
+}

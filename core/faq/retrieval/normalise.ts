@@ -104,6 +104,8 @@ const joinedNames: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhow (many|much)\b/g, 'berapa'],
   [/\bhow long\b/g, 'berapa lama'],
   [/\bhow old\b/g, 'umur berapa'],
+  // "lulusan smp": a school level, not chat for "sampai"; the corpus writes SLTP.
+  [/\b(lulusan|ijazah|pendidikan|tamatan|tamat|lulus|sekolah) smp\b/g, '$1 sltp'],
 ];
 
 /** Chat words replaced and possessives split, without expanding abbreviations. */

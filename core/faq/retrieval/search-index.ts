@@ -4,7 +4,7 @@ import { stopwords as indonesianStopwords } from '@orama/stopwords/indonesian';
 import type { Chunk } from '../corpus/types.js';
 import { normaliseQuery, type NormalisedQuery } from './normalise.js';
 import { abbreviations, stemOverrides } from './synonyms.js';
-import { coversNumber, notCoveredPattern, tableHeaders, unitsOf } from '../corpus/units.js';
+import { coversNumber, handoverPattern, statesNothing, tableHeaders, unitsOf } from '../corpus/units.js';
 
 export interface SearchHit {
   chunk: Chunk;
@@ -71,8 +71,8 @@ interface ChunkStats {
   title: string[];
   /** Tokens of the sentences that state something (not of "… tidak tercantum di sini" sentences). */
   positive: Set<string>;
-  /** The chunk's "not covered" sentences, with their tokens. */
-  statements: Array<{ text: string; tokens: Set<string> }>;
+  /** The chunk's "not covered" and "hubungi petugas" sentences, with their tokens (`handover`: the latter). */
+  statements: Array<{ text: string; tokens: Set<string>; handover: boolean }>;
 }
 
 export interface DocumentGrounding {
@@ -120,11 +120,11 @@ export class ChunkIndex {
       const tokens = new Set([...local, ...tokenizeForIndex(`${chunk.title} ${chunk.tags.join(' ')}`)]);
       const units = unitsOf(chunk.text);
       const statements = units
-        .filter((u) => notCoveredPattern.test(u.text))
-        .map((u) => ({ text: u.text, tokens: new Set(tokenizeForIndex(indexText(u.text))) }));
+        .filter((u) => statesNothing(u.text))
+        .map((u) => ({ text: u.text, tokens: new Set(tokenizeForIndex(indexText(u.text))), handover: handoverPattern.test(u.text) && !/\b(tidak|belum) tercantum\b/i.test(u.text) }));
       // A table's header says what its rows state ("Tanggapan pertama"): part of what the section states.
       const positive = new Set(
-        [...units.filter((u) => !notCoveredPattern.test(u.text)).map((u) => u.text), ...tableHeaders(chunk.text)].flatMap((text) =>
+        [...units.filter((u) => !statesNothing(u.text)).map((u) => u.text), ...tableHeaders(chunk.text)].flatMap((text) =>
           tokenizeForIndex(indexText(text)),
         ),
       );
@@ -246,10 +246,16 @@ export class ChunkIndex {
     // about cuti besar in particular.
     const titleTokens = new Set(chunks[0] ? tokenizeForIndex(chunks[0].title) : []);
     const asked = new Set([...concepts.flatMap((c) => c.stems), ...query.hints.map(stem)].filter((s) => !titleTokens.has(s)));
+    // A hand-over ("Untuk formulir …: Hubungi petugas kepegawaian") concerns the question only through a word the
+    // document states nowhere else: "formulir cuti sakit" is handed over, "potongan taspen berapa persen" is
+    // answered although "Untuk rincian potongan di slip gaji, hubungi …" shares "potongan" with it.
+    const statedInDocument = new Set(chunks.flatMap((c) => [...this.stats.get(c.id)!.positive]));
+    const askedOwn = new Set(concepts.flatMap((c) => c.stems).filter((s) => !titleTokens.has(s) && !statedInDocument.has(s) && !handoverGeneric.has(s)));
     const statements: string[] = [];
     for (const chunk of chunks) {
       for (const statement of this.stats.get(chunk.id)!.statements) {
-        if ([...statement.tokens].some((t) => asked.has(t))) statements.push(statement.text);
+        const concerns = statement.handover ? [...statement.tokens].some((t) => askedOwn.has(t)) : [...statement.tokens].some((t) => asked.has(t));
+        if (concerns) statements.push(statement.text);
       }
     }
     return { sections, statements };
@@ -369,6 +375,9 @@ export class ChunkIndex {
     return best?.word ?? word;
   }
 }
+
+/** Words of a hand-over sentence that name the desk or the workplace, not the matter handed over. */
+const handoverGeneric = new Set(tokenizeForIndex('hubungi petugas kepegawaian pegawai bagian keuangan tanyakan dkp dinas kantor instansi anda'));
 
 /**
  * The one confidence (0–1) that orders hits and decides answer or hand-over: how much of the question the chunk

@@ -61,6 +61,10 @@ export const chatWords: Readonly<Record<string, string>> = {
   bbrp: 'beberapa', max: 'maksimal', maks: 'maksimal', maximum: 'maksimal', approval: 'persetujuan', approved: 'disetujui',
   blh: 'boleh', bleh: 'boleh', bole: 'boleh', komen: 'komentar', komenan: 'komentar', nulis: 'tulis', nulisin: 'tulis',
   kluar: 'keluar', klr: 'keluar', brhenti: 'berhenti', stop: 'berhenti', ngisi: 'isi', ngisinya: 'isi',
+  gabisa: 'tidak bisa', gbs: 'tidak bisa', gkbisa: 'tidak bisa', gakbisa: 'tidak bisa', ndakbisa: 'tidak bisa', gadapat: 'tidak dapat',
+  kabarin: 'memberi tahu', ngabarin: 'memberi tahu', kabari: 'memberi tahu', ngabari: 'memberi tahu', dikabarin: 'diberi tahu',
+  lampirin: 'lampiran dokumen', dilampirin: 'lampiran dokumen', ngelampirin: 'lampiran dokumen', tanggepin: 'tanggapi', ditanggepin: 'ditanggapi',
+  nanggepin: 'menanggapi', ditanggapin: 'ditanggapi', setaun: 'per tahun', sethn: 'per tahun', sebln: 'per bulan',
   tgs: 'tugas', gpp: 'tidak apa apa', sdr: '', pak: '', bu: '', bpk: '', trims: '', mhn: '', makasi: '',
   // month abbreviations
   jan: 'januari', feb: 'februari', peb: 'februari', mar: 'maret', apr: 'april', mei: 'mei', jun: 'juni', jul: 'juli', agt: 'agustus',
@@ -137,6 +141,8 @@ export const abbreviations: Readonly<Record<string, string>> = {
   bkn: 'badan kepegawaian negara',
   ppk: 'pejabat pembina kepegawaian',
   ib: 'izin belajar',
+  ujikom: 'uji kompetensi',
+  ukom: 'uji kompetensi',
   tb: 'tugas belajar',
   mfa: 'autentikasi multifaktor',
   '2fa': 'mfa autentikasi',
@@ -161,6 +167,7 @@ export const abbreviations: Readonly<Record<string, string>> = {
   kawin: 'menikah',
   umroh: 'umrah',
   opname: 'rawat inap sakit',
+  rs: 'rumah sakit',
   ultah: 'ulang tahun lahir',
   ramadhan: 'ramadan',
   puasa: 'ramadan',
@@ -182,6 +189,7 @@ export const abbreviations: Readonly<Record<string, string>> = {
   lulusan: 'pendidikan ijazah',
   ijazah: 'pendidikan',
   pemprov: 'pemerintah provinsi',
+  babel: 'bangka belitung',
   // Diplomas are levels of education: "d3 naik sampai gol berapa" asks the table by ijazah, not the rank names.
   d3: 'd iii pendidikan ijazah',
   d4: 'd iv pendidikan ijazah',
@@ -255,5 +263,6 @@ export const stemOverrides: Readonly<Record<string, string>> = {
   penghasilan: 'hasil', tunjangan: 'tunjang',
   perumahan: 'rumah', rumah: 'rumah',
   penata: 'penata', pembina: 'pembina', pengatur: 'pengatur', juru: 'juru',
+  terampil: 'terampil', keterampilan: 'terampil', trampil: 'terampil',
   pemutakhiran: 'mutakhir', dimutakhirkan: 'mutakhir', mutakhir: 'mutakhir',
 };
