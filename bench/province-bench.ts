@@ -113,6 +113,8 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
       SLACK_API_URL: slack.apiUrl,
       SLACK_TRIAGE_CHANNEL: triage,
       ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
+      // Node's own flags for the instances (e.g. --max-old-space-size), when a deployment sets them.
+      ...(process.env.BENCH_INSTANCE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_INSTANCE_NODE_OPTIONS } : {}),
     };
     const errors: string[] = [];
     for (let i = 0; i < 2; i++) {
@@ -127,8 +129,34 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
       phasePeaks.set(phase, peaks);
     }, 100);
     sampler.unref();
-    const printPhasePeaks = () =>
+    // And what V8 holds of it (from each instance's /metrics, once a second): live heap, heap reserved, external.
+    const heapPeaks = new Map<string, Array<{ used: number; total: number; external: number }>>();
+    const metric = (text: string, name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) / 1048576;
+    const heapSampler = setInterval(() => {
+      const current = phase;
+      instances.forEach((instance, i) => {
+        void fetch(`${instance.url}/metrics`)
+          .then((response) => response.text())
+          .then((text) => {
+            const peaks = heapPeaks.get(current) ?? instances.map(() => ({ used: 0, total: 0, external: 0 }));
+            const peak = peaks[i]!;
+            peak.used = Math.max(peak.used, metric(text, 'nodejs_heap_size_used_bytes') || 0);
+            peak.total = Math.max(peak.total, metric(text, 'nodejs_heap_size_total_bytes') || 0);
+            peak.external = Math.max(peak.external, metric(text, 'nodejs_external_memory_bytes') || 0);
+            heapPeaks.set(current, peaks);
+          })
+          .catch(() => undefined);
+      });
+    }, 1000);
+    heapSampler.unref();
+    const printPhasePeaks = () => {
+      clearInterval(heapSampler);
       console.log(`${label} RSS peak by phase: ${[...phasePeaks].map(([name, peaks]) => `${name} ${peaks.map((mb) => mb.toFixed(0)).join('/')} MB`).join(', ')}`);
+      console.log(
+        `${label} V8 heap peak by phase (used/reserved/external, MB): ` +
+          [...heapPeaks].map(([name, peaks]) => `${name} ${peaks.map((p) => `${p.used.toFixed(0)}/${p.total.toFixed(0)}/${p.external.toFixed(0)}`).join(' and ')}`).join(', '),
+      );
+    };
     console.log(`${label} two instances on one PostgreSQL database (pool ${process.env.DATABASE_POOL_SIZE ?? 10} each), Telegram limit in the fake and the app: ${telegramRate} msg/s`);
 
     // --- Relay senders: each with an open ticket whose card is in Slack.
