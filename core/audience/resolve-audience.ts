@@ -20,9 +20,23 @@ export interface AudienceMember {
  * rank-group rule ("III" = III/a–III/d) is awkward in SQL.
  */
 export async function resolveAudienceMembers(db: Db, agencyId: string, audience: Audience): Promise<AudienceMember[]> {
-  const wantsFilter = audience.everyone || hasEmployeeFilter(audience);
-  if (!wantsFilter && audience.nips.length === 0) return [];
+  if (!reachesEmployees(audience)) return [];
   const agencyIds = (await agenciesOfAudience(db, agencyId, audience)).map((agency) => agency.id);
+  return membersOf(db, agencyIds, audience);
+}
+
+/**
+ * The same members, one agency at a time. A province-wide fan-out then holds one agency's rows at once rather than
+ * the whole province's: what a process holds at its peak decides how much memory V8 lets its heap grow to.
+ */
+export async function* audienceMembersByAgency(db: Db, agencyId: string, audience: Audience): AsyncGenerator<AudienceMember[]> {
+  if (!reachesEmployees(audience)) return;
+  for (const agency of await agenciesOfAudience(db, agencyId, audience)) yield membersOf(db, [agency.id], audience);
+}
+
+const reachesEmployees = (audience: Audience) => audience.everyone || hasEmployeeFilter(audience) || audience.nips.length > 0;
+
+async function membersOf(db: Db, agencyIds: string[], audience: Audience): Promise<AudienceMember[]> {
   const employees = await db.employee.findMany({
     where: { agencyId: agencyIds.length === 1 ? agencyIds[0]! : { in: agencyIds }, active: true },
     select: { id: true, nip: true, unit: true, golongan: true, positionType: true },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cron from 'node-cron';
-import { agenciesOfAudience, resolveAudienceMembers } from '../audience/resolve-audience.js';
+import { agenciesOfAudience, audienceMembersByAgency } from '../audience/resolve-audience.js';
 import { bulkInsert, databaseKindOf } from '../db/bulk-insert.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
@@ -91,23 +91,37 @@ export async function expandRuns(db: Db, now: Date, log: Logger): Promise<number
     let lease = await leaseRun(db, run.id, now);
     if (!lease) continue;
     const broadcast = await db.broadcast.findUniqueOrThrow({ where: { id: run.broadcastId } });
-    const targets = await recipientsOf(db, broadcast, now);
     const done = new Set((await db.broadcastDelivery.findMany({ where: { runId: run.id }, select: { target: true } })).map((d) => d.target));
-    const remaining = targets.filter((t) => !done.has(t.target));
-    for (let start = 0; start < remaining.length && lease; start += chunkSize) {
-      const chunk = remaining.slice(start, start + chunkSize);
-      lease = await storeChunk(db, run.id, broadcast, chunk, lease, now);
+    // Recipients come an agency at a time and are stored a chunk at a time, so the fan-out never holds the whole
+    // province in memory; `seen` (targets only) keeps each chat to one copy across agencies.
+    const seen = new Set<string>();
+    let chunk: Target[] = [];
+    const store = async () => {
+      lease = await storeChunk(db, run.id, broadcast, chunk, lease!, now);
       if (lease) queued += chunk.filter((t) => t.intent).length;
+      chunk = [];
+    };
+    batches: for await (const batch of recipientBatches(db, broadcast, now)) {
+      for (const target of batch) {
+        if (seen.has(target.target)) continue;
+        seen.add(target.target);
+        if (done.has(target.target)) continue;
+        chunk.push(target);
+        if (chunk.length >= chunkSize) await store();
+        if (!lease) break batches;
+      }
     }
+    if (lease && chunk.length > 0) await store();
+    const recipients = seen.size;
     if (!lease) {
       log.warn({ runId: run.id }, 'broadcast run taken over by another instance');
       continue;
     }
     await db.broadcastRun.updateMany({
       where: { id: run.id, lockedUntil: lease },
-      data: { status: 'sending', lockedUntil: null, recipients: targets.length },
+      data: { status: 'sending', lockedUntil: null, recipients },
     });
-    log.info({ broadcastId: broadcast.id, number: broadcast.number, recipients: targets.length }, 'broadcast queued');
+    log.info({ broadcastId: broadcast.id, number: broadcast.number, recipients }, 'broadcast queued');
   }
   return queued;
 }
@@ -158,10 +172,11 @@ function groupsOf(stored: string): string[] {
 }
 
 /**
- * Everyone and every chat the broadcast reaches, each once, with the message each gets. A broadcast on an
+ * Everyone and every chat the broadcast reaches, with the message each gets: an agency's staff at a time, then the
+ * groups and Slack channels (the caller drops repeats). A broadcast on an
  * information topic that HR did not mark "wajib" skips the people who unsubscribed from that topic.
  */
-async function recipientsOf(db: Db, broadcast: StoredBroadcast, now: Date): Promise<Target[]> {
+async function* recipientBatches(db: Db, broadcast: StoredBroadcast, now: Date): AsyncGenerator<Target[]> {
   const audience = audienceOf(broadcast);
   const optedOut = broadcast.topic && !broadcast.mandatory ? await optedOutOf(db, broadcast.topic) : new Set<string>();
   const personalButtons = await personalButtonsFor(db, broadcast, now);
@@ -173,29 +188,26 @@ async function recipientsOf(db: Db, broadcast: StoredBroadcast, now: Date): Prom
       holdInQuietHours: personal && !broadcast.urgent,
     }),
   });
-  const targets: Target[] = [];
-  const seen = new Set<string>();
-  const add = (target: Target) => {
-    if (seen.has(target.target)) return;
-    seen.add(target.target);
-    targets.push(target);
-  };
-  for (const member of await resolveAudienceMembers(db, broadcast.agencyId, audience)) {
-    if (optedOut.has(member.employeeId)) continue;
-    const reachable = member.telegramChatId && !member.blocked;
-    add({
-      target: member.telegramChatId ? `telegram:${member.telegramChatId}` : `employee:${member.employeeId}`,
-      employeeId: member.employeeId,
-      unit: member.unit,
-      skipped: reachable ? null : member.telegramChatId ? 'blocked' : 'unlinked',
-      intent: reachable ? telegram(member.telegramChatId!, true) : null,
-    });
+  for await (const members of audienceMembersByAgency(db, broadcast.agencyId, audience)) {
+    yield members
+      .filter((member) => !optedOut.has(member.employeeId))
+      .map((member) => {
+        const reachable = member.telegramChatId && !member.blocked;
+        return {
+          target: member.telegramChatId ? `telegram:${member.telegramChatId}` : `employee:${member.employeeId}`,
+          employeeId: member.employeeId,
+          unit: member.unit,
+          skipped: reachable ? null : member.telegramChatId ? 'blocked' : 'unlinked',
+          intent: reachable ? telegram(member.telegramChatId!, true) : null,
+        };
+      });
   }
+  const targets: Target[] = [];
   // "Everyone" also means the broadcast groups each reached agency registered on its desk.
   const agencyGroups = audience.everyone ? (await agenciesOfAudience(db, broadcast.agencyId, audience)).flatMap((agency) => groupsOf(agency.telegramGroups)) : [];
-  for (const chatId of [...audience.telegramGroups, ...agencyGroups]) add({ target: `telegram:${chatId}`, employeeId: null, unit: null, skipped: null, intent: telegram(chatId, false) });
+  for (const chatId of [...audience.telegramGroups, ...agencyGroups]) targets.push({ target: `telegram:${chatId}`, employeeId: null, unit: null, skipped: null, intent: telegram(chatId, false) });
   for (const channel of audience.slackChannels) {
-    add({
+    targets.push({
       target: `slack:${channel}`,
       employeeId: null,
       unit: null,
@@ -203,5 +215,5 @@ async function recipientsOf(db: Db, broadcast: StoredBroadcast, now: Date): Prom
       intent: { intent: { channel: 'slack', kind: 'slack.broadcast', slackChannel: channel, broadcastId: broadcast.id, title: broadcast.title, text: broadcast.text } },
     });
   }
-  return targets;
+  yield targets;
 }
