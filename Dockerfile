@@ -30,4 +30,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 # LAYANI finishes in-flight work within 10 s of SIGTERM; give it that (compose: stop_grace_period).
 STOPSIGNAL SIGTERM
-CMD ["node", "--import", "tsx", "api/main.ts"]
+# V8 keeps its heap within 256 MB (README: Deployment → Memory).
+CMD ["node", "--max-old-space-size=256", "--import", "tsx", "api/main.ts"]

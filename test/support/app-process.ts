@@ -24,7 +24,8 @@ export async function startAppProcess(
 ): Promise<AppProcess> {
   // In a folder without a .env, so only `env` counts.
   const tsx = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
-  const child = spawn(process.execPath, ['--import', tsx, resolve('api/main.ts')], {
+  // As `npm start` runs it, heap limit included.
+  const child = spawn(process.execPath, ['--max-old-space-size=256', '--import', tsx, resolve('api/main.ts')], {
     cwd: tmpdir(),
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', FAQ_CORPUS_DIR: resolve('corpus'), ...env },
   });
