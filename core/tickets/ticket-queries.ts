@@ -6,28 +6,21 @@ import { pangkatName } from '../records/pangkat.js';
 import type { CoreContext } from '../trpc/context.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { categoryLabel, type TicketCategoryId } from './categories.js';
-import { isOverdue, readSlaClock } from './sla-clock.js';
+import { isOverdue, readSlaClock, type SlaClockFields } from './sla-clock.js';
 import { slackUserIdOf } from './ticket-access.js';
 import type { TicketPriority, TicketStatus } from './ticket-status.js';
 import type { TicketView } from './ticket-view.js';
 
-interface TicketCardRow {
+/** A ticket with what its card shows: the SLA clock's fields, the requester and the Slack message. */
+interface TicketCardRow extends SlaClockFields {
   id: string;
   number: number;
   agencyId: string;
   category: string;
   confidential: boolean;
   priority: string;
-  status: string;
   subject: string;
   assigneeRef: string | null;
-  createdAt: Date;
-  firstResponseDueAt: Date;
-  firstResponseAt: Date | null;
-  resolutionDueAt: Date;
-  resolvedAt: Date | null;
-  slaPausedAt: Date | null;
-  slaPausedMinutes: number | null;
   csatRating: number | null;
   slackChannel: string | null;
   slackTs: string | null;

@@ -141,17 +141,9 @@ export type StaffMessageOutcome =
   /** No ticket takes it and `openIfNone` was false: the adapter may try the FAQ answerer first. */
   | { outcome: 'none' };
 
-interface StaffAndTicket {
-  employeeName: string;
-  /** A ticket's fields, all null when the staff member has no unclosed ticket. */
-  id: string | null;
-  number: number | null;
+/** The SLA clock's columns (core/tickets/sla-clock.ts) as direct SQL returns them: SQLite may give dates as numbers or strings. */
+interface ClockColumns {
   status: string | null;
-  language: string | null;
-  confidential: boolean | number | null;
-  subject: string | null;
-  lastFromStaffAt: unknown;
-  /** The SLA clock's fields (core/tickets/sla-clock.ts): the staff member's reply starts a paused clock again. */
   createdAt: unknown;
   firstResponseDueAt: unknown;
   firstResponseAt: unknown;
@@ -161,17 +153,21 @@ interface StaffAndTicket {
   slaPausedMinutes: number | null;
 }
 
-/** The SLA clock's fields of a row read with direct SQL (SQLite may return dates as numbers or strings). */
-function clockFieldsOf(row: {
+/** The staff member's reply starts a paused SLA clock again: the row carries the clock's columns. */
+interface StaffAndTicket extends ClockColumns {
+  employeeName: string;
+  /** A ticket's fields, all null when the staff member has no unclosed ticket. */
+  id: string | null;
+  number: number | null;
   status: string | null;
-  createdAt: unknown;
-  firstResponseDueAt: unknown;
-  firstResponseAt: unknown;
-  resolutionDueAt: unknown;
-  resolvedAt: unknown;
-  slaPausedAt: unknown;
-  slaPausedMinutes: number | null;
-}): SlaClockFields {
+  language: string | null;
+  confidential: boolean | number | null;
+  subject: string | null;
+  lastFromStaffAt: unknown;
+}
+
+/** The SLA clock's fields of a row read with direct SQL. */
+function clockFieldsOf(row: ClockColumns): SlaClockFields {
   return {
     status: row.status!,
     createdAt: asDate(row.createdAt)!,
@@ -327,7 +323,7 @@ async function addToTicket(
   return { ticketId: open.id, number: open.number, created: false, outsideOfficeHours: note !== null };
 }
 
-interface ReplyTarget {
+interface ReplyTarget extends ClockColumns {
   id: string;
   number: number;
   agencyId: string;
@@ -336,12 +332,6 @@ interface ReplyTarget {
   language: string;
   firstResponseAt: Date | null;
   assigneeRef: string | null;
-  createdAt: unknown;
-  firstResponseDueAt: unknown;
-  resolutionDueAt: unknown;
-  resolvedAt: unknown;
-  slaPausedAt: unknown;
-  slaPausedMinutes: number | null;
   /** The requester's Telegram chat, or null when they never linked Telegram. */
   chatId: string | null;
 }
