@@ -15,6 +15,7 @@ import { FakeTelegram } from '../test/fakes/fake-telegram.js';
 import { startAppProcess, type AppProcess } from '../test/support/app-process.js';
 import { generateEmployees } from '../test/support/generate-employees.js';
 import { createTestDatabase } from '../test/support/test-databases.js';
+import { collectLatencies } from './arrivals.js';
 import { drive } from './drive.js';
 import { ms, summarise } from './stats.js';
 
@@ -43,16 +44,9 @@ const reminderDay = '2027-03-02';
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
-/** Peak resident memory of a process so far (Linux: VmHWM), in MB. */
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-  return kb ? Number(kb) / 1024 : NaN;
-}
-
-/** Resident memory of a process now (Linux: VmRSS), in MB. */
-function rssMb(pid: number): number {
-  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+/** A memory figure of a process from /proc/<pid>/status (Linux), in MB: VmRSS now, VmHWM its peak so far. */
+function memoryMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return kb ? Number(kb) / 1024 : NaN;
 }
 
@@ -125,7 +119,7 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
     const phasePeaks = new Map<string, number[]>();
     const sampler = setInterval(() => {
       const peaks = phasePeaks.get(phase) ?? instances.map(() => 0);
-      instances.forEach((instance, i) => (peaks[i] = Math.max(peaks[i]!, rssMb(instance.child.pid!) || 0)));
+      instances.forEach((instance, i) => (peaks[i] = Math.max(peaks[i]!, memoryMb(instance.child.pid!, 'VmRSS') || 0)));
       phasePeaks.set(phase, peaks);
     }, 100);
     sampler.unref();
@@ -233,7 +227,7 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
         post(thread.userId, `pertanyaan ${token}`);
       });
       await Promise.all([...inflight]);
-      const latencies = await collect(sentAt, () => slack.callsTo('chat.postMessage').map((c) => ({ text: String(c.params.text ?? ''), at: c.at })));
+      const latencies = await collectLatencies(sentAt, () => slack.callsTo('chat.postMessage').map((c) => ({ text: String(c.params.text ?? ''), at: c.at })), /t2s-(?:quiet|busy)-\d+/);
       ownDelay.disable();
       const s = summarise(latencies);
       const webhook = summarise(webhookMs);
@@ -330,7 +324,7 @@ export async function benchProvince(options: { relayRate: number; relaySeconds: 
 
     clearInterval(sampler);
     printPhasePeaks();
-    const peaks = instances.map((instance) => peakRssMb(instance.child.pid!));
+    const peaks = instances.map((instance) => memoryMb(instance.child.pid!, 'VmHWM'));
     console.log(`${label} peak RSS per instance: ${peaks.map((mb) => `${mb.toFixed(0)} MB`).join(', ')} (target ≤ 400 MB)`);
     if (errors.length > 0) console.log(`${label} errors the instances logged: ${[...new Set(errors)].join('; ')}`);
   } finally {
@@ -348,21 +342,4 @@ async function drained(db: Runtime['db'], timeoutMs: number): Promise<void> {
     if (Date.now() > deadline) throw new Error(`the outbox did not drain within ${timeoutMs / 1000} s`);
     await sleep(250);
   }
-}
-
-/** Waits (up to 60 s after the last send) until every token has arrived, then returns the latencies. */
-async function collect(sentAt: Map<string, number>, arrivals: () => Array<{ text: string; at: number | Date }>): Promise<number[]> {
-  const deadline = Date.now() + 60_000;
-  let latencies: number[] = [];
-  while (Date.now() < deadline) {
-    const arrived = new Map<string, number>();
-    for (const call of arrivals()) {
-      const match = /t2s-(?:quiet|busy)-\d+/.exec(call.text);
-      if (match && sentAt.has(match[0]) && !arrived.has(match[0])) arrived.set(match[0], new Date(call.at).getTime());
-    }
-    latencies = [...arrived].map(([token, at]) => at - sentAt.get(token)!);
-    if (arrived.size === sentAt.size) break;
-    await sleep(200);
-  }
-  return latencies;
 }

@@ -10,6 +10,7 @@ import { FakeTelegram } from '../test/fakes/fake-telegram.js';
 import { generateEmployees } from '../test/support/generate-employees.js';
 import { createTestDatabase } from '../test/support/test-databases.js';
 import { countStatements, takeStatementProfile } from './query-counter.js';
+import { collectLatencies } from './arrivals.js';
 import { drive } from './drive.js';
 import { ms, summarise } from './stats.js';
 
@@ -25,6 +26,9 @@ const messagesPerStaffPerMinute = 12;
 const staffFor = (rates: number[]) => Math.max(200, Math.ceil((Math.max(...rates) * 60) / messagesPerStaffPerMinute));
 /** Telegram's overall limit for one bot, which the adapter's throttler keeps to. */
 const telegramMessagesPerSecond = 30;
+
+/** The token each relayed message carries: direction, rate and sequence number. */
+const relayToken = /(?:t2s|s2t)-\d+-\d+/;
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
@@ -114,8 +118,9 @@ export async function benchRelay(kind: DatabaseKind, rates: number[], seconds: n
       telegram.userSends(thread.userId, `pertanyaan ${token}`);
     });
     load.sendingEnded();
-    const t2s = await collect(sentAt, () =>
+    const t2s = await collectLatencies(sentAt, () =>
       slack.callsTo('chat.postMessage').map((c) => ({ text: String(c.params.text ?? ''), at: c.at })),
+      relayToken,
     );
     report(kind, `Telegram→Slack at ${rate} msg/s`, t2s, sentAt.size, load.summary(sentAt.size));
     if (process.env.BENCH_DEBUG) {
@@ -141,8 +146,9 @@ export async function benchRelay(kind: DatabaseKind, rates: number[], seconds: n
     });
     load.sendingEnded();
     await Promise.all(inflight);
-    const s2t = await collect(repliedAt, () =>
+    const s2t = await collectLatencies(repliedAt, () =>
       telegram.callsTo('sendMessage').map((c) => ({ text: String(c.params.text ?? ''), at: c.at })),
+      relayToken,
     );
     report(kind, `Slack→Telegram at ${rate} msg/s`, s2t, repliedAt.size, load.summary(repliedAt.size));
     if (refused > 0) console.log(`[${kind}]   ${refused} Slack event requests timed out (the app was saturated)`);
@@ -153,23 +159,6 @@ export async function benchRelay(kind: DatabaseKind, rates: number[], seconds: n
       );
     }
   }
-}
-
-/** Waits (up to 60 s after the last send) until every token has arrived, then returns the latencies. */
-async function collect(sentAt: Map<string, number>, arrivals: () => Array<{ text: string; at: number | Date }>): Promise<number[]> {
-  const deadline = Date.now() + 60_000;
-  let latencies: number[] = [];
-  while (Date.now() < deadline) {
-    const arrived = new Map<string, number>();
-    for (const call of arrivals()) {
-      const match = /(?:t2s|s2t)-\d+-\d+/.exec(call.text);
-      if (match && sentAt.has(match[0]) && !arrived.has(match[0])) arrived.set(match[0], new Date(call.at).getTime());
-    }
-    latencies = [...arrived].map(([token, at]) => at - sentAt.get(token)!);
-    if (arrived.size === sentAt.size) break;
-    await sleep(200);
-  }
-  return latencies;
 }
 
 /**
