@@ -94,7 +94,7 @@ function sendingThrottler(perSecond: number, shared: SharedSendBudget | null): T
     // With a shared budget the overall rate is kept across instances (sharedRate below); only chats are spaced here.
     global: { maxConcurrent: null, minTime: shared ? 0 : sendingIntervalMs(perSecond) },
     // A limiter per private chat, dropped 10 s after its last message (Bottleneck's default keeps each for 5 minutes:
-    // a broadcast to 10,000 staff then held 10,000 limiters, about 150 MB). The 1.1 s spacing needs no longer memory.
+    // a broadcast to 10,000 staff then held 10,000 limiters, about 50 MB live). The 1.1 s spacing needs no longer memory.
     // Groups keep the default: their 20-a-minute reservoir must outlive a pause.
     out: { maxConcurrent: 1, minTime: 1100, timeout: 10_000 },
     group: { maxConcurrent: 1, minTime: 1100, reservoir: 20, reservoirRefreshAmount: 20, reservoirRefreshInterval: 60_000 },

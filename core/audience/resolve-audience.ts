@@ -26,12 +26,13 @@ export async function resolveAudienceMembers(db: Db, agencyId: string, audience:
 }
 
 /**
- * The same members, one agency at a time. A province-wide fan-out then holds one agency's rows at once rather than
- * the whole province's: what a process holds at its peak decides how much memory V8 lets its heap grow to.
+ * The same members, one of the audience's agencies (agenciesOfAudience) at a time. A province-wide fan-out then
+ * holds one agency's rows at once rather than the whole province's: what a process holds at its peak decides how
+ * much memory V8 lets its heap grow to.
  */
-export async function* audienceMembersByAgency(db: Db, agencyId: string, audience: Audience): AsyncGenerator<AudienceMember[]> {
+export async function* audienceMembersByAgency(db: Db, agencies: ReadonlyArray<{ id: string }>, audience: Audience): AsyncGenerator<AudienceMember[]> {
   if (!reachesEmployees(audience)) return;
-  for (const agency of await agenciesOfAudience(db, agencyId, audience)) yield membersOf(db, [agency.id], audience);
+  for (const agency of agencies) yield membersOf(db, [agency.id], audience);
 }
 
 const reachesEmployees = (audience: Audience) => audience.everyone || hasEmployeeFilter(audience) || audience.nips.length > 0;

@@ -173,8 +173,8 @@ function groupsOf(stored: string): string[] {
 
 /**
  * Everyone and every chat the broadcast reaches, with the message each gets: an agency's staff at a time, then the
- * groups and Slack channels (the caller drops repeats). A broadcast on an
- * information topic that HR did not mark "wajib" skips the people who unsubscribed from that topic.
+ * groups and Slack channels (the caller drops repeats). A broadcast on an information topic that HR did not mark
+ * "wajib" skips the people who unsubscribed from that topic.
  */
 async function* recipientBatches(db: Db, broadcast: StoredBroadcast, now: Date): AsyncGenerator<Target[]> {
   const audience = audienceOf(broadcast);
@@ -188,7 +188,8 @@ async function* recipientBatches(db: Db, broadcast: StoredBroadcast, now: Date):
       holdInQuietHours: personal && !broadcast.urgent,
     }),
   });
-  for await (const members of audienceMembersByAgency(db, broadcast.agencyId, audience)) {
+  const agencies = await agenciesOfAudience(db, broadcast.agencyId, audience);
+  for await (const members of audienceMembersByAgency(db, agencies, audience)) {
     yield members
       .filter((member) => !optedOut.has(member.employeeId))
       .map((member) => {
@@ -204,7 +205,7 @@ async function* recipientBatches(db: Db, broadcast: StoredBroadcast, now: Date):
   }
   const targets: Target[] = [];
   // "Everyone" also means the broadcast groups each reached agency registered on its desk.
-  const agencyGroups = audience.everyone ? (await agenciesOfAudience(db, broadcast.agencyId, audience)).flatMap((agency) => groupsOf(agency.telegramGroups)) : [];
+  const agencyGroups = audience.everyone ? agencies.flatMap((agency) => groupsOf(agency.telegramGroups)) : [];
   for (const chatId of [...audience.telegramGroups, ...agencyGroups]) targets.push({ target: `telegram:${chatId}`, employeeId: null, unit: null, skipped: null, intent: telegram(chatId, false) });
   for (const channel of audience.slackChannels) {
     targets.push({
