@@ -59,7 +59,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   const asksValue = /\b(berapa|apa|mana)\b/.test(query.plain);
   // A date named in the question ("periode 1 des") is matched as a date: a table that has "1" somewhere and
   // "Desember" in another row does not state it.
-  const dates = [...query.plain.matchAll(dateInQuestion)].map((m) => ({ day: Number(m[1]), month: m[2]! }));
+  const dates = [...query.plain.matchAll(dateInQuestion)].map((m) => ({ day: Number(m[1]), month: m[2]!, pattern: new RegExp(`(?<!\\d)${Number(m[1])} ${m[2]}`) }));
   const numbers = query.terms
     .map((t) => t.word)
     .filter((w) => /^\d{1,3}$/.test(w))
@@ -88,7 +88,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
         (numbers.length > 0 || months.length > 0 || dates.length > 0) &&
         numbers.every((n) => coversNumber(chunk.text, n)) &&
         months.every((m) => lower.includes(m)) &&
-        dates.every((d) => new RegExp(`(?<!\\d)${d.day} ${d.month}`).test(lower))
+        dates.every((d) => d.pattern.test(lower))
           ? 1
           : 0;
       // "d3 naik sampai gol berapa", "pangkat 4b namanya apa": the table row keyed by what was named holds the

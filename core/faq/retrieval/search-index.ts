@@ -249,7 +249,7 @@ export class ChunkIndex {
     // A hand-over ("Untuk formulir …: Hubungi petugas kepegawaian") concerns the question only through a word the
     // document states nowhere else: "formulir cuti sakit" is handed over, "potongan taspen berapa persen" is
     // answered although "Untuk rincian potongan di slip gaji, hubungi …" shares "potongan" with it.
-    const statedInDocument = new Set(chunks.flatMap((c) => [...this.stats.get(c.id)!.positive]));
+    const statedInDocument = this.statedIn(docId, chunks);
     const askedOwn = new Set(concepts.flatMap((c) => c.stems).filter((s) => !titleTokens.has(s) && !statedInDocument.has(s) && !handoverGeneric.has(s)));
     const statements: string[] = [];
     for (const chunk of chunks) {
@@ -352,6 +352,17 @@ export class ChunkIndex {
   }
 
   private readonly corrections = new Map<string, string>();
+  private readonly statedByDocument = new Map<string, Set<string>>();
+
+  /** Every token a document's sections state: gathered once per document, as the index never changes once built. */
+  private statedIn(docId: string, chunks: readonly Chunk[]): Set<string> {
+    let stated = this.statedByDocument.get(docId);
+    if (!stated) {
+      stated = new Set(chunks.flatMap((c) => [...this.stats.get(c.id)!.positive]));
+      this.statedByDocument.set(docId, stated);
+    }
+    return stated;
+  }
 
   private correctUncached(word: string): string {
     if (word.length < 4 || /\d/.test(word) || this.surface.has(word) || this.documentFrequency.has(stem(word))) return word;
