@@ -3,16 +3,16 @@
  * file, prints its link codes as a PDF and a CSV sheet and checks the bot is in its channels; codes for a unit are
  * re-issued only on request. The printed codes link accounts.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../core/auth/actor.js';
 import { parseConfig } from '../../core/config/load-config.js';
 import { createLogger } from '../../core/logging/logger.js';
 import { startRuntime, type Runtime } from '../../core/runtime.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
+import { runLayani } from '../support/cli-process.js';
 import { employeesCsv, generateEmployees } from '../support/generate-employees.js';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-databases.js';
 
@@ -28,16 +28,8 @@ describe.each(testDatabaseKinds)('onboarding an agency from the command line on 
   let env: Record<string, string>;
   const staff = generateEmployees(24, 11).map((person, index) => ({ ...person, active: true, unit: index < 8 ? 'Bidang Pelayanan Kesehatan' : 'Sekretariat' }));
 
-  const layani = (...args: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
-      // Asynchronously: the Slack fake answers from this process. In a folder without a .env, so only `env` counts.
-      const child = spawn(process.execPath, [resolve('bin/layani.js'), ...args], { cwd: dir, env: { PATH: process.env.PATH, ...env } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('close', (status) => done({ status, stdout, stderr }));
-    });
+  // Asynchronously: the Slack fake answers from this process.
+  const layani = (...args: string[]) => runLayani(args, { env, cwd: dir });
   const withRuntime = async <T>(work: (runtime: Runtime) => Promise<T>): Promise<T> => {
     const runtime = await startRuntime(parseConfig(env), { log: createLogger('silent'), watchCorpus: false });
     try {

@@ -3,9 +3,6 @@
  * server's minute tick (PostgreSQL: LISTEN/NOTIFY; SQLite: the server sees the other process's commit). The app
  * here runs no cron at all, so only the wake-up can start the broadcast.
  */
-import { spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../api/app.js';
 import { parseConfig } from '../../core/config/load-config.js';
@@ -14,17 +11,8 @@ import { FakeTelegram } from '../fakes/fake-telegram.js';
 import { telegramAppEnv } from '../support/app-env.js';
 import { seedLinkedOffice } from '../support/linked-office.js';
 import { until } from '../support/telegram-harness.js';
+import { runLayani } from '../support/cli-process.js';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-databases.js';
-
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  // In a folder without a .env, so only `env` counts.
-  const child = spawn(process.execPath, [resolve('bin/layani.js'), ...args], { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
-}
 
 describe.each(testDatabaseKinds)('a broadcast created from the CLI on %s', (kind) => {
   let fake: FakeTelegram;
@@ -46,8 +34,8 @@ describe.each(testDatabaseKinds)('a broadcast created from the CLI on %s', (kind
     app = await startApp(config, { schedule: false, wake: true, outboxPollMs: 50, log: createLogger(process.env.LAYANI_TEST_LOG_LEVEL ?? 'silent') });
     const chats = await seedLinkedOffice(app.runtime.db, { count: 3, unit: 'Sekretariat', firstChatId: 770_000_000 });
 
-    const cli = await runCli(['broadcast', 'create', '--title', 'Apel siaga banjir', '--text', 'Apel pukul 10.00 di halaman kantor.', '--everyone', '--urgent'], {
-      DATABASE_URL: database.url,
+    const cli = await runLayani(['broadcast', 'create', '--title', 'Apel siaga banjir', '--text', 'Apel pukul 10.00 di halaman kantor.', '--everyone', '--urgent'], {
+      env: { DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
     });
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(0);

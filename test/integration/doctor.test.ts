@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderFindings } from '../../cli/commands/doctor.js';
@@ -11,6 +8,7 @@ import { FakeOpenAI } from '../fakes/fake-openai.js';
 import { FakeSiasn } from '../fakes/fake-siasn.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { FakeTelegram } from '../fakes/fake-telegram.js';
+import { runLayani } from '../support/cli-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-databases.js';
 
 /** A loopback port nothing listens on: connecting to it is refused at once. */
@@ -134,17 +132,10 @@ describe('layani doctor', () => {
   });
 
   it('runs as `layani doctor` and exits non-zero when something must be fixed', async () => {
-    // Asynchronously: the fakes answer from this process. In a folder without a .env, so only `env` counts.
-    const child = spawn(process.execPath, [resolve('bin/layani.js'), 'doctor'], {
-      cwd: tmpdir(),
-      env: { PATH: process.env.PATH, ...env, TELEGRAM_BOT_TOKEN: '123456789:WRONG-token-wrong-token-wrong' },
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    const run = { stdout, status };
+    // Asynchronously: the fakes answer from this process.
+    const run = await runLayani(['doctor'], { env: { ...env, TELEGRAM_BOT_TOKEN: '123456789:WRONG-token-wrong-token-wrong' } });
     expect(run.stdout).toMatch(/✗ Telegram: kredensial ditolak/);
     expect(run.stdout).toMatch(/✓ Slack: terhubung/);
-    expect(run.status).toBe(1);
+    expect(run.code).toBe(1);
   });
 });

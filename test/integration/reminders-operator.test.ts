@@ -2,9 +2,6 @@
  * `layani reminders run [--dry-run] [--as-of DATE]`: an operator runs the daily reminder pass by hand. A dry run
  * counts what would go and changes nothing; a real run queues each reminder once, however often it is run.
  */
-import { spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor } from '../../core/auth/actor.js';
 import { fixedClock } from '../../core/clock/clock.js';
@@ -12,16 +9,8 @@ import { runRemindersAsOperator } from '../../core/reminders/operator-reminder-p
 import { wibInstant } from '../../core/scheduling/jakarta-time.js';
 import { employeeRecord } from '../support/employees.js';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import { runLayani } from '../support/cli-process.js';
 import { testDatabaseKinds } from '../support/test-databases.js';
-
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [resolve('bin/layani.js'), ...args], { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
-}
 
 describe.each(testDatabaseKinds)('the reminder pass run by an operator on %s', (kind) => {
   let rt: TestRuntime;
@@ -50,7 +39,7 @@ describe.each(testDatabaseKinds)('the reminder pass run by an operator on %s', (
   });
 
   it('from the command line, prints the same counts per agency', async () => {
-    const cli = await runCli(['reminders', 'run', '--dry-run', '--as-of', '2027-02-02'], { DATABASE_URL: rt.database.url });
+    const cli = await runLayani(['reminders', 'run', '--dry-run', '--as-of', '2027-02-02'], { env: { DATABASE_URL: rt.database.url, LOG_LEVEL: 'silent' } });
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(0);
     expect(cli.stdout).toContain('uji coba');

@@ -2,15 +2,10 @@
  * `layani token create`: an HR token is limited to one agency unless every agency is asked for explicitly (least
  * privilege by default), run as the real command against a fresh database.
  */
-import { execFile } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLayani } from '../support/cli-process.js';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-databases.js';
 import { openDatabase } from '../../core/db/open-database.js';
-
-const run = promisify(execFile);
 
 describe.each(testDatabaseKinds)('token create on %s', (kind) => {
   let database: TestDatabase;
@@ -19,18 +14,7 @@ describe.each(testDatabaseKinds)('token create on %s', (kind) => {
   });
   afterAll(async () => database?.drop());
 
-  const layani = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [resolve('bin/layani.js'), ...args], {
-        cwd: tmpdir(),
-        env: { PATH: process.env.PATH, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const layani = (...args: string[]) => runLayani(args, { env: { DATABASE_URL: database.url, LOG_LEVEL: 'silent' } });
 
   it('refuses an hr_officer token without --agency or --all-agencies, and makes nothing', async () => {
     const refused = await layani('token', 'create', '--role', 'hr_officer', '--name', 'dasbor');
