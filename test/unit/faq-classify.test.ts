@@ -68,6 +68,12 @@ describe("other people's data is refused", () => {
     expect(kindOf('yg tanda tangan cuti sy siapa sih kadis ato gubernur')).toBe('policy');
     expect(kindOf('sakit 1 hr doang perlu surat dokter gak bu')).toBe('policy');
     expect(kindOf('pak mau tanya syarat kp reguler')).toBe('policy');
+    // Who may read something is a rule; who has retired is a list of people.
+    expect(kindOf('tiket rahasia itu siapa aja yg bs baca')).toBe('policy');
+    expect(kindOf('siapa aja yg pensiun thn ini')).toBe('refuse:other_person');
+    // The asker's own data, described before "saya"; a colleague's is still refused.
+    expect(kindOf('cek data kepegawaian sy sendiri di bot ini gmn caranya')).toBe('policy');
+    expect(kindOf('cek data kepegawaian pak budi')).toBe('refuse:other_person');
   });
 });
 
@@ -119,6 +125,9 @@ describe('out of scope goes to a human', () => {
     ['ganti hp, autentikator ilang, asn digital gabisa login', 'app_trouble'],
     ['cuaca di pangkalpinang besok hujan dak', 'off_topic'],
     ['resep pempek ikan tenggiri', 'off_topic'],
+    ['jadwal kapal ke belitung besok jam brp', 'off_topic'],
+    // The rank and the years between the pay word and "berapa".
+    ['gaji pokok gol 3b masa kerja 10 thn brp ya skrg', 'salary'],
   ])('%s → %s', (question, reason) => {
     expect(kindOf(question)).toBe(`escalate:${reason}`);
   });
@@ -162,6 +171,9 @@ describe("questions about the asker's own record", () => {
     expect(kindOf('syarat pensiun saya apa')).toBe('policy');
     expect(kindOf('kgb saya ditunda kenapa')).toBe('policy');
     expect(kindOf('sk cpns sy ilang pdhl mau ngurus pensiun gmn')).toBe('policy');
+    // A ticket's response time is the desk's rule, whatever the ticket is about.
+    expect(kindOf('tiket kgb sy kira2 di respon brp lama ya')).toBe('policy');
+    expect(kindOf('tiket kp sy udh lewat target sla, brarti sk nya telat jg ya')).toBe('policy');
   });
 
   it("reads the asker's own NIP as theirs and anyone else's as another person's", () => {
@@ -176,5 +188,7 @@ describe("questions about the asker's own record", () => {
     expect(kindOf('nip 19900115 201903 2 002 punya siapa')).toBe('refuse:other_person');
     // Unlinked and giving "my NIP": told how to link.
     expect(kindOf('nip saya 199001152019032002 kapan pensiun')).toBe('personal:pension');
+    // Unlinked and asking what part of "my NIP" means: the rule, with the number masked (whose it is is unknown).
+    expect(classify('nip sy 19900412 201903 2 005, yg 201903 itu maksudnya apa')).toEqual({ kind: 'policy', aboutNip: true });
   });
 });

@@ -102,7 +102,8 @@ const otherPersonPlain: RegExp[] = [
   /\bsiapa (pemilik|yang punya|pemegang|nama pemilik)\b/,
   /\b(nip|nik|nomor|no hp|nomor hp|email) (ini|itu|tsb|tersebut) (punya|milik|atas nama|siapa)\b/,
   /\b(data|daftar|list|rekap|nama nama|biodata|profil|nip|alamat|tanggal lahir)\s+(nama\s+)?((semua|seluruh)\s+(pegawai|karyawan|asn|pns|pppk|staf|staff)|pegawai|karyawan|staf|staff)\b(?!\s+(saya|sendiri))/,
-  /\bsiapa (saja|aja) (pegawai |yang )/,
+  // "siapa saja yang pensiun tahun ini" asks for people; "siapa saja yang bisa membaca tiket rahasia" for a rule.
+  /\bsiapa (saja|aja) (pegawai |yang )(?!.*\b(bisa|boleh|dapat|berhak|berwenang|wajib|harus|perlu|menangani|mengurus)\b)/,
   /\b(semua|seluruh) (pegawai|kasi|kabid|staf|staff|asn|pns|pppk)\b.{0,40}\b(nip|data|tanggal lahir|alamat|pensiun|tmt|golongan)\b/,
   /\b(nip|data|tanggal lahir|alamat|pensiun|tmt|golongan)\b.{0,30}\b(semua|seluruh) (pegawai|kasi|kabid|staf|staff|asn|pns|pppk)\b/,
   new RegExp(`\\b${identifier}\\s+(nya\\s+)?${roleWord}\\b`),
@@ -112,7 +113,8 @@ const otherPersonPlain: RegExp[] = [
 const colleagueDatumPlain: RegExp[] = [
   new RegExp(`\\b${roleWord}\\s+([a-z]+\\s+){0,2}(kapan|kpn)\\s+(pensiun|kgb|naik pangkat|kp)\\b`),
   new RegExp(`\\bkapan\\s+${roleWord}\\s+([a-z]+\\s+){0,2}(pensiun|kgb|naik pangkat|naik gaji)\\b`),
-  /\b(cari|carikan|cek|cekkan|lihat|lihatkan|tampilkan|kasih tahu|beritahu|berikan|minta|kirim|kirimkan)\s+(nip|data|nik|alamat|alamat rumah|no hp|nomor hp|tanggal lahir|profil|biodata)\s+(?!saya\b)(?!sendiri\b)(?!anda\b)[a-z]/,
+  // "cek data kepegawaian saya sendiri": the asker's own, with a word describing the data before "saya".
+  /\b(cari|carikan|cek|cekkan|lihat|lihatkan|tampilkan|kasih tahu|beritahu|berikan|minta|kirim|kirimkan)\s+(nip|data|nik|alamat|alamat rumah|no hp|nomor hp|tanggal lahir|profil|biodata)\s+(?!([a-z]+\s+)?(saya|sendiri|anda)\b)[a-z]/,
 ];
 
 /**
@@ -203,7 +205,7 @@ const moneyAmount = /\b(rupiah|rp|nominal|nominalnya|juta|ribu|duit|uang)\b/;
 const salaryPlain: RegExp[] = [
   new RegExp(`\\b${amountWord}\\s+(sih\\s+|ya\\s+)?${payWord}\\b`),
   // "gaji gol 3c mkg 10 jadi berapa": the rank and years between the pay word and the amount.
-  new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,6}${amountWord}\\b`),
+  new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,8}${amountWord}\\b`),
   new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,3}(kapan\\s+)?(cair|dicairkan|ditransfer|dibayar|dibayarkan|masuk rekening|turun|naik berapa|belum masuk|belum cair|telat|terlambat cair)\\b`),
   /\b(kapan|kpn)\s+(gaji|thr|tukin|tpp|rapel|gaji 13|gaji ke 13)\s*([a-z0-9]+\s+){0,2}(cair|dicairkan|dibayar|masuk|turun)\b/,
   /\bslip gaji\b/,
@@ -262,7 +264,7 @@ function caseCategory(p: string): TicketCategoryId {
 }
 
 const offTopic =
-  /\b(cuaca|resep|masak|masakan|bola|skor|liga|film|lagu|musik|saham|crypto|kripto|bitcoin|togel|judi|slot|pacar|jodoh|zodiak|horoskop|ramalan|pilpres|pemilu|capres|partai|game|mobile legend|harga emas|harga bensin|bbm|tiket pesawat|hotel|wisata|kuliner|promo|diskon|pinjol|pinjaman online|kredit motor|puisi|pantun|lirik|cerpen|translate|terjemahkan|coding|program python|javascript)\b/;
+  /\b(cuaca|resep|masak|masakan|bola|skor|liga|film|lagu|musik|saham|crypto|kripto|bitcoin|togel|judi|slot|pacar|jodoh|zodiak|horoskop|ramalan|pilpres|pemilu|capres|partai|game|mobile legend|harga emas|harga bensin|bbm|tiket pesawat|hotel|wisata|kuliner|promo|diskon|pinjol|pinjaman online|kredit motor|puisi|pantun|lirik|cerpen|translate|terjemahkan|coding|program python|javascript|kapal|kapal laut|pelabuhan|bandara|penerbangan|jadwal (pesawat|kereta|bus|travel|feri|ferry))\b/;
 
 // Personal questions: the asker's own KGB, KP, pension, NIP, rank.
 const personalTopics: ReadonlyArray<readonly [PersonalTopic, RegExp]> = [
@@ -273,7 +275,7 @@ const personalTopics: ReadonlyArray<readonly [PersonalTopic, RegExp]> = [
   ['golongan', /\b(golongan|pangkat|gol|ruang)\b/],
 ];
 const personalExclusions =
-  /\b(syarat|syaratnya|cara|caranya|bagaimana|berkas|dokumen|mengapa|kenapa|ditunda|tunda|kalau|jika|apabila|seandainya|misalnya|misal|boleh|bolehkah|dipercepat|percepat|lupa|salah|keliru|usul|usulan|ajukan|mengajukan|prosedur|aturan|hilang|dokumennya|dimana|di mana|proses|bedanya|beda|melebihi|lebih tinggi|dipotong|potongan|iuran|taspen|tapera|atasan)\b/;
+  /\b(syarat|syaratnya|cara|caranya|bagaimana|berkas|dokumen|mengapa|kenapa|ditunda|tunda|kalau|jika|apabila|seandainya|misalnya|misal|boleh|bolehkah|dipercepat|percepat|lupa|salah|keliru|usul|usulan|ajukan|mengajukan|prosedur|aturan|hilang|dokumennya|dimana|di mana|proses|bedanya|beda|melebihi|lebih tinggi|dipotong|potongan|iuran|taspen|tapera|atasan|tiket|respon|direspon|dibalas|dijawab|ditanggapi|sla)\b/;
 const personalAsk =
   /\b(cek|lihat|info|kapan|tanggal|tgl|berapa lama lagi|berapa tahun lagi|masih lama|jatuh|jadwal|periode|arti|artinya|maksud|maksudnya|baca|apa|berapa|umur berapa|usia berapa|sudah|belum|berikutnya|selanjutnya|tahun ini|tahun depan)\b/;
 
@@ -300,6 +302,9 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   const foreignNips = nips.filter((nip) => nip !== ownNip);
   const mine = /\b(saya|ku)\b/.test(p);
   if (foreignNips.length > 0) {
+    // "nip saya 1990…, yang 201903 itu maksudnya apa" from an unlinked asker: how a NIP is read is public, so the
+    // rule is answered with the number masked; whose it is cannot be known, so it is never read out.
+    if (!ownNip && mine && asksNipStructure(p)) return { kind: 'policy', aboutNip: true };
     // An unlinked asker giving "their" NIP is told how to link; anyone else's NIP is never looked at.
     if (!ownNip && mine && !/\b(punya|milik|atas nama) siapa\b/.test(p)) return { kind: 'personal', topic: topicOf(p) ?? 'profile', nips };
     // "cara baca nip 19770412…": how a NIP is built is public and in the corpus. The rule is answered with the
