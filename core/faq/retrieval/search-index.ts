@@ -3,6 +3,7 @@ import { stemmer as indonesianStemmer } from '@orama/stemmers/indonesian';
 import { stopwords as indonesianStopwords } from '@orama/stopwords/indonesian';
 import type { Chunk } from '../corpus/types.js';
 import { normaliseQuery, type NormalisedQuery } from './normalise.js';
+import { isEverydayIndonesianWord } from './indonesian-words.js';
 import { abbreviations, stemOverrides } from './synonyms.js';
 import { coversNumber, handoverPattern, statesNothing, tableHeaders, unitsOf } from '../corpus/units.js';
 
@@ -372,6 +373,8 @@ export class ChunkIndex {
         if (variant !== word && (this.surface.has(variant) || this.documentFrequency.has(stem(variant)))) return variant;
       }
     }
+    // A real word is not a typo, even one letter away from a corpus word ("harga" is not "harta").
+    if (isEverydayIndonesianWord(word)) return word;
     const limit = word.length >= 8 ? 2 : 1;
     let best: { word: string; distance: number; count: number } | null = null;
     for (let length = word.length - limit; length <= word.length + limit; length++) {
