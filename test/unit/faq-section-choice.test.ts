@@ -56,6 +56,17 @@ describe('the section that states the asked fact', () => {
     expect(text).toMatch(fact);
   });
 
+  it('adds the best sentence of a section that scored nearly as well, unless it repeats what is said', async () => {
+    // The virtual card's section, and the neighbouring one's sentence that the physical card is no longer issued.
+    const karpeg = await said('karpeg sy ilang pas pindahan, gmn cara bikin yg baru dong');
+    expect(karpeg.doc).toBe('kartu-asn-virtual');
+    expect(karpeg.text).toMatch(/MyASN/);
+    expect(karpeg.text).toMatch(/tidak lagi diterbitkan/);
+    // Two sections stating the same deadline: said once.
+    const lhkpn = await said('harta lhkpn dilaporin per tgl brp');
+    expect(lhkpn.text.match(/31 Maret/g)).toHaveLength(1);
+  });
+
   it('still hands over when the corpus says the asked thing is not covered, quoting what it does say', async () => {
     const answer = await ask('koefisien ak ahli madya brp');
     expect(answer).toMatchObject({ kind: 'escalate', reason: 'not_covered' });

@@ -4,12 +4,12 @@ import type { CoreContext } from '../../trpc/context.js';
 import type { Chunk } from '../corpus/types.js';
 import { FaqKnowledge } from '../knowledge.js';
 import { cleanText, normaliseQuery, type NormalisedQuery } from '../retrieval/normalise.js';
-import type { SearchHit } from '../retrieval/search-index.js';
+import { tokenizeForIndex, type SearchHit } from '../retrieval/search-index.js';
 import { classifyQuestion, type EscalateReason, type Intent, type RefuseReason } from './classify.js';
 import { formatSources, joinUnits, keySentences, sourcesOf, type FaqSource } from './extractive.js';
 import type { FaqLlm, LlmPassage } from './llm.js';
 import { createNameMasker, maskPersonalData, type NameMasker } from './mask.js';
-import { choosePassage, passageChunk, unansweredStatements } from './passage.js';
+import { choosePassage, passageChunk, unansweredStatements, type Passage } from './passage.js';
 import { personalAnswer, unlinkedText } from './personal.js';
 import { asksValue, questionIntent, type QuestionIntent } from './question-intent.js';
 import { answerLabels, escalationText, offerText, refusalText, type FaqLang } from './texts.js';
@@ -222,7 +222,7 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   trace.primaryChunk = primary.chunk.id;
 
   // Passages: the primary one first, then other current chunks; superseded and placeholder text never goes out.
-  const passages: SearchHit[] = [primary, ...passage.chunks.slice(1).map((chunk) => ({ ...primary, chunk }))];
+  const passages: SearchHit[] = [primary, ...[...passage.chunks.slice(1), ...(passage.alternative?.chunks ?? [])].map((chunk) => ({ ...primary, chunk }))];
   for (const hit of hits) {
     if (passages.length >= passagesForLlm) break;
     if (hit.chunk.status !== 'current' || passages.some((p) => p.chunk.id === hit.chunk.id)) continue;
@@ -240,7 +240,7 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
     }
   }
 
-  return finish(extractiveAnswer(knowledge, { ...primary, chunk: passageChunk(passage) }, query, lang, notice, primary.confidence, asked));
+  return finish(extractiveAnswer(knowledge, { ...primary, chunk: passageChunk(passage) }, query, lang, notice, primary.confidence, asked, passage.alternative));
 }
 
 /**
@@ -300,9 +300,20 @@ export function extractiveAnswer(
   notice: string | null,
   confidence: number,
   intent?: QuestionIntent,
+  alternative?: Passage,
 ): FaqAnswer {
   const document = knowledge.document(primary.chunk.docId)!;
   const sentences = keySentences(primary.chunk, query, { intent });
+  if (alternative) {
+    // A close call between two sections: the runner-up's best sentence too (see closeCallMargin).
+    // Not when it says again what is already said ("… paling singkat 10 tahun" stated in both sections).
+    const stated = new Set(sentences.flatMap((s) => tokenizeForIndex(s)));
+    const more = keySentences(passageChunk(alternative), query, { intent, max: 1, maxChars: 300 }).filter((s) => {
+      const tokens = tokenizeForIndex(s);
+      return tokens.filter((t) => !stated.has(t)).length >= Math.max(2, 0.3 * tokens.length);
+    });
+    sentences.push(...more);
+  }
   const body = joinUnits(sentences.length > 0 ? sentences : [primary.chunk.text.split('\n')[0]!]);
   const verify = document.verify && !/perlu dipastikan/i.test(body) ? answerLabels.verify[lang] : null;
   const sources = sourcesOf(document);
