@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, looksEnglish, normaliseQuery, plainWords } from '../../core/faq/retrieval/normalise.js';
 import { boundedDamerau, stem, tokenizeForIndex } from '../../core/faq/retrieval/search-index.js';
-import { sharedKnowledge } from '../../core/faq/answer/answer-question.js';
+import { answerQuestion, sharedKnowledge } from '../../core/faq/answer/answer-question.js';
+import { colloquialVariants } from '../../core/faq/retrieval/colloquial.js';
 
 const plain = (text: string) => normaliseQuery(text).plain;
 const expansionOf = (text: string, word: string) => normaliseQuery(text).terms.find((t) => t.word === word)?.expansion.join(' ');
@@ -122,5 +123,22 @@ describe('Indonesian stemming and typo tolerance', () => {
     expect(cleanText('pertek bkn itu apa sih')).toBe('pertek bkn itu apa sih');
     expect(cleanText('peraturan bkn 24/2017')).toBe('peraturan bkn 24 2017');
     expect(cleanText('data di bkn beda')).toBe('data di bkn beda');
+  });
+});
+
+describe('colloquial words are read as the corpus spells them', () => {
+  it('offers the standard forms of Jakarta-style words', () => {
+    expect(colloquialVariants('malem')).toContain('malam');
+    expect(colloquialVariants('dibalesnya')).toContain('dibalas');
+    expect(colloquialVariants('ngitungnya')).toContain('menghitungnya');
+    expect(colloquialVariants('nyari')).toContain('cari');
+    expect(colloquialVariants('disiapin')).toContain('disiapkan');
+    expect(colloquialVariants('cuti')).toEqual([]);
+  });
+
+  it('answers a question asked in them', async () => {
+    const answer = await answerQuestion('tmt pensiun ngitungnya gimana sih');
+    expect(answer.kind).toBe('answer');
+    expect(answer.text).toMatch(/tanggal 1 bulan berikutnya/);
   });
 });

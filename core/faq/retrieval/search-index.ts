@@ -3,6 +3,7 @@ import { stemmer as indonesianStemmer } from '@orama/stemmers/indonesian';
 import { stopwords as indonesianStopwords } from '@orama/stopwords/indonesian';
 import type { Chunk } from '../corpus/types.js';
 import { normaliseQuery, type NormalisedQuery } from './normalise.js';
+import { colloquialVariants } from './colloquial.js';
 import { isEverydayIndonesianWord } from './indonesian-words.js';
 import { abbreviations, stemOverrides } from './synonyms.js';
 import { coversNumber, handoverPattern, statesNothing, tableHeaders, unitsOf } from '../corpus/units.js';
@@ -367,11 +368,9 @@ export class ChunkIndex {
 
   private correctUncached(word: string): string {
     if (word.length < 4 || /\d/.test(word) || this.surface.has(word) || this.documentFrequency.has(stem(word))) return word;
-    // Jakarta-style verbs: "disiapin" → "disiapkan", "ngurangin" → "ngurangi".
-    for (const ending of [word, word.replace(/in$/, 'i'), word.replace(/in$/, 'kan')]) {
-      for (const variant of [ending, ending.replace(/^ng/, 'meng'), ending.replace(/^ny/, 'meny'), ending.replace(/^ng/, 'mengg')]) {
-        if (variant !== word && (this.surface.has(variant) || this.documentFrequency.has(stem(variant)))) return variant;
-      }
+    // Jakarta-style words: "disiapin" → "disiapkan", "ngitungnya" → "menghitung", "malem" → "malam".
+    for (const variant of colloquialVariants(word)) {
+      if (this.surface.has(variant) || this.documentFrequency.has(stem(variant))) return variant;
     }
     // A real word is not a typo, even one letter away from a corpus word ("harga" is not "harta").
     if (isEverydayIndonesianWord(word)) return word;
