@@ -111,6 +111,10 @@ describe('placeholders and gaps go to a human', () => {
     const cltn = await ask('cltn maksimal brp thn');
     expect(cltn).toMatchObject({ kind: 'escalate', reason: 'not_covered' });
     expect(cltn.text).toMatch(/belum (dicantumkan|dapat dipastikan) di sini/);
+    // The missing length does not concern a question about pay during CLTN, which the document answers.
+    const paid = await ask('cltn tetep dibayar ga');
+    expect(paid.kind).toBe('answer');
+    expect(paid.text).toMatch(/tidak menerima penghasilan|tidak dibayar/);
   });
 
   it('hands over below the confidence threshold', async () => {

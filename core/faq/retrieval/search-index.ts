@@ -247,7 +247,12 @@ export class ChunkIndex {
     // tahunan pppk brp hari", while "Ketentuan cuti besar yang tidak tercantum di sini …" concerns no question
     // about cuti besar in particular.
     const titleTokens = new Set(chunks[0] ? tokenizeForIndex(chunks[0].title) : []);
-    const asked = new Set([...concepts.flatMap((c) => c.stems), ...query.hints.map(stem)].filter((s) => !titleTokens.has(s)));
+    // An abbreviation of the title ("cltn" in "Cuti di Luar Tanggungan Negara") names the document's subject too:
+    // "cltn tetap digaji" is not concerned by "Lama CLTN belum dicantumkan di sini".
+    const subject = concepts.filter((c) => c.stems.length > 1 && c.stems.some((s) => titleTokens.has(s)));
+    const asked = new Set(
+      [...concepts.filter((c) => !subject.includes(c)).flatMap((c) => c.stems), ...query.hints.map(stem)].filter((s) => !titleTokens.has(s)),
+    );
     // A hand-over ("Untuk formulir …: Hubungi petugas kepegawaian") concerns the question only through a word the
     // document states nowhere else: "formulir cuti sakit" is handed over, "potongan taspen berapa persen" is
     // answered although "Untuk rincian potongan di slip gaji, hubungi …" shares "potongan" with it.
