@@ -3,6 +3,7 @@ import { cleanText, looksEnglish, normaliseQuery, plainWords } from '../../core/
 import { boundedDamerau, stem, tokenizeForIndex } from '../../core/faq/retrieval/search-index.js';
 import { answerQuestion, sharedKnowledge } from '../../core/faq/answer/answer-question.js';
 import { colloquialVariants } from '../../core/faq/retrieval/colloquial.js';
+import { questionIntent } from '../../core/faq/answer/question-intent.js';
 
 const plain = (text: string) => normaliseQuery(text).plain;
 const expansionOf = (text: string, word: string) => normaliseQuery(text).terms.find((t) => t.word === word)?.expansion.join(' ');
@@ -140,5 +141,15 @@ describe('colloquial words are read as the corpus spells them', () => {
     const answer = await answerQuestion('tmt pensiun ngitungnya gimana sih');
     expect(answer.kind).toBe('answer');
     expect(answer.text).toMatch(/tanggal 1 bulan berikutnya/);
+  });
+});
+
+describe('what a yes/no question asks about', () => {
+  it('takes the word before a trailing "gak", not who it is about', () => {
+    const predicates = (q: string) => questionIntent(normaliseQuery(q)).predicates;
+    expect(predicates('nip itu rahasia gak sih, bahaya ga kalo org lain tau')).toEqual(['rahasia', 'bahaya']);
+    expect(predicates('kgb sy ditunda setaun, waktunya hangus ga?')).toEqual(['hangus']);
+    expect(predicates('penilaian kinerja p3k sama kyk pns ga')).toEqual([]);
+    expect(predicates('cuti tahunan berapa hari')).toEqual([]);
   });
 });

@@ -77,6 +77,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   // year it works through; "deadline skp tahun ini" wants the rule, which the example only illustrates.
   const years = query.terms.map((t) => t.word).filter((w) => /^(19|20)\d\d$/.test(w));
   const asksExample = /\b(contoh|misal|misalnya|example|cara (menghitung|membaca|hitung|baca)|hitungnya|dihitung|menghitung)\b/.test(query.plain);
+  const predicateStems = new Set(intent.predicates.flatMap((w) => tokenizeForIndex(w)));
   const candidates: Candidate[] = [];
   const sectionsOf = new Map([...docs.keys()].map((docId) => [docId, knowledge.groundInDocument(query, docId).sections]));
   const bestCoverage = Math.max(0, ...[...sectionsOf.values()].flat().map((s) => s.coverage));
@@ -103,8 +104,11 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       // The document retrieval ranked first keeps an edge: another one must state the asked fact clearly better.
       const firstDocument = docId === primary.chunk.docId ? 1 : 0;
       // A section that only points elsewhere ("… dibahas dalam dokumen …") states nothing itself.
+      // "nip itu rahasia gak": a yes/no question is answered by the sentence saying "bukan rahasia", not by the
+      // section explaining why, which never repeats the word.
+      const polar = predicateStems.size > 0 && statesPolarity(stated, predicateStems) ? 1 : 0;
       const score =
-        0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example - 0.2 * pointer;
+        0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved + 0.15 * polar - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example - 0.2 * pointer;
       candidates.push({ docId, chunks: [chunk], coverage, fit, score, position: positionOf(chunk) });
     }
   }
@@ -139,6 +143,21 @@ function withAlternative(candidates: Candidate[]): Candidate {
   const best = candidates[0]!;
   const alternative = candidates.find((c) => c !== best && c.docId === best.docId && c.score >= best.score - closeCallMargin && c.coverage > 0);
   return alternative ? { ...best, alternative } : best;
+}
+
+/** Words that say yes or no of what follows them ("bukan rahasia", "tidak otomatis mengubah", "tetap berlaku"). */
+const polarityWords = new Set(['bukan', 'tidak', 'tak', 'tetap']);
+
+/** True when a polarity word stands right before (within two words) one of the words asked yes or no of. */
+function statesPolarity(stated: string, asked: ReadonlySet<string>): boolean {
+  for (const sentence of stated.split(/[.;:!?\n]+/)) {
+    const words = cleanText(sentence).split(' ');
+    for (let i = 0; i < words.length - 1; i++) {
+      if (!polarityWords.has(words[i]!)) continue;
+      if (words.slice(i + 1, i + 3).some((w) => tokenizeForIndex(w).some((t) => asked.has(t)))) return true;
+    }
+  }
+  return false;
 }
 
 /** A tag word carried by at most this many documents names a subject of its own ("lhkasn", "siharka", "tapera"). */

@@ -28,13 +28,17 @@ export interface QuestionIntent {
   who: boolean;
   /** What something means: "arti", "maksud", "itu apa". */
   meaning: boolean;
+  /** Words asked yes or no of ("rahasia gak" → rahasia): the answer says "bukan rahasia" or "tidak …". */
+  predicates: string[];
   /** Units the asked number comes in ("8 tahun", "berapa hari", "berapa persen"): the answer states one in it. */
   units: string[];
 }
 
 export function questionIntent(query: NormalisedQuery): QuestionIntent {
   const p = ` ${query.plain} `;
-  const yesNo = /\b(boleh|bisa|dapat|masih|apakah|wajib|perlu|harus|berlaku)\b.*\btidak\b|\b(apakah|bolehkah|bisakah)\b|\bbenar tidak\b|\bkah\b/.test(p);
+  const predicates = yesNoPredicates(p);
+  const yesNo =
+    /\b(boleh|bisa|dapat|masih|apakah|wajib|perlu|harus|berlaku)\b.*\btidak\b|\b(apakah|bolehkah|bisakah)\b|\bbenar tidak\b|\bkah\b/.test(p) || predicates.length > 0;
   return {
     limit: /\b(berapa|maksimal|maks|max|minimal|min|paling lama|paling banyak|paling lambat|paling singkat|sampai kapan|batas|batasnya|lama)\b/.test(p),
     when: /\b(kapan|tanggal berapa|paling lambat|deadline|tenggat|batas waktu|jam berapa)\b/.test(p),
@@ -48,7 +52,26 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
     who: /\bsiapa\b/.test(p),
     meaning: /\b(arti|artinya|maksud|maksudnya|pengertian)\b|\b(itu|tu) apa\b/.test(p),
     units: askedUnits(p),
+    predicates,
   };
+}
+
+/** Words before a "gak" that are not what is asked: function words, and who it is about ("sama kayak pns gak"). */
+const notPredicates = new Set([
+  'saya', 'yang', 'kalau', 'juga', 'sudah', 'belum', 'apa', 'ada', 'itu', 'ini', 'atau', 'dan', 'sama', 'masih', 'lagi', 'benar', 'bisa',
+  'boleh', 'pns', 'asn', 'pppk', 'cpns', 'pegawai', 'kamu', 'anda', 'dia', 'kita', 'kami',
+]);
+
+/**
+ * The words a chat question asks yes or no of, from the "gak" after them: "rahasia" in "nip itu rahasia gak sih",
+ * "dapat" in "ct saya masih dapat gak", "hangus" in "waktunya hangus ga".
+ */
+function yesNoPredicates(p: string): string[] {
+  const found: string[] = [];
+  for (const m of p.matchAll(/\b([a-z]{3,}) tidak(?= (?:sih|ya|kah|dong|nih|kan|pak|bu|tuh) |(?= [a-z]+ tidak\b)| kalau\b| $)/g)) {
+    if (!notPredicates.has(m[1]!)) found.push(m[1]!);
+  }
+  return found;
 }
 
 const timeUnits = ['hari', 'minggu', 'bulan', 'tahun'];
