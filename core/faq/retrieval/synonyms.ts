@@ -183,6 +183,8 @@ export const abbreviations: Readonly<Record<string, string>> = {
   chatcanal: 'chatcanal layanan chat',
   consdesk: 'consdesk jam layanan',
   sla: 'target waktu tiket',
+  // Chat's word for a reply; the corpus says "tanggapan".
+  respon: 'tanggapan', respons: 'tanggapan', direspon: 'ditanggapi tanggapan', direspons: 'ditanggapi tanggapan', responnya: 'tanggapan',
   pdm: 'pemutakhiran data',
   berkas: 'dokumen',
   dokumen: 'berkas',
