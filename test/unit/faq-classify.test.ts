@@ -139,6 +139,9 @@ describe('out of scope goes to a human', () => {
     expect(kindOf('cara mengajukan cuti tahunan')).toBe('policy');
     expect(kindOf('bot ini bisa liat gaji sy gak')).toBe('policy');
     expect(kindOf('hp ilang gak bisa mfa asn digital gmn')).toBe('policy');
+    // Whether handing a secret over is safe is advice the corpus gives, not a password to reset.
+    expect(kindOf('ada org ngaku petugas minta kode mfa sy, kasih ga')).toBe('policy');
+    expect(kindOf('aman ga kirim password ke bot')).toBe('policy');
     expect(kindOf('pangkat sy udh sama kyk atasan, msh bs naik lg?')).toBe('policy');
     expect(kindOf('tapera msh dipotong di gaji sy, ngurusnya ke siapa')).toBe('policy');
     // Who approves leave, and whether the bot can, are questions about the rule, not a request to approve.

@@ -47,6 +47,8 @@ describe('the section that states the asked fact', () => {
     ['skp tahun ini deadline nya tgl brp', 'skp-batas-waktu', /ditetapkan setiap tahun/],
     // …which still answers when the question names its year.
     ['tenggat skp 2024 kapan', 'skp-batas-waktu', /10 Januari 2025/],
+    // A placeholder (SATAM-ASN leave requests) tied with what the bot cannot do: the bot was asked about.
+    ['bot ini bisa ngajuin cuti sy ga', 'batasan-layanan-bot', /tidak dapat mengajukan/],
     // Yes or no ("rahasia ga"): the sentence saying "bukan rahasia", not the section explaining why.
     ['nip tuh rahasia ga', 'nip-bukan-rahasia', /NIP bukan rahasia/],
     // Which documents: the sentence naming them by example, not the steps that say "unggah dokumen pendukung".

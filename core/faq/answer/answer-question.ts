@@ -9,7 +9,7 @@ import { classifyQuestion, type EscalateReason, type Intent, type RefuseReason }
 import { formatSources, joinUnits, keySentences, sourcesOf, type FaqSource } from './extractive.js';
 import type { FaqLlm, LlmPassage } from './llm.js';
 import { createNameMasker, maskPersonalData, type NameMasker } from './mask.js';
-import { choosePassage, passageChunk, unansweredStatements, type Passage } from './passage.js';
+import { choosePassage, passageChunk, subjectWordsOnlyOf, unansweredStatements, type Passage } from './passage.js';
 import { personalAnswer, unlinkedText } from './personal.js';
 import { asksValue, questionIntent, type QuestionIntent } from './question-intent.js';
 import { answerLabels, escalationText, offerText, refusalText, type FaqLang } from './texts.js';
@@ -134,7 +134,7 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   const query = normaliseQuery(`${withoutPersonalData(text, names)}${intent.aboutNip ? ' arti angka nip' : ''}`);
   const hits = knowledge.search(query, 8);
   trace.hits = hits.map((h) => ({ chunkId: h.chunk.id, status: h.chunk.status, confidence: h.confidence }));
-  const top = hits[0];
+  const top = placeholderOrCurrent(knowledge, query, hits);
   if (!top || top.confidence < threshold) return finish(escalate('low_confidence', lang, 'lainnya'));
   if (top.chunk.status === 'placeholder') {
     // Placeholders are never an answer; the SATAM-ASN ones belong to the applications desk.
@@ -277,6 +277,22 @@ function toMasker(names: AnswerOptions['names'], knowledge: FaqKnowledge): NameM
   if (!names) return null;
   if (Array.isArray(names)) return createNameMasker(names as readonly string[], { isCommonWord: (w) => knowledge.isCorpusWord(w) });
   return names as NameMasker;
+}
+
+/** A placeholder this close to a current document's hit, on a question not naming its subject, gives way to it. */
+const placeholderTie = 0.03;
+
+/**
+ * The first hit, unless it is a placeholder ("SATAM-ASN: Pengajuan Cuti", no content yet) that a current
+ * document matches as well and the question does not name what only the placeholder is about: "bot ini bisa
+ * ajukan cuti saya" is answered by what the bot cannot do, "ajukan cuti lewat satam" by a human.
+ */
+function placeholderOrCurrent(knowledge: FaqKnowledge, query: NormalisedQuery, hits: readonly SearchHit[]): SearchHit | undefined {
+  const top = hits[0];
+  if (!top || top.chunk.status !== 'placeholder') return top;
+  const current = hits.find((h) => h.chunk.status === 'current' && h.confidence >= top.confidence - placeholderTie);
+  if (!current || subjectWordsOnlyOf(knowledge, query, top.chunk.docId, current.chunk.docId).length > 0) return top;
+  return current;
 }
 
 /** The current document a superseded one points to, and its chunk that best matches the question. */

@@ -182,6 +182,12 @@ const passwordWord = /\b(password|passwd|pasword|kata sandi|sandi|pin|otp|kode o
 const passwordTrouble =
   /\b(lupa|reset|riset|ganti|ubah|minta|kirim|kirimkan|buatkan|bikinkan|berapa|apa|hilang|bocor|tidak bisa|gagal|blokir|diblokir|terblokir|terkunci|salah|keluar|expired|kadaluarsa|kedaluwarsa|buka|pulihkan|recovery|masuk|tidak masuk|belum masuk|tidak muncul|error|eror)\b/;
 /**
+ * Whether it is safe or allowed to hand a secret over ("boleh tidak saya kirim password di sini", "ada yang mengaku
+ * petugas minta kode mfa, kasih tidak"): advice the corpus gives, not a password the desk must reset.
+ */
+const safetyQuestion = /\b(boleh|aman|bahaya|berbahaya|wajar|perlu)\b.{0,50}\btidak\b|\b(beri|berikan|kirim|kirimkan|kasih)\s+tidak\b|\bmengaku\b/;
+
+/**
  * An application that does not work for the asker ("e-kinerja gak bisa dibuka", "login myasn error", "siasn gagal
  * upload"): only the HR desk or the application's operator can look at it, whatever guide shares its words.
  */
@@ -337,7 +343,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (/\b(tolong|tlg|mohon|bantu|bisa|bisakah)\b.{0,20}\b(cutikan|izinkan saya|liburkan)\b/.test(p)) {
     return { kind: 'escalate', reason: 'submit_leave', category: 'cuti' };
   }
-  if ((passwordWord.test(p) && passwordTrouble.test(p) && !/\bjangan\b/.test(p)) || accountAction.test(p)) {
+  if ((passwordWord.test(p) && passwordTrouble.test(p) && !/\bjangan\b/.test(p) && !safetyQuestion.test(p)) || accountAction.test(p)) {
     return { kind: 'escalate', reason: 'password', category: 'aplikasi' };
   }
   if (appTrouble.some((r) => r.test(p)) && !howTo.test(p)) return { kind: 'escalate', reason: 'app_trouble', category: 'aplikasi' };

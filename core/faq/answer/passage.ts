@@ -163,6 +163,21 @@ function statesPolarity(stated: string, asked: ReadonlySet<string>): boolean {
 /** A tag word carried by at most this many documents names a subject of its own ("lhkasn", "siharka", "tapera"). */
 const subjectTagDocuments = 2;
 
+/**
+ * The question's words that name what `docId` is about and `otherDocId` is not: tags of the first, not of the
+ * second, and carried by a few documents only ("satam" for the SATAM-ASN guides; not "cuti").
+ */
+export function subjectWordsOnlyOf(knowledge: FaqKnowledge, query: NormalisedQuery, docId: string, otherDocId: string): string[] {
+  const own = tagWordsOf(knowledge, docId);
+  const other = tagWordsOf(knowledge, otherDocId);
+  const counts = tagDocumentCounts(knowledge);
+  return [...new Set(tokenizeForIndex(query.expanded))].filter(
+    (w) => own.has(w) && !other.has(w) && !generic.has(w) && (counts.get(w) ?? 0) <= fewDocuments,
+  );
+}
+/** A word tagging at most this many documents names a family of them (the five SATAM-ASN guides). */
+const fewDocuments = 6;
+
 /** The question's words that are distinctive tags of `docId`. */
 function subjectWords(knowledge: FaqKnowledge, query: NormalisedQuery, docId: string): string[] {
   const own = tagWordsOf(knowledge, docId);
