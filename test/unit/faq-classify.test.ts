@@ -117,6 +117,7 @@ describe('out of scope goes to a human', () => {
     ['sisa cuti tahunan sy brp', 'leave_balance'],
     ['sk kp sy blm turun padahal udh 3 bln', 'case_status'],
     ['usulan pensiun saya ditolak knp', 'case_status'],
+    ['sk kp sy udh diteken blm ya', 'case_status'],
     ['saya kena hukuman disiplin, bagaimana', 'disciplinary_case'],
     ['setelah kgb gaji gol 3c mkg 10 jd brp', 'salary'],
     ['e-kinerja gak bisa dibuka dr pagi, error', 'app_trouble'],

@@ -260,7 +260,7 @@ const leaveBalance = /\b(sisa|saldo|jatah|kuota)\s+(cuti\s+)?(tahunan\s+)?(saya|
  * ditolak"): only the HR desk can look at where it is, whatever rule shares its words.
  */
 const caseStuck =
-  /\b(sk|usul|usulan|berkas|pertek|surat keputusan)\b.{0,40}\b((belum|tidak|kok belum|masih belum) (juga )?(turun|keluar|terbit|jadi|diproses|selesai|ada kabar|berubah|diterima|sampai)|ditolak|dikembalikan|tertahan|mandek|macet|nyangkut)\b/;
+  /\b(sk|usul|usulan|berkas|pertek|surat keputusan)\b.{0,40}\b((belum|tidak|kok belum|masih belum) (juga )?(turun|keluar|terbit|jadi|diproses|selesai|ada kabar|berubah|diterima|sampai)|ditolak|dikembalikan|tertahan|mandek|macet|nyangkut|(sudah )?(ditandatangani|ditandatangan|diteken|ditanda tangani) (belum|atau belum))\b/;
 function caseCategory(p: string): TicketCategoryId {
   if (/\b(kp|kenaikan pangkat|pangkat|golongan)\b/.test(p)) return 'kenaikan_pangkat';
   if (/\b(kgb|berkala)\b/.test(p)) return 'kgb';
