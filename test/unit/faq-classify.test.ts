@@ -175,6 +175,16 @@ describe("questions about the asker's own record", () => {
     expect(kindOf('syarat pensiun saya apa')).toBe('policy');
     expect(kindOf('kgb saya ditunda kenapa')).toBe('policy');
     expect(kindOf('sk cpns sy ilang pdhl mau ngurus pensiun gmn')).toBe('policy');
+    // Where to report, how far an education takes a rank, what to do about a stuck proposal: rules.
+    expect(kindOf('ijazah sy d3, naik pangkat reguler mentok sampe gol brp ya')).toBe('policy');
+    expect(kindOf('kgb sy ketunda padahal skp sdh baik, lapor kmn')).toBe('policy');
+    expect(kindOf('usul kp sy di siasn udh 2 bln gak gerak, hrs gmn')).toBe('policy');
+    expect(kindOf('usulan kp sy udh sampe mana')).toBe('personal:kp_proposal');
+    // The asker gives the date the rule counts from, or their balance: the rule answers.
+    expect(kindOf('tmt sk kgb terakhir sy 1 juni 2024, kgb brktnya kapan')).toBe('policy');
+    expect(kindOf('kgb saya kapan')).toBe('personal:kgb');
+    expect(kindOf('sisa cuti sy thn lalu 10 hari, bs kebawa semua ke thn ini?')).toBe('policy');
+    expect(kindOf('sisa cuti sy brp')).toBe('escalate:leave_balance');
     // A ticket's response time is the desk's rule, whatever the ticket is about.
     expect(kindOf('tiket kgb sy kira2 di respon brp lama ya')).toBe('policy');
     expect(kindOf('tiket kp sy udh lewat target sla, brarti sk nya telat jg ya')).toBe('policy');
@@ -192,6 +202,9 @@ describe("questions about the asker's own record", () => {
     expect(kindOf('nip 19900115 201903 2 002 punya siapa')).toBe('refuse:other_person');
     // Unlinked and giving "my NIP": told how to link.
     expect(kindOf('nip saya 199001152019032002 kapan pensiun')).toBe('personal:pension');
+    // "saya" in the question does not make a colleague's NIP the asker's.
+    expect(kindOf('kgb punya nip 198502142010011003 kapan ya, itu temen sy')).toBe('refuse:other_person');
+    expect(kindOf('nip 198502142010011003 ini istri sy, pensiunnya kpn')).toBe('refuse:other_person');
     // Unlinked and asking what part of "my NIP" means: the rule, with the number masked (whose it is is unknown).
     expect(classify('nip sy 19900412 201903 2 005, yg 201903 itu maksudnya apa')).toEqual({ kind: 'policy', aboutNip: true });
   });

@@ -281,9 +281,11 @@ const personalTopics: ReadonlyArray<readonly [PersonalTopic, RegExp]> = [
   ['golongan', /\b(golongan|pangkat|gol|ruang)\b/],
 ];
 const personalExclusions =
-  /\b(syarat|syaratnya|cara|caranya|bagaimana|berkas|dokumen|mengapa|kenapa|ditunda|tunda|kalau|jika|apabila|seandainya|misalnya|misal|boleh|bolehkah|dipercepat|percepat|lupa|salah|keliru|usul|usulan|ajukan|mengajukan|prosedur|aturan|hilang|dokumennya|dimana|di mana|proses|bedanya|beda|melebihi|lebih tinggi|dipotong|potongan|iuran|taspen|tapera|atasan|tiket|respon|direspon|dibalas|dijawab|ditanggapi|sla)\b/;
+  /\b(syarat|syaratnya|cara|caranya|bagaimana|berkas|dokumen|mengapa|kenapa|ditunda|tunda|kalau|jika|apabila|seandainya|misalnya|misal|boleh|bolehkah|dipercepat|percepat|lupa|salah|keliru|usul|usulan|ajukan|mengajukan|prosedur|aturan|hilang|dokumennya|dimana|di mana|proses|bedanya|beda|melebihi|lebih tinggi|dipotong|potongan|iuran|taspen|tapera|atasan|tiket|respon|direspon|dibalas|dijawab|ditanggapi|sla|ke mana|kemana|lapor|melapor|laporkan|harus|ijazah|pendidikan|lulusan|mentok|maksimal|paling tinggi)\b/;
 const personalAsk =
   /\b(cek|lihat|info|kapan|tanggal|tgl|berapa lama lagi|berapa tahun lagi|masih lama|jatuh|jadwal|periode|arti|artinya|maksud|maksudnya|baca|apa|berapa|umur berapa|usia berapa|sudah|belum|berikutnya|selanjutnya|tahun ini|tahun depan)\b/;
+
+const fullDate = /\b\d{1,2} (januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember) (19|20)\d\d\b/;
 
 const nipPattern = /(?<!\d)\d{8}[ .-]?\d{6}[ .-]?\d[ .-]?\d{3}(?!\d)/g;
 
@@ -306,7 +308,8 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   const nips = nipsIn(question);
   const ownNip = context.ownNip ?? null;
   const foreignNips = nips.filter((nip) => nip !== ownNip);
-  const mine = /\b(saya|ku)\b/.test(p);
+  // "nip saya …" is the asker's; "kgb nip 1985… kapan, itu teman saya" is a colleague's, whoever asks.
+  const mine = /\b(saya|ku)\b/.test(p) && !someoneElsesNip.test(p);
   if (foreignNips.length > 0) {
     // "nip saya 1990…, yang 201903 itu maksudnya apa" from an unlinked asker: how a NIP is read is public, so the
     // rule is answered with the number masked; whose it is cannot be known, so it is never read out.
@@ -365,7 +368,8 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (tukinPlain.test(p) && !disciplineContext.test(p)) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   if (jobsPlain.test(p)) return { kind: 'escalate', reason: 'job_openings', category: 'lainnya' };
   if (disciplinaryCase.test(p)) return { kind: 'escalate', reason: 'disciplinary_case', category: 'masalah_atasan_rekan' };
-  if (leaveBalance.test(p)) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
+  // "sisa cuti saya 10 hari, bisa dibawa semua": the asker gives the balance and asks the rule.
+  if (leaveBalance.test(p) && !/\b\d+ hari\b/.test(p)) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
   if (/\bsaya\b/.test(p) && caseStuck.test(p)) return { kind: 'escalate', reason: 'case_status', category: caseCategory(p) };
   if (offTopic.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
   if (officeHolder.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
@@ -375,10 +379,17 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   }
 
   if (asksOwnKpProposal(p)) return { kind: 'personal', topic: 'kp_proposal', nips };
+  // "tmt sk kgb terakhir saya 1 juni 2024, kgb berikutnya kapan": the asker gives the date the rule counts from,
+  // so the rule answers (the record might hold another date; /profil shows it).
+  if (fullDate.test(p) && nips.length === 0) return { kind: 'policy' };
   const personal = personalIntent(p, nips);
   if (personal) return personal;
   return { kind: 'policy' };
 }
+
+/** Words saying a NIP in the question belongs to someone other than the asker. */
+const someoneElsesNip =
+  /\b(teman|temen|rekan|kawan|istri|suami|atasan|bawahan|anak|ayah|ibu|bapak|pak|bu|ortu|dia|beliau|mereka|orang lain|pegawai lain|staf|staff|kabid|kasi|kadis)\b/;
 
 /** What a NIP's digits mean, without asking anything about the person it belongs to. */
 function asksNipStructure(p: string): boolean {
