@@ -16,7 +16,8 @@ export function coversNumber(text: string, n: number): boolean {
     if (n >= Number(m[1]) && n <= Number(m[2])) return true;
   }
   for (const m of text.matchAll(/(\d+)\s*(?:\+|atau lebih|ke atas|lebih)/g)) if (n >= Number(m[1])) return true;
-  return new RegExp(`(?<![\\d,.])${n}(?![\\d])`).test(text);
+  // Not a degree ("S3", "D-3"), a regulation's number ("PP 11/2017") or part of a decimal.
+  return new RegExp(`(?<![\\d,.\\p{L}-])${n}(?![\\d]|\\/\\d)`, 'u').test(text);
 }
 
 const abbreviationDots = /\b(No|Ps|Pasal|jo|dst|dll|dsb|a\.n|u\.p|Tn|Ny|Sdr|Dr|Drs|Ir|H|Hj|S\.\w+|M\.\w+|Kep|Per|Perka|SE|Ka|Kab|Prov|hlm|tgl|ttg|dkk|vs)\.$/;
