@@ -60,6 +60,12 @@ describe('the section that states the asked fact', () => {
     expect(text).toMatch(fact);
   });
 
+  it('quotes the table row keyed by what the question names, not rows sharing its letters', async () => {
+    const { text } = await said('lulusan d3 naik pangkat reguler mentok di gol brp');
+    expect(text).toMatch(/D-III: III\/c/);
+    expect(text).not.toMatch(/SLTA|D-II:/);
+  });
+
   it('adds the best sentence of a section that scored nearly as well, unless it repeats what is said', async () => {
     // The virtual card's section, and the neighbouring one's sentence that the physical card is no longer issued.
     const karpeg = await said('karpeg sy ilang pas pindahan, gmn cara bikin yg baru dong');
