@@ -127,6 +127,14 @@ describe('Indonesian stemming and typo tolerance', () => {
   });
 });
 
+describe('"lama" as a complaint is not a question of how long', () => {
+  it('drops it after "sudah/terlalu" and before "sekali", keeps it when asked', () => {
+    expect(plain('sy p3k udh lama kerja, bs ambil cuti besar gak')).not.toMatch(/\blama\b/);
+    expect(plain('tiket sy lama bgt blm dijawab')).not.toMatch(/\blama\b/);
+    expect(plain('cuti sakit brp lama')).toMatch(/berapa lama/);
+  });
+});
+
 describe('colloquial words are read as the corpus spells them', () => {
   it('offers the standard forms of Jakarta-style words', () => {
     expect(colloquialVariants('malem')).toContain('malam');

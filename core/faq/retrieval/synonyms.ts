@@ -209,6 +209,9 @@ export const abbreviations: Readonly<Record<string, string>> = {
 
 /** Rewritten before token rules, so "cuti thn" and "naik gol" read as one idea. */
 export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
+  // "sudah lama kerja", "lama sekali belum dijawab": how long it has felt, not a question of how long.
+  [/\b(sudah|terlalu|sangat|kok|agak|cukup) lama\b/g, '$1'],
+  [/\blama (sekali|banget)\b/g, ''],
   [/\bcuti (thn|th|taun|tahun)\b/g, 'cuti tahunan'],
   [/\bnaik gol(ongan)?\b/g, 'kenaikan pangkat golongan'],
   [/\bnaik pangkat\b/g, 'kenaikan pangkat'],
