@@ -49,6 +49,9 @@ describe('the section that states the asked fact', () => {
     ['tenggat skp 2024 kapan', 'skp-batas-waktu', /10 Januari 2025/],
     // A placeholder (SATAM-ASN leave requests) tied with what the bot cannot do: the bot was asked about.
     ['bot ini bisa ngajuin cuti sy ga', 'batasan-layanan-bot', /tidak dapat mengajukan/],
+    // Eligibility by service: the minimum the rule sets, in the document the question names by its title.
+    ['baru 6 bln jd pns, udh boleh ambil cuti tahunan blm', 'cuti-tahunan', /paling singkat 1 tahun/],
+    ['baru 3 thn kerja udh bs cuti besar blm', 'cuti-besar', /paling singkat 5 tahun/],
     // Yes or no ("rahasia ga"): the sentence saying "bukan rahasia", not the section explaining why.
     ['nip tuh rahasia ga', 'nip-bukan-rahasia', /NIP bukan rahasia/],
     // Which documents: the sentence naming them by example, not the steps that say "unggah dokumen pendukung".
