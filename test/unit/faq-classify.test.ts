@@ -139,6 +139,9 @@ describe('out of scope goes to a human', () => {
     expect(kindOf('mangkir 12 hari tukin dipotong brp persen')).toBe('policy');
     expect(kindOf('cara mengajukan cuti tahunan')).toBe('policy');
     expect(kindOf('bot ini bisa liat gaji sy gak')).toBe('policy');
+    // What the bot can do about pay is answered (it knows none); asking it to do so is a request for a human.
+    expect(kindOf('bot bs tau tukin sy brp ga')).toBe('policy');
+    expect(kindOf('tolong bot hitung tpp sy')).toBe('escalate:tpp');
     expect(kindOf('hp ilang gak bisa mfa asn digital gmn')).toBe('policy');
     // Whether handing a secret over is safe is advice the corpus gives, not a password to reset.
     expect(kindOf('ada org ngaku petugas minta kode mfa sy, kasih ga')).toBe('policy');

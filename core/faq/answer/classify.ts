@@ -355,17 +355,20 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   // "potongan tapera di slip gaji hubungi siapa": who handles a named contribution is a rule the corpus states.
   const contributionHandling =
     /\b(taspen|tapera)\b/.test(p) && /\b(siapa|ke mana|di mana|hubungi|bagaimana|cara|berhenti)\b/.test(p) && !moneyAmount.test(p);
-  const ruleAboutPay = (tukinPlain.test(p) && disciplineContext.test(p)) || /\bpersen\b/.test(p) || /\b(berkala|kgb)\b/.test(p) || contributionHandling;
+  // "bot bisa hitung tpp saya tidak": what the bot can do is answered (it knows no pay); "tolong hitung" is a request.
+  const botAbility = /\b(bot|layani)\b.{0,25}\b(bisa|dapat|boleh|mampu|tahu)\b.*\b(tidak|kah|kan)\b/.test(p) && !requestMarker.test(p);
+  const ruleAboutPay =
+    (tukinPlain.test(p) && disciplineContext.test(p)) || /\bpersen\b/.test(p) || /\b(berkala|kgb)\b/.test(p) || contributionHandling || botAbility;
   if (payComplaint.some((r) => r.test(p)) && !ruleAboutPay) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
-  if (tppPlain.test(p)) return { kind: 'escalate', reason: 'tpp', category: 'lainnya' };
+  if (tppPlain.test(p) && !botAbility) return { kind: 'escalate', reason: 'tpp', category: 'lainnya' };
   if (contributionContext.test(p) && moneyAmount.test(p) && !/\bpersen\b/.test(p)) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   // "gaji berkala ditunda berapa lama" is about KGB; "potongan Taspen berapa persen" about a contribution rate.
   const aboutKgb = /\b(berkala|kgb)\b/.test(p) && !moneyAmount.test(p) && !/\b(naik berapa|berapa naik|jadi berapa|tambah berapa)\b/.test(p);
   const contributionRate = /\b(iuran|potongan|dipotong|taspen|tapera)\b/.test(p) && /\bpersen\b/.test(p);
-  if (salaryPlain.some((r) => r.test(p)) && !aboutKgb && !contributionRate && !contributionHandling) {
+  if (salaryPlain.some((r) => r.test(p)) && !aboutKgb && !contributionRate && !contributionHandling && !botAbility) {
     if (!(tukinPlain.test(p) && disciplineContext.test(p))) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   }
-  if (tukinPlain.test(p) && !disciplineContext.test(p)) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
+  if (tukinPlain.test(p) && !disciplineContext.test(p) && !botAbility) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   if (jobsPlain.test(p)) return { kind: 'escalate', reason: 'job_openings', category: 'lainnya' };
   if (disciplinaryCase.test(p)) return { kind: 'escalate', reason: 'disciplinary_case', category: 'masalah_atasan_rekan' };
   // "sisa cuti saya 10 hari, bisa dibawa semua": the asker gives the balance and asks the rule.
