@@ -108,7 +108,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       // section explaining why, which never repeats the word.
       const polar = predicateStems.size > 0 && statesPolarity(stated, predicateStems) ? 1 : 0;
       const score =
-        0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved + 0.15 * polar - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example - 0.2 * pointer;
+        0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved + 0.25 * polar - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example - 0.2 * pointer;
       candidates.push({ docId, chunks: [chunk], coverage, fit, score, position: positionOf(chunk) });
     }
   }
