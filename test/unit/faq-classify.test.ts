@@ -112,6 +112,7 @@ describe('out of scope goes to a human', () => {
     ['tolong buatkan akun asn digital sy', 'password'],
     ['tolong ajuin cuti thn sy tgl 12 sampe 14 besok', 'submit_leave'],
     ['tolong approve cuti staf sy', 'submit_leave'],
+    ['tolong ajuin cutinya sy besok', 'submit_leave'],
     ['ada lowongan pppk di dkp thn ini gak', 'job_openings'],
     ['formasi cpns 2026 ada gak', 'job_openings'],
     ['sisa cuti tahunan sy brp', 'leave_balance'],
@@ -138,6 +139,9 @@ describe('out of scope goes to a human', () => {
     expect(kindOf('gaji berkala bisa ditunda brp lama')).toBe('policy');
     expect(kindOf('mangkir 12 hari tukin dipotong brp persen')).toBe('policy');
     expect(kindOf('cara mengajukan cuti tahunan')).toBe('policy');
+    // Asking whether one may, or whether a message is enough, is not asking the bot to file it; a study permit is no leave.
+    expect(kindOf('sakit 3 hari, ngajuin cutinya cukup chat atasan aja kah')).toBe('policy');
+    expect(kindOf('sy baru 8 bln jd pns, udh bs ngajuin izin belajar blm')).toBe('policy');
     expect(kindOf('bot ini bisa liat gaji sy gak')).toBe('policy');
     // What the bot can do about pay is answered (it knows none); asking it to do so is a request for a human.
     expect(kindOf('bot bs tau tukin sy brp ga')).toBe('policy');
@@ -205,6 +209,10 @@ describe("questions about the asker's own record", () => {
     expect(kindOf('nip 19900115 201903 2 002 punya siapa')).toBe('refuse:other_person');
     // Unlinked and giving "my NIP": told how to link.
     expect(kindOf('nip saya 199001152019032002 kapan pensiun')).toBe('personal:pension');
+    // A possessive on the datum ("pensiunnya", "kgbnya") still names a colleague's data.
+    expect(kindOf('kapan pak kabid pensiunnya')).toBe('refuse:other_person');
+    expect(kindOf('bu kasubag kgbnya kapan')).toBe('refuse:other_person');
+    expect(kindOf('pensiunku kapan')).toBe('personal:pension');
     // "saya" in the question does not make a colleague's NIP the asker's.
     expect(kindOf('kgb punya nip 198502142010011003 kapan ya, itu temen sy')).toBe('refuse:other_person');
     expect(kindOf('nip 198502142010011003 ini istri sy, pensiunnya kpn')).toBe('refuse:other_person');

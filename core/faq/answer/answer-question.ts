@@ -192,8 +192,12 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   // says so ("… tidak tercantum di sini"), the honest reply is that sentence and a human. A section that states
   // the kind of fact asked for (the limit, the date) with most of the asked words still answers.
   const grounding = knowledge.groundInDocument(query, primary.chunk.docId);
+  // An eligibility question ("baru 8 bulan, sudah bisa mengajukan izin belajar belum") is answered by the minimum
+  // service, whatever the document says it lacks about how to file.
   const statesAsked =
-    passage.fit === 1 && passage.coverage >= statedCoverage && unansweredStatements(query, passage, grounding.statements).length === 0;
+    passage.fit === 1 &&
+    passage.coverage >= statedCoverage &&
+    (asked.eligibility || unansweredStatements(query, passage, grounding.statements).length === 0);
   // "kadis atau gubernur": a question offering choices is answered by the section that names one of them, and
   // what the document says it lacks ("… di DKP tidak tercantum di sini") goes with the answer.
   const choice = passage.fit === 1 && namesAnAlternative(query, passageChunk(passage).text);

@@ -1,5 +1,5 @@
 import type { TicketCategoryId } from '../../tickets/categories.js';
-import { cleanText, looksEnglish } from '../retrieval/normalise.js';
+import { cleanText, looksEnglish, splitPossessive } from '../retrieval/normalise.js';
 import { chatWords } from '../retrieval/synonyms.js';
 import { asksOwnKpProposal } from './kp-proposal-question.js';
 import type { NameMasker } from './mask.js';
@@ -45,7 +45,10 @@ export interface ClassifyContext {
   isCommonWord?: (word: string) => boolean;
 }
 
-/** Chat words replaced ("sy" → "saya") but politeness kept ("tolong", "dong"), since requests are told by them. */
+/**
+ * Chat words replaced ("sy" → "saya") and possessives split ("pensiunnya" → "pensiun", "kgbku" → "kgb saya"), but
+ * politeness kept ("tolong", "dong"), since requests are told by them.
+ */
 export function requestWords(text: string): string {
   const english = looksEnglish(text);
   return cleanText(text)
@@ -53,7 +56,7 @@ export function requestWords(text: string): string {
     .flatMap((token) => {
       if (english && token === 'i') return ['saya'];
       const replaced = chatWords[token];
-      if (replaced === undefined || replaced === '') return [token];
+      if (replaced === undefined || replaced === '') return splitPossessive(token);
       return replaced.split(' ');
     })
     .join(' ');
@@ -169,14 +172,14 @@ const howTo =
 const requestMarker = /\b(tolong|tlg|mohon|minta|bantu|bantuin|please|pls|plis|dong|segera|harap|saya mau|saya ingin|saya minta|bisa kah|bisakah kamu|bisa kamu|kamu bisa)\b/;
 
 const leaveAction =
-  /\b(ajukan|ajuin|ajukanlah|daftarkan|daftarin|inputkan|input|catat|catatkan|buatkan|bikinkan|bikinin|buatin|setujui|menyetujui|approve|acc|batalkan|membatalkan|batalin|proses|prosesin|kirimkan|kirim|tanda tangani|tandatangani)\s+(cuti|izin|permohonan cuti|surat cuti|form cuti)\b/;
+  /\b(ajukan|ajuin|ajukanlah|daftarkan|daftarin|inputkan|input|catat|catatkan|buatkan|bikinkan|bikinin|buatin|setujui|menyetujui|approve|acc|batalkan|membatalkan|batalin|proses|prosesin|kirimkan|kirim|tanda tangani|tandatangani)\s+(cuti|izin(?! belajar)|permohonan cuti|surat cuti|form cuti)\b/;
 
 /**
  * A question about leave approval rather than a request to approve: who approves, how, whether the bot can
  * ("bot bisa acc cuti saya tidak", "siapa yang acc cuti"). A trailing "tidak"/"kah" asks; "tolong acc cuti" asks for.
  */
 const leaveQuestion =
-  /\b(cara|bagaimana|prosedur|langkah|syarat|siapa|di mana|dimana|ke mana|kemana|apakah|bisa tidak|boleh tidak|berapa lama|kapan|aturan|wewenang|berwenang|pejabat|yang berhak)\b|^(?!.*\b(tolong|mohon|minta|bantu|please|pls)\b).*\b(bisa|boleh|dapat)\b.*\b(tidak|kah|kan)$/;
+  /\b(cara|bagaimana|prosedur|langkah|syarat|siapa|di mana|dimana|ke mana|kemana|apakah|bisa tidak|boleh tidak|berapa lama|kapan|aturan|wewenang|berwenang|pejabat|yang berhak)\b|^(?!.*\b(tolong|mohon|minta|bantu|please|pls)\b).*\b(bisa|boleh|dapat|cukup)\b.*\b(tidak|kah|kan|belum)$/;
 
 const passwordWord = /\b(password|passwd|pasword|kata sandi|sandi|pin|otp|kode otp|kode mfa|kode verifikasi|passcode|pw)\b/;
 const passwordTrouble =
