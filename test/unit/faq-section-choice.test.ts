@@ -52,6 +52,8 @@ describe('the section that states the asked fact', () => {
     // Eligibility by service: the minimum the rule sets, in the document the question names by its title.
     ['baru 6 bln jd pns, udh boleh ambil cuti tahunan blm', 'cuti-tahunan', /paling singkat 1 tahun/],
     ['baru 3 thn kerja udh bs cuti besar blm', 'cuti-besar', /paling singkat 5 tahun/],
+    // A CPNS is answered by the PNS rule when no passage about CPNS speaks of what was asked.
+    ['cpns baru 5 bln udh blh cuti tahunan blm', 'cuti-tahunan', /paling singkat 1 tahun/],
     // …even when the document says how to file is not described here.
     ['baru 10 bln jd pns, udh boleh ngajuin izin belajar blm', 'izin-belajar', /paling singkat 1 tahun/],
     // Yes or no ("rahasia ga"): the sentence saying "bukan rahasia", not the section explaining why.

@@ -62,13 +62,30 @@ const statedCoverage = 0.5;
 /** A passage about PPPK (or CPNS) answers for them when it speaks of at least this share of the question. */
 const audienceCoverage = 0.5;
 
-/** Who a rule applies to, when the question names a group the general (PNS) rules do not cover as such. */
-const audiences: ReadonlyArray<readonly [RegExp, RegExp]> = [
-  [/\b(pppk|p3k)\b/, /\bPPPK\b|perjanjian kerja/i],
-  [/\bcpns\b/, /\bCPNS\b|calon pegawai/i],
+/**
+ * Who a rule applies to, when the question names a group the general (PNS) rules do not cover as such. PPPK have
+ * rules of their own, so a PNS rule is not theirs unless a passage says so. CPNS are candidate PNS: a passage
+ * about them answers when it speaks of what was asked, and otherwise the PNS rule does ("cpns baru 7 bulan boleh
+ * cuti tahunan": "paling singkat 1 tahun"), not the NIP document that merely names "TMT CPNS".
+ */
+interface Audience {
+  asked: RegExp;
+  named: RegExp;
+  otherwise: 'escalate' | 'general';
+}
+const audiences: readonly Audience[] = [
+  { asked: /\b(pppk|p3k)\b/, named: /\bPPPK\b|perjanjian kerja/i, otherwise: 'escalate' },
+  { asked: /\bcpns\b/, named: /\bCPNS\b|calon pegawai/i, otherwise: 'general' },
 ];
-function audienceAsked(query: NormalisedQuery): RegExp | null {
-  return audiences.find(([asked]) => asked.test(query.plain))?.[1] ?? null;
+function audienceAsked(query: NormalisedQuery): Audience | null {
+  return audiences.find((a) => a.asked.test(query.plain)) ?? null;
+}
+
+/** How much of the question, the group's name left out, a passage's first section covers. */
+function topicalCoverage(knowledge: FaqKnowledge, query: NormalisedQuery, audience: Audience, passage: Passage): number {
+  const topic = normaliseQuery(query.plain.replace(new RegExp(audience.asked.source, 'g'), ' '));
+  const chunk = passage.chunks[0]!;
+  return knowledge.groundInDocument(topic, chunk.docId).sections.find((s) => s.chunk.id === chunk.id)?.coverage ?? 0;
 }
 
 let shared: FaqKnowledge | null = null;
@@ -169,14 +186,16 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   // "kgb pppk ikut aturan pns ga": a question about PPPK (or CPNS) is answered from a passage that speaks of
   // them, not from the PNS rule it shares its other words with.
   const audience = audienceAsked(query);
-  if (audience && !audience.test(passageChunk(passage).text)) {
-    const audienceHits = knowledge.search(query, 8, (chunk) => chunk.status === 'current' && audience.test(chunk.text));
+  if (audience && !audience.named.test(passageChunk(passage).text)) {
+    const audienceHits = knowledge.search(query, 8, (chunk) => chunk.status === 'current' && audience.named.test(chunk.text));
     const best = audienceHits[0];
     const forAudience = best && best.confidence >= threshold ? choosePassage(knowledge, query, asked, best, audienceHits) : null;
-    if (forAudience && forAudience.coverage >= audienceCoverage) {
+    const onTopic =
+      forAudience !== null && (audience.otherwise === 'escalate' || topicalCoverage(knowledge, query, audience, forAudience) >= audienceCoverage);
+    if (forAudience && forAudience.coverage >= audienceCoverage && onTopic) {
       passage = forAudience;
       scored.push(...audienceHits);
-    } else if (forAudience) {
+    } else if (forAudience && audience.otherwise === 'escalate') {
       // "pppk bisa dapat izin belajar": the rule is written for PNS and no passage about PPPK speaks of the rest of
       // the question, so whether it applies to them is for a human to say.
       trace.primaryChunk = primary.chunk.id;
