@@ -53,7 +53,7 @@ describe('the section that states the asked fact', () => {
     ['baru 6 bln jd pns, udh boleh ambil cuti tahunan blm', 'cuti-tahunan', /paling singkat 1 tahun/],
     ['baru 3 thn kerja udh bs cuti besar blm', 'cuti-besar', /paling singkat 5 tahun/],
     // A CPNS is answered by the PNS rule when no passage about CPNS speaks of what was asked.
-    ['cpns baru 5 bln udh blh cuti tahunan blm', 'cuti-tahunan', /paling singkat 1 tahun/],
+    ['cpns diangkat umur 50, masa kerja cuma 8 thn pas pensiun, dpt hak pensiun ga', 'masa-kerja-minimal-pensiun', /paling singkat 10 tahun/],
     // …even when the document says how to file is not described here.
     ['baru 10 bln jd pns, udh boleh ngajuin izin belajar blm', 'izin-belajar', /paling singkat 1 tahun/],
     // Yes or no ("rahasia ga"): the sentence saying "bukan rahasia", not the section explaining why.

@@ -1,7 +1,7 @@
 import type { Chunk, PolicyDocument } from '../corpus/types.js';
 import { cleanText, type NormalisedQuery } from '../retrieval/normalise.js';
 import { stem, tokenizeForIndex } from '../retrieval/search-index.js';
-import { coversNumber, notCoveredPattern, unitsOf, type Unit } from '../corpus/units.js';
+import { coversNumber, unitAfter, notCoveredPattern, unitsOf, type Unit } from '../corpus/units.js';
 import { asksValue, statesAskedValue, type QuestionIntent } from './question-intent.js';
 import { answerLabels, type FaqLang } from './texts.js';
 
@@ -36,7 +36,7 @@ export function keySentences(chunk: Chunk, query: NormalisedQuery, options: { ma
     const tokens = new Set(tokenizeForIndex(unit.text));
     let score = 0;
     for (const w of wanted) if (tokens.has(w)) score += 1;
-    for (const n of numbers) if (coversNumber(unit.text, n)) score += 2;
+    for (const n of numbers) if (coversNumber(unit.text, n, unitAfter(query.plain, n))) score += 2;
     if (asksNumber && /\d/.test(unit.text)) score += 0.5;
     // "berapa lama / sampai kapan / boleh tidak": the unit stating the limit or date is the answer itself.
     if (options.intent && asksValue(options.intent) && statesAskedValue(options.intent, unit.text)) score += 1.5;

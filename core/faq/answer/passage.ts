@@ -1,5 +1,5 @@
 import type { Chunk } from '../corpus/types.js';
-import { coversNumber, notCoveredPattern, statesNothing, tableHeaders, unitsOf, type Unit } from '../corpus/units.js';
+import { coversNumber, unitAfter, notCoveredPattern, statesNothing, tableHeaders, unitsOf, type Unit } from '../corpus/units.js';
 import type { FaqKnowledge } from '../knowledge.js';
 import { cleanText, type NormalisedQuery } from '../retrieval/normalise.js';
 import { indexText, tokenizeForIndex, type SearchHit } from '../retrieval/search-index.js';
@@ -89,7 +89,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       const lower = chunk.text.toLowerCase();
       const numeric =
         (numbers.length > 0 || months.length > 0 || dates.length > 0) &&
-        numbers.every((n) => coversNumber(chunk.text, n)) &&
+        numbers.every((n) => coversNumber(chunk.text, n, unitAfter(query.plain, n))) &&
         months.every((m) => lower.includes(m)) &&
         dates.every((d) => d.pattern.test(lower))
           ? 1

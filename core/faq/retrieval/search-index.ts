@@ -6,7 +6,7 @@ import { normaliseQuery, type NormalisedQuery } from './normalise.js';
 import { colloquialVariants } from './colloquial.js';
 import { isEverydayIndonesianWord } from './indonesian-words.js';
 import { abbreviations, stemOverrides } from './synonyms.js';
-import { coversNumber, handoverPattern, statesNothing, tableHeaders, unitsOf } from '../corpus/units.js';
+import { coversNumber, unitAfter, handoverPattern, statesNothing, tableHeaders, unitsOf } from '../corpus/units.js';
 
 export interface SearchHit {
   chunk: Chunk;
@@ -200,7 +200,7 @@ export class ChunkIndex {
       if (!chunk || (filter && !filter(chunk))) continue;
       const { coverage, matched, local: sectionCoverage } = this.coverage(concepts, hints, chunk.id);
       // "bolos 5 hari": the section whose table has the "4–6" row.
-      const numeric = numbers.length > 0 && numbers.every((n) => coversNumber(chunk.text, n)) ? 1 : 0;
+      const numeric = numbers.length > 0 && numbers.every((n) => coversNumber(chunk.text, n, unitAfter(query.plain, n))) ? 1 : 0;
       scored.push({ chunk, score: hit.score, coverage, local: sectionCoverage, numeric, title: this.titleMatch(asked, chunk.id), position: this.stats.get(chunk.id)!.position, matched });
     }
     if (scored.length === 0) return [];
