@@ -20,7 +20,7 @@ import { ms, summarise } from './stats.js';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixture = resolve(root, 'test/fixtures/faq-questions.yaml');
 const heldOutFixture = resolve(root, 'test/fixtures/faq-heldout.yaml');
-const validationFixture = resolve(root, 'test/fixtures/faq-validation.yaml');
+const validationFixtures = ['faq-validation.yaml', 'faq-validation-2.yaml', 'faq-validation-3.yaml'].map((f) => resolve(root, 'test/fixtures', f));
 const ownSet = resolve(root, 'core/faq/eval/sample-questions.yaml');
 
 /** The tuning split, or (if it is missing) the answerer's own development set. */
@@ -148,7 +148,8 @@ async function timeAnswers(knowledge: FaqKnowledge, questions: readonly string[]
 
 export async function benchFaq(): Promise<void> {
   const { file, questions } = questionSet();
-  const validationQuestions = existsSync(validationFixture) ? readQuestionSet(validationFixture) : [];
+  const validationSets = validationFixtures.filter((f) => existsSync(f)).map((f) => ({ file: f, questions: readQuestionSet(f) }));
+  const validationQuestions = validationSets.flatMap((v) => v.questions);
   const corpusQuestions = [...questions, ...validationQuestions, ...(existsSync(heldOutFixture) ? readQuestionSet(heldOutFixture) : [])].map((q) => q.question);
 
   const buildTimes: number[] = [];
@@ -170,7 +171,7 @@ export async function benchFaq(): Promise<void> {
   // held-out split is only measured, never looked into or tuned on.
   const tuning = await evaluate(questions, { knowledge });
   printSplit('tuning', file, tuning);
-  if (validationQuestions.length > 0) printSplit('validation', validationFixture, await evaluate(validationQuestions, { knowledge }));
+  for (const [i, v] of validationSets.entries()) printSplit(`validation ${i + 1}`, v.file, await evaluate(v.questions, { knowledge }));
   const heldOutQuestions = existsSync(heldOutFixture) ? readQuestionSet(heldOutFixture) : [];
   if (heldOutQuestions.length > 0) {
     const heldOut = await evaluate(heldOutQuestions, { knowledge });
