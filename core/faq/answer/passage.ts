@@ -78,6 +78,16 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   const years = query.terms.map((t) => t.word).filter((w) => /^(19|20)\d\d$/.test(w));
   const asksExample = /\b(contoh|misal|misalnya|example|cara (menghitung|membaca|hitung|baca)|hitungnya|dihitung|menghitung)\b/.test(query.plain);
   const predicateStems = new Set(intent.predicates.flatMap((w) => tokenizeForIndex(w)));
+  // The table keys the question names, per document ("ahli pertama" and "sangat baik" in the credit document).
+  const namedKeys = new Map<string, string[]>();
+  const namedKeysOf = (docId: string) => {
+    let keys = namedKeys.get(docId);
+    if (!keys) {
+      keys = [...new Set(sectionsOf.get(docId)!.flatMap(({ chunk }) => rowKeysNamed(chunk, query)))];
+      namedKeys.set(docId, keys);
+    }
+    return keys;
+  };
   const candidates: Candidate[] = [];
   const sectionsOf = new Map([...docs.keys()].map((docId) => [docId, knowledge.groundInDocument(query, docId).sections]));
   const bestCoverage = Math.max(0, ...[...sectionsOf.values()].flat().map((s) => s.coverage));
@@ -97,7 +107,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       // "d3 naik sampai gol berapa", "pangkat 4b namanya apa": the table row keyed by what was named holds the
       // value, when the table is about what was asked ("koefisien ak ahli pertama" is not in the table of
       // cumulative credits keyed by "Ahli Pertama").
-      const row = asksValue && coverage >= bestCoverage - rowCoverageSlack && rowKeyed(chunk, query) ? 1 : 0;
+      const row = asksValue && coverage >= bestCoverage - rowCoverageSlack && statesNamedKeys(chunk, namedKeysOf(docId)) ? 1 : 0;
       const fit = intentFit(intent, stated, items, numeric === 1 || row === 1);
       const example = /^contoh\b/i.test(chunk.heading ?? '') && !asksExample && !years.some((y) => chunk.text.includes(y)) ? 1 : 0;
       const retrieved = chunk.id === primary.chunk.id ? 1 : 0;
@@ -252,14 +262,23 @@ function currentTitles(knowledge: FaqKnowledge): Array<{ id: string; title: stri
 }
 
 /**
- * True when a row of one of the chunk's tables is keyed (first cell) by a term the question names: an education
- * level ("D-III", "S1/D-IV", "SLTA dan D-I" → d iii, s1, d iv, slta, d i) or a rank ("III/c" → iii c).
+ * The keys (first cells) of the chunk's table rows that the question names: an education level ("D-III",
+ * "S1/D-IV", "SLTA dan D-I" → d iii, s1, d iv, slta, d i), a rank ("III/c" → iii c), a post or a rating.
  */
-function rowKeyed(chunk: Chunk, query: NormalisedQuery): boolean {
-  const keys = analyse(chunk).rowKeys;
-  if (keys.length === 0) return false;
+function rowKeysNamed(chunk: Chunk, query: NormalisedQuery): string[] {
   const asked = ` ${query.expanded} `;
-  return keys.some((key) => asked.includes(` ${key} `));
+  return analyse(chunk).rowKeys.filter((key) => asked.includes(` ${key} `));
+}
+
+/**
+ * True when the section names every table key the question names in its document: the row keyed by the one named
+ * ("d3" → the D-III row), or a sentence working through all of them ("Ahli Pertama … predikat Sangat Baik … 18,75
+ * AK") rather than a table keyed by only one ("Ahli Pertama: 50" cumulative).
+ */
+function statesNamedKeys(chunk: Chunk, keys: readonly string[]): boolean {
+  if (keys.length === 0) return false;
+  const text = ` ${cleanText(chunk.text)} `;
+  return keys.every((key) => text.includes(` ${key} `));
 }
 
 /** First cells of a chunk's table rows (not headers), split into alternatives and cleaned like a question. */
