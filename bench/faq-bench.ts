@@ -1,4 +1,4 @@
-// FAQ answerer figures for `npm run bench`: answer quality on the tuning and the held-out question sets (key fact
+// FAQ answerer figures for `npm run bench`: answer quality on the tuning, validation and held-out question sets (key fact
 // stated with a correct source, escalations, refusals), the confidence threshold the tuning split would choose,
 // personal data reaching the LLM (the fake), index build time, retrieval latency on the corpus and on a corpus
 // grown past 1,000 chunks, and the extractive answer's latency.
@@ -20,6 +20,7 @@ import { ms, summarise } from './stats.js';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixture = resolve(root, 'test/fixtures/faq-questions.yaml');
 const heldOutFixture = resolve(root, 'test/fixtures/faq-heldout.yaml');
+const validationFixtures = ['faq-validation.yaml', 'faq-validation-2.yaml', 'faq-validation-3.yaml'].map((f) => resolve(root, 'test/fixtures', f));
 const ownSet = resolve(root, 'core/faq/eval/sample-questions.yaml');
 
 /** The tuning split, or (if it is missing) the answerer's own development set. */
@@ -60,7 +61,7 @@ const personalSecrets = [
 ];
 
 /**
- * Every question of both splits, once as typed and once with personal data in front, through the answerer with
+ * Every question of every split, once as typed and once with personal data in front, through the answerer with
  * an LLM (the OpenAI fake on 127.0.0.1): counts requests that carried any of that personal data.
  */
 async function personalDataToLlm(knowledge: FaqKnowledge, questions: readonly string[]): Promise<{ requests: number; leaks: number; examples: string[] }> {
@@ -147,7 +148,9 @@ async function timeAnswers(knowledge: FaqKnowledge, questions: readonly string[]
 
 export async function benchFaq(): Promise<void> {
   const { file, questions } = questionSet();
-  const corpusQuestions = [...questions, ...(existsSync(heldOutFixture) ? readQuestionSet(heldOutFixture) : [])].map((q) => q.question);
+  const validationSets = validationFixtures.filter((f) => existsSync(f)).map((f) => ({ file: f, questions: readQuestionSet(f) }));
+  const validationQuestions = validationSets.flatMap((v) => v.questions);
+  const corpusQuestions = [...questions, ...validationQuestions, ...(existsSync(heldOutFixture) ? readQuestionSet(heldOutFixture) : [])].map((q) => q.question);
 
   const buildTimes: number[] = [];
   let corpus = loadCorpus(defaultCorpusDir);
@@ -164,9 +167,11 @@ export async function benchFaq(): Promise<void> {
   );
 
   const knowledge = FaqKnowledge.open(defaultCorpusDir);
-  // Both splits at the threshold in the code; the held-out split is only measured, never tuned on.
+  // Every split at the threshold in the code. The validation split is looked at when judging a change; the
+  // held-out split is only measured, never looked into or tuned on.
   const tuning = await evaluate(questions, { knowledge });
   printSplit('tuning', file, tuning);
+  for (const [i, v] of validationSets.entries()) printSplit(`validation ${i + 1}`, v.file, await evaluate(v.questions, { knowledge }));
   const heldOutQuestions = existsSync(heldOutFixture) ? readQuestionSet(heldOutFixture) : [];
   if (heldOutQuestions.length > 0) {
     const heldOut = await evaluate(heldOutQuestions, { knowledge });
@@ -181,7 +186,7 @@ export async function benchFaq(): Promise<void> {
     `[faq] confidence threshold chosen on the tuning split (${development.length} development questions): ${calibration.threshold} (in the code: ${defaultConfidenceThreshold}); ` +
       `tuning answer precision there ${atChosen ? `${(atChosen.precision * 100).toFixed(1)}%` : '—'}`,
   );
-  const leaks = await personalDataToLlm(knowledge, [...questions, ...heldOutQuestions].map((q) => q.question));
+  const leaks = await personalDataToLlm(knowledge, [...questions, ...validationQuestions, ...heldOutQuestions].map((q) => q.question));
   console.log(`[faq] personal data reaching the LLM (fake): ${leaks.leaks} of ${leaks.requests} requests (target 0)`);
   for (const example of leaks.examples) console.log(`[faq]   leaked: ${example}`);
 

@@ -68,6 +68,12 @@ describe("other people's data is refused", () => {
     expect(kindOf('yg tanda tangan cuti sy siapa sih kadis ato gubernur')).toBe('policy');
     expect(kindOf('sakit 1 hr doang perlu surat dokter gak bu')).toBe('policy');
     expect(kindOf('pak mau tanya syarat kp reguler')).toBe('policy');
+    // Who may read something is a rule; who has retired is a list of people.
+    expect(kindOf('tiket rahasia itu siapa aja yg bs baca')).toBe('policy');
+    expect(kindOf('siapa aja yg pensiun thn ini')).toBe('refuse:other_person');
+    // The asker's own data, described before "saya"; a colleague's is still refused.
+    expect(kindOf('cek data kepegawaian sy sendiri di bot ini gmn caranya')).toBe('policy');
+    expect(kindOf('cek data kepegawaian pak budi')).toBe('refuse:other_person');
   });
 });
 
@@ -106,11 +112,13 @@ describe('out of scope goes to a human', () => {
     ['tolong buatkan akun asn digital sy', 'password'],
     ['tolong ajuin cuti thn sy tgl 12 sampe 14 besok', 'submit_leave'],
     ['tolong approve cuti staf sy', 'submit_leave'],
+    ['tolong ajuin cutinya sy besok', 'submit_leave'],
     ['ada lowongan pppk di dkp thn ini gak', 'job_openings'],
     ['formasi cpns 2026 ada gak', 'job_openings'],
     ['sisa cuti tahunan sy brp', 'leave_balance'],
     ['sk kp sy blm turun padahal udh 3 bln', 'case_status'],
     ['usulan pensiun saya ditolak knp', 'case_status'],
+    ['sk kp sy udh diteken blm ya', 'case_status'],
     ['saya kena hukuman disiplin, bagaimana', 'disciplinary_case'],
     ['setelah kgb gaji gol 3c mkg 10 jd brp', 'salary'],
     ['e-kinerja gak bisa dibuka dr pagi, error', 'app_trouble'],
@@ -119,6 +127,9 @@ describe('out of scope goes to a human', () => {
     ['ganti hp, autentikator ilang, asn digital gabisa login', 'app_trouble'],
     ['cuaca di pangkalpinang besok hujan dak', 'off_topic'],
     ['resep pempek ikan tenggiri', 'off_topic'],
+    ['jadwal kapal ke belitung besok jam brp', 'off_topic'],
+    // The rank and the years between the pay word and "berapa".
+    ['gaji pokok gol 3b masa kerja 10 thn brp ya skrg', 'salary'],
   ])('%s → %s', (question, reason) => {
     expect(kindOf(question)).toBe(`escalate:${reason}`);
   });
@@ -128,8 +139,17 @@ describe('out of scope goes to a human', () => {
     expect(kindOf('gaji berkala bisa ditunda brp lama')).toBe('policy');
     expect(kindOf('mangkir 12 hari tukin dipotong brp persen')).toBe('policy');
     expect(kindOf('cara mengajukan cuti tahunan')).toBe('policy');
+    // Asking whether one may, or whether a message is enough, is not asking the bot to file it; a study permit is no leave.
+    expect(kindOf('sakit 3 hari, ngajuin cutinya cukup chat atasan aja kah')).toBe('policy');
+    expect(kindOf('sy baru 8 bln jd pns, udh bs ngajuin izin belajar blm')).toBe('policy');
     expect(kindOf('bot ini bisa liat gaji sy gak')).toBe('policy');
+    // What the bot can do about pay is answered (it knows none); asking it to do so is a request for a human.
+    expect(kindOf('bot bs tau tukin sy brp ga')).toBe('policy');
+    expect(kindOf('tolong bot hitung tpp sy')).toBe('escalate:tpp');
     expect(kindOf('hp ilang gak bisa mfa asn digital gmn')).toBe('policy');
+    // Whether handing a secret over is safe is advice the corpus gives, not a password to reset.
+    expect(kindOf('ada org ngaku petugas minta kode mfa sy, kasih ga')).toBe('policy');
+    expect(kindOf('aman ga kirim password ke bot')).toBe('policy');
     expect(kindOf('pangkat sy udh sama kyk atasan, msh bs naik lg?')).toBe('policy');
     expect(kindOf('tapera msh dipotong di gaji sy, ngurusnya ke siapa')).toBe('policy');
     // Who approves leave, and whether the bot can, are questions about the rule, not a request to approve.
@@ -162,6 +182,19 @@ describe("questions about the asker's own record", () => {
     expect(kindOf('syarat pensiun saya apa')).toBe('policy');
     expect(kindOf('kgb saya ditunda kenapa')).toBe('policy');
     expect(kindOf('sk cpns sy ilang pdhl mau ngurus pensiun gmn')).toBe('policy');
+    // Where to report, how far an education takes a rank, what to do about a stuck proposal: rules.
+    expect(kindOf('ijazah sy d3, naik pangkat reguler mentok sampe gol brp ya')).toBe('policy');
+    expect(kindOf('kgb sy ketunda padahal skp sdh baik, lapor kmn')).toBe('policy');
+    expect(kindOf('usul kp sy di siasn udh 2 bln gak gerak, hrs gmn')).toBe('policy');
+    expect(kindOf('usulan kp sy udh sampe mana')).toBe('personal:kp_proposal');
+    // The asker gives the date the rule counts from, or their balance: the rule answers.
+    expect(kindOf('tmt sk kgb terakhir sy 1 juni 2024, kgb brktnya kapan')).toBe('policy');
+    expect(kindOf('kgb saya kapan')).toBe('personal:kgb');
+    expect(kindOf('sisa cuti sy thn lalu 10 hari, bs kebawa semua ke thn ini?')).toBe('policy');
+    expect(kindOf('sisa cuti sy brp')).toBe('escalate:leave_balance');
+    // A ticket's response time is the desk's rule, whatever the ticket is about.
+    expect(kindOf('tiket kgb sy kira2 di respon brp lama ya')).toBe('policy');
+    expect(kindOf('tiket kp sy udh lewat target sla, brarti sk nya telat jg ya')).toBe('policy');
   });
 
   it("reads the asker's own NIP as theirs and anyone else's as another person's", () => {
@@ -176,5 +209,14 @@ describe("questions about the asker's own record", () => {
     expect(kindOf('nip 19900115 201903 2 002 punya siapa')).toBe('refuse:other_person');
     // Unlinked and giving "my NIP": told how to link.
     expect(kindOf('nip saya 199001152019032002 kapan pensiun')).toBe('personal:pension');
+    // A possessive on the datum ("pensiunnya", "kgbnya") still names a colleague's data.
+    expect(kindOf('kapan pak kabid pensiunnya')).toBe('refuse:other_person');
+    expect(kindOf('bu kasubag kgbnya kapan')).toBe('refuse:other_person');
+    expect(kindOf('pensiunku kapan')).toBe('personal:pension');
+    // "saya" in the question does not make a colleague's NIP the asker's.
+    expect(kindOf('kgb punya nip 198502142010011003 kapan ya, itu temen sy')).toBe('refuse:other_person');
+    expect(kindOf('nip 198502142010011003 ini istri sy, pensiunnya kpn')).toBe('refuse:other_person');
+    // Unlinked and asking what part of "my NIP" means: the rule, with the number masked (whose it is is unknown).
+    expect(classify('nip sy 19900412 201903 2 005, yg 201903 itu maksudnya apa')).toEqual({ kind: 'policy', aboutNip: true });
   });
 });

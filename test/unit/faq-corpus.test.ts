@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../core/faq/corpus/chunk.js';
+import { coversNumber, unitAfter } from '../../core/faq/corpus/units.js';
 import { parseFrontMatter } from '../../core/faq/corpus/front-matter.js';
 import { loadCorpus, loadCorpusFiles } from '../../core/faq/corpus/load-corpus.js';
 import { FaqKnowledge, defaultCorpusDir } from '../../core/faq/knowledge.js';
@@ -182,5 +183,20 @@ describe('watching the corpus folder', () => {
     expect(knowledge.problems).toEqual([{ file: 'kgb.md', line: 11, reason: expect.stringMatching(/verify/), severity: 'error' }]);
     expect(knowledge.documents.map((d) => d.id).sort()).toEqual(['cuti-tahunan', 'tapera']);
     expect(knowledge.search('cuti tahunan brp hari', 1)[0]?.chunk.docId).toBe('cuti-tahunan');
+  });
+});
+
+describe('a number the question names, in a section', () => {
+  it('is found as a number or inside a range, not in a degree or a regulation number', () => {
+    expect(coversNumber('Ketidakhadiran 4–6 hari: teguran tertulis', 5)).toBe(true);
+    expect(coversNumber('masa kerja paling singkat 3 tahun', 3)).toBe(true);
+    expect(coversNumber('S3: IV/b, S2: IV/a', 3)).toBe(false);
+    expect(coversNumber('Dasar: PP 11/2017', 11)).toBe(false);
+    expect(coversNumber('koefisien 12,5 per tahun', 5)).toBe(false);
+    // "baru 5 bulan" asked is not "5 tahun" written; a bare number or a range still is.
+    expect(coversNumber('paling singkat 5 tahun', 5, 'bulan')).toBe(false);
+    expect(coversNumber('paling singkat 5 tahun', 5, 'tahun')).toBe(true);
+    expect(coversNumber('| 4–6 | teguran tertulis |', 5, 'hari')).toBe(true);
+    expect(unitAfter('baru 5 bulan jadi pns', 5)).toBe('bulan');
   });
 });

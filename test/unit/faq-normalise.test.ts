@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, looksEnglish, normaliseQuery, plainWords } from '../../core/faq/retrieval/normalise.js';
 import { boundedDamerau, stem, tokenizeForIndex } from '../../core/faq/retrieval/search-index.js';
-import { sharedKnowledge } from '../../core/faq/answer/answer-question.js';
+import { answerQuestion, sharedKnowledge } from '../../core/faq/answer/answer-question.js';
+import { colloquialVariants } from '../../core/faq/retrieval/colloquial.js';
+import { questionIntent } from '../../core/faq/answer/question-intent.js';
 
 const plain = (text: string) => normaliseQuery(text).plain;
 const expansionOf = (text: string, word: string) => normaliseQuery(text).terms.find((t) => t.word === word)?.expansion.join(' ');
@@ -122,5 +124,40 @@ describe('Indonesian stemming and typo tolerance', () => {
     expect(cleanText('pertek bkn itu apa sih')).toBe('pertek bkn itu apa sih');
     expect(cleanText('peraturan bkn 24/2017')).toBe('peraturan bkn 24 2017');
     expect(cleanText('data di bkn beda')).toBe('data di bkn beda');
+  });
+});
+
+describe('"lama" as a complaint is not a question of how long', () => {
+  it('drops it after "sudah/terlalu" and before "sekali", keeps it when asked', () => {
+    expect(plain('sy p3k udh lama kerja, bs ambil cuti besar gak')).not.toMatch(/\blama\b/);
+    expect(plain('tiket sy lama bgt blm dijawab')).not.toMatch(/\blama\b/);
+    expect(plain('cuti sakit brp lama')).toMatch(/berapa lama/);
+  });
+});
+
+describe('colloquial words are read as the corpus spells them', () => {
+  it('offers the standard forms of Jakarta-style words', () => {
+    expect(colloquialVariants('malem')).toContain('malam');
+    expect(colloquialVariants('dibalesnya')).toContain('dibalas');
+    expect(colloquialVariants('ngitungnya')).toContain('menghitungnya');
+    expect(colloquialVariants('nyari')).toContain('cari');
+    expect(colloquialVariants('disiapin')).toContain('disiapkan');
+    expect(colloquialVariants('cuti')).toEqual([]);
+  });
+
+  it('answers a question asked in them', async () => {
+    const answer = await answerQuestion('tmt pensiun ngitungnya gimana sih');
+    expect(answer.kind).toBe('answer');
+    expect(answer.text).toMatch(/tanggal 1 bulan berikutnya/);
+  });
+});
+
+describe('what a yes/no question asks about', () => {
+  it('takes the word before a trailing "gak", not who it is about', () => {
+    const predicates = (q: string) => questionIntent(normaliseQuery(q)).predicates;
+    expect(predicates('nip itu rahasia gak sih, bahaya ga kalo org lain tau')).toEqual(['rahasia', 'bahaya']);
+    expect(predicates('kgb sy ditunda setaun, waktunya hangus ga?')).toEqual(['hangus']);
+    expect(predicates('penilaian kinerja p3k sama kyk pns ga')).toEqual([]);
+    expect(predicates('cuti tahunan berapa hari')).toEqual([]);
   });
 });

@@ -47,6 +47,19 @@ describe('the section that states the asked fact', () => {
     ['skp tahun ini deadline nya tgl brp', 'skp-batas-waktu', /ditetapkan setiap tahun/],
     // …which still answers when the question names its year.
     ['tenggat skp 2024 kapan', 'skp-batas-waktu', /10 Januari 2025/],
+    // A placeholder (SATAM-ASN leave requests) tied with what the bot cannot do: the bot was asked about.
+    ['bot ini bisa ngajuin cuti sy ga', 'batasan-layanan-bot', /tidak dapat mengajukan/],
+    // Two table keys named (a level and a rating): the sentence working through both, not the table keyed by one.
+    ['jf ahli pertama nilai kinerja sangat baik, ak per tahunnya jd brp', 'angka-kredit-jabatan-fungsional', /18,75/],
+    // Eligibility by service: the minimum the rule sets, in the document the question names by its title.
+    ['baru 6 bln jd pns, udh boleh ambil cuti tahunan blm', 'cuti-tahunan', /paling singkat 1 tahun/],
+    ['baru 3 thn kerja udh bs cuti besar blm', 'cuti-besar', /paling singkat 5 tahun/],
+    // A CPNS is answered by the PNS rule when no passage about CPNS speaks of what was asked.
+    ['cpns diangkat umur 50, masa kerja cuma 8 thn pas pensiun, dpt hak pensiun ga', 'masa-kerja-minimal-pensiun', /paling singkat 10 tahun/],
+    // …even when the document says how to file is not described here.
+    ['baru 10 bln jd pns, udh boleh ngajuin izin belajar blm', 'izin-belajar', /paling singkat 1 tahun/],
+    // Yes or no ("rahasia ga"): the sentence saying "bukan rahasia", not the section explaining why.
+    ['nip tuh rahasia ga', 'nip-bukan-rahasia', /NIP bukan rahasia/],
     // Which documents: the sentence naming them by example, not the steps that say "unggah dokumen pendukung".
     ['upload dokumen apa utk ubah data keluarga di myasn', 'myasn-pemutakhiran-data', /akta atau surat nikah/],
   ])('%s', async (question, doc, fact) => {
@@ -54,6 +67,23 @@ describe('the section that states the asked fact', () => {
     expect(answer.kind).toBe('answer');
     expect(answer.kind === 'answer' && answer.sources[0]?.docId).toBe(doc);
     expect(text).toMatch(fact);
+  });
+
+  it('quotes the table row keyed by what the question names, not rows sharing its letters', async () => {
+    const { text } = await said('lulusan d3 naik pangkat reguler mentok di gol brp');
+    expect(text).toMatch(/D-III: III\/c/);
+    expect(text).not.toMatch(/SLTA|D-II:/);
+  });
+
+  it('adds the best sentence of a section that scored nearly as well, unless it repeats what is said', async () => {
+    // The virtual card's section, and the neighbouring one's sentence that the physical card is no longer issued.
+    const karpeg = await said('karpeg sy ilang pas pindahan, gmn cara bikin yg baru dong');
+    expect(karpeg.doc).toBe('kartu-asn-virtual');
+    expect(karpeg.text).toMatch(/MyASN/);
+    expect(karpeg.text).toMatch(/tidak lagi diterbitkan/);
+    // Two sections stating the same deadline: said once.
+    const lhkpn = await said('harta lhkpn dilaporin per tgl brp');
+    expect(lhkpn.text.match(/31 Maret/g)).toHaveLength(1);
   });
 
   it('still hands over when the corpus says the asked thing is not covered, quoting what it does say', async () => {

@@ -4,12 +4,12 @@ import type { CoreContext } from '../../trpc/context.js';
 import type { Chunk } from '../corpus/types.js';
 import { FaqKnowledge } from '../knowledge.js';
 import { cleanText, normaliseQuery, type NormalisedQuery } from '../retrieval/normalise.js';
-import type { SearchHit } from '../retrieval/search-index.js';
+import { tokenizeForIndex, type SearchHit } from '../retrieval/search-index.js';
 import { classifyQuestion, type EscalateReason, type Intent, type RefuseReason } from './classify.js';
 import { formatSources, joinUnits, keySentences, sourcesOf, type FaqSource } from './extractive.js';
 import type { FaqLlm, LlmPassage } from './llm.js';
 import { createNameMasker, maskPersonalData, type NameMasker } from './mask.js';
-import { choosePassage, passageChunk, unansweredStatements } from './passage.js';
+import { choosePassage, passageChunk, subjectWordsOnlyOf, unansweredStatements, type Passage } from './passage.js';
 import { personalAnswer, unlinkedText } from './personal.js';
 import { asksValue, questionIntent, type QuestionIntent } from './question-intent.js';
 import { answerLabels, escalationText, offerText, refusalText, type FaqLang } from './texts.js';
@@ -62,13 +62,30 @@ const statedCoverage = 0.5;
 /** A passage about PPPK (or CPNS) answers for them when it speaks of at least this share of the question. */
 const audienceCoverage = 0.5;
 
-/** Who a rule applies to, when the question names a group the general (PNS) rules do not cover as such. */
-const audiences: ReadonlyArray<readonly [RegExp, RegExp]> = [
-  [/\b(pppk|p3k)\b/, /\bPPPK\b|perjanjian kerja/i],
-  [/\bcpns\b/, /\bCPNS\b|calon pegawai/i],
+/**
+ * Who a rule applies to, when the question names a group the general (PNS) rules do not cover as such. PPPK have
+ * rules of their own, so a PNS rule is not theirs unless a passage says so. CPNS are candidate PNS: a passage
+ * about them answers when it speaks of what was asked, and otherwise the PNS rule does ("cpns baru 7 bulan boleh
+ * cuti tahunan": "paling singkat 1 tahun"), not the NIP document that merely names "TMT CPNS".
+ */
+interface Audience {
+  asked: RegExp;
+  named: RegExp;
+  otherwise: 'escalate' | 'general';
+}
+const audiences: readonly Audience[] = [
+  { asked: /\b(pppk|p3k)\b/, named: /\bPPPK\b|perjanjian kerja/i, otherwise: 'escalate' },
+  { asked: /\bcpns\b/, named: /\bCPNS\b|calon pegawai/i, otherwise: 'general' },
 ];
-function audienceAsked(query: NormalisedQuery): RegExp | null {
-  return audiences.find(([asked]) => asked.test(query.plain))?.[1] ?? null;
+function audienceAsked(query: NormalisedQuery): Audience | null {
+  return audiences.find((a) => a.asked.test(query.plain)) ?? null;
+}
+
+/** How much of the question, the group's name left out, a passage's first section covers. */
+function topicalCoverage(knowledge: FaqKnowledge, query: NormalisedQuery, audience: Audience, passage: Passage): number {
+  const topic = normaliseQuery(query.plain.replace(new RegExp(audience.asked.source, 'g'), ' '));
+  const chunk = passage.chunks[0]!;
+  return knowledge.groundInDocument(topic, chunk.docId).sections.find((s) => s.chunk.id === chunk.id)?.coverage ?? 0;
 }
 
 let shared: FaqKnowledge | null = null;
@@ -134,7 +151,7 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   const query = normaliseQuery(`${withoutPersonalData(text, names)}${intent.aboutNip ? ' arti angka nip' : ''}`);
   const hits = knowledge.search(query, 8);
   trace.hits = hits.map((h) => ({ chunkId: h.chunk.id, status: h.chunk.status, confidence: h.confidence }));
-  const top = hits[0];
+  const top = placeholderOrCurrent(knowledge, query, hits);
   if (!top || top.confidence < threshold) return finish(escalate('low_confidence', lang, 'lainnya'));
   if (top.chunk.status === 'placeholder') {
     // Placeholders are never an answer; the SATAM-ASN ones belong to the applications desk.
@@ -169,14 +186,16 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   // "kgb pppk ikut aturan pns ga": a question about PPPK (or CPNS) is answered from a passage that speaks of
   // them, not from the PNS rule it shares its other words with.
   const audience = audienceAsked(query);
-  if (audience && !audience.test(passageChunk(passage).text)) {
-    const audienceHits = knowledge.search(query, 8, (chunk) => chunk.status === 'current' && audience.test(chunk.text));
+  if (audience && !audience.named.test(passageChunk(passage).text)) {
+    const audienceHits = knowledge.search(query, 8, (chunk) => chunk.status === 'current' && audience.named.test(chunk.text));
     const best = audienceHits[0];
     const forAudience = best && best.confidence >= threshold ? choosePassage(knowledge, query, asked, best, audienceHits) : null;
-    if (forAudience && forAudience.coverage >= audienceCoverage) {
+    const onTopic =
+      forAudience !== null && (audience.otherwise === 'escalate' || topicalCoverage(knowledge, query, audience, forAudience) >= audienceCoverage);
+    if (forAudience && forAudience.coverage >= audienceCoverage && onTopic) {
       passage = forAudience;
       scored.push(...audienceHits);
-    } else if (forAudience) {
+    } else if (forAudience && audience.otherwise === 'escalate') {
       // "pppk bisa dapat izin belajar": the rule is written for PNS and no passage about PPPK speaks of the rest of
       // the question, so whether it applies to them is for a human to say.
       trace.primaryChunk = primary.chunk.id;
@@ -192,8 +211,12 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   // says so ("… tidak tercantum di sini"), the honest reply is that sentence and a human. A section that states
   // the kind of fact asked for (the limit, the date) with most of the asked words still answers.
   const grounding = knowledge.groundInDocument(query, primary.chunk.docId);
+  // An eligibility question ("baru 8 bulan, sudah bisa mengajukan izin belajar belum") is answered by the minimum
+  // service, whatever the document says it lacks about how to file.
   const statesAsked =
-    passage.fit === 1 && passage.coverage >= statedCoverage && unansweredStatements(query, passage, grounding.statements).length === 0;
+    passage.fit === 1 &&
+    passage.coverage >= statedCoverage &&
+    (asked.eligibility || unansweredStatements(query, passage, grounding.statements).length === 0);
   // "kadis atau gubernur": a question offering choices is answered by the section that names one of them, and
   // what the document says it lacks ("… di DKP tidak tercantum di sini") goes with the answer.
   const choice = passage.fit === 1 && namesAnAlternative(query, passageChunk(passage).text);
@@ -222,7 +245,7 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   trace.primaryChunk = primary.chunk.id;
 
   // Passages: the primary one first, then other current chunks; superseded and placeholder text never goes out.
-  const passages: SearchHit[] = [primary, ...passage.chunks.slice(1).map((chunk) => ({ ...primary, chunk }))];
+  const passages: SearchHit[] = [primary, ...[...passage.chunks.slice(1), ...(passage.alternative?.chunks ?? [])].map((chunk) => ({ ...primary, chunk }))];
   for (const hit of hits) {
     if (passages.length >= passagesForLlm) break;
     if (hit.chunk.status !== 'current' || passages.some((p) => p.chunk.id === hit.chunk.id)) continue;
@@ -240,7 +263,7 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
     }
   }
 
-  return finish(extractiveAnswer(knowledge, { ...primary, chunk: passageChunk(passage) }, query, lang, notice, primary.confidence, asked));
+  return finish(extractiveAnswer(knowledge, { ...primary, chunk: passageChunk(passage) }, query, lang, notice, primary.confidence, asked, passage.alternative));
 }
 
 /**
@@ -279,6 +302,22 @@ function toMasker(names: AnswerOptions['names'], knowledge: FaqKnowledge): NameM
   return names as NameMasker;
 }
 
+/** A placeholder this close to a current document's hit, on a question not naming its subject, gives way to it. */
+const placeholderTie = 0.03;
+
+/**
+ * The first hit, unless it is a placeholder ("SATAM-ASN: Pengajuan Cuti", no content yet) that a current
+ * document matches as well and the question does not name what only the placeholder is about: "bot ini bisa
+ * ajukan cuti saya" is answered by what the bot cannot do, "ajukan cuti lewat satam" by a human.
+ */
+function placeholderOrCurrent(knowledge: FaqKnowledge, query: NormalisedQuery, hits: readonly SearchHit[]): SearchHit | undefined {
+  const top = hits[0];
+  if (!top || top.chunk.status !== 'placeholder') return top;
+  const current = hits.find((h) => h.chunk.status === 'current' && h.confidence >= top.confidence - placeholderTie);
+  if (!current || subjectWordsOnlyOf(knowledge, query, top.chunk.docId, current.chunk.docId).length > 0) return top;
+  return current;
+}
+
 /** The current document a superseded one points to, and its chunk that best matches the question. */
 function currentReplacement(knowledge: FaqKnowledge, query: NormalisedQuery, top: SearchHit, hits: readonly SearchHit[]): SearchHit | null {
   const target = knowledge.document(top.chunk.docId)?.supersededBy;
@@ -300,9 +339,20 @@ export function extractiveAnswer(
   notice: string | null,
   confidence: number,
   intent?: QuestionIntent,
+  alternative?: Passage,
 ): FaqAnswer {
   const document = knowledge.document(primary.chunk.docId)!;
   const sentences = keySentences(primary.chunk, query, { intent });
+  if (alternative) {
+    // A close call between two sections: the runner-up's best sentence too (see closeCallMargin).
+    // Not when it says again what is already said ("… paling singkat 10 tahun" stated in both sections).
+    const stated = new Set(sentences.flatMap((s) => tokenizeForIndex(s)));
+    const more = keySentences(passageChunk(alternative), query, { intent, max: 1, maxChars: 300 }).filter((s) => {
+      const tokens = tokenizeForIndex(s);
+      return tokens.filter((t) => !stated.has(t)).length >= Math.max(2, 0.3 * tokens.length);
+    });
+    sentences.push(...more);
+  }
   const body = joinUnits(sentences.length > 0 ? sentences : [primary.chunk.text.split('\n')[0]!]);
   const verify = document.verify && !/perlu dipastikan/i.test(body) ? answerLabels.verify[lang] : null;
   const sources = sourcesOf(document);

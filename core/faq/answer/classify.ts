@@ -1,5 +1,5 @@
 import type { TicketCategoryId } from '../../tickets/categories.js';
-import { cleanText, looksEnglish } from '../retrieval/normalise.js';
+import { cleanText, looksEnglish, splitPossessive } from '../retrieval/normalise.js';
 import { chatWords } from '../retrieval/synonyms.js';
 import { asksOwnKpProposal } from './kp-proposal-question.js';
 import type { NameMasker } from './mask.js';
@@ -45,7 +45,10 @@ export interface ClassifyContext {
   isCommonWord?: (word: string) => boolean;
 }
 
-/** Chat words replaced ("sy" → "saya") but politeness kept ("tolong", "dong"), since requests are told by them. */
+/**
+ * Chat words replaced ("sy" → "saya") and possessives split ("pensiunnya" → "pensiun", "kgbku" → "kgb saya"), but
+ * politeness kept ("tolong", "dong"), since requests are told by them.
+ */
 export function requestWords(text: string): string {
   const english = looksEnglish(text);
   return cleanText(text)
@@ -53,7 +56,7 @@ export function requestWords(text: string): string {
     .flatMap((token) => {
       if (english && token === 'i') return ['saya'];
       const replaced = chatWords[token];
-      if (replaced === undefined || replaced === '') return [token];
+      if (replaced === undefined || replaced === '') return splitPossessive(token);
       return replaced.split(' ');
     })
     .join(' ');
@@ -102,7 +105,8 @@ const otherPersonPlain: RegExp[] = [
   /\bsiapa (pemilik|yang punya|pemegang|nama pemilik)\b/,
   /\b(nip|nik|nomor|no hp|nomor hp|email) (ini|itu|tsb|tersebut) (punya|milik|atas nama|siapa)\b/,
   /\b(data|daftar|list|rekap|nama nama|biodata|profil|nip|alamat|tanggal lahir)\s+(nama\s+)?((semua|seluruh)\s+(pegawai|karyawan|asn|pns|pppk|staf|staff)|pegawai|karyawan|staf|staff)\b(?!\s+(saya|sendiri))/,
-  /\bsiapa (saja|aja) (pegawai |yang )/,
+  // "siapa saja yang pensiun tahun ini" asks for people; "siapa saja yang bisa membaca tiket rahasia" for a rule.
+  /\bsiapa (saja|aja) (pegawai |yang )(?!.*\b(bisa|boleh|dapat|berhak|berwenang|wajib|harus|perlu|menangani|mengurus)\b)/,
   /\b(semua|seluruh) (pegawai|kasi|kabid|staf|staff|asn|pns|pppk)\b.{0,40}\b(nip|data|tanggal lahir|alamat|pensiun|tmt|golongan)\b/,
   /\b(nip|data|tanggal lahir|alamat|pensiun|tmt|golongan)\b.{0,30}\b(semua|seluruh) (pegawai|kasi|kabid|staf|staff|asn|pns|pppk)\b/,
   new RegExp(`\\b${identifier}\\s+(nya\\s+)?${roleWord}\\b`),
@@ -112,7 +116,8 @@ const otherPersonPlain: RegExp[] = [
 const colleagueDatumPlain: RegExp[] = [
   new RegExp(`\\b${roleWord}\\s+([a-z]+\\s+){0,2}(kapan|kpn)\\s+(pensiun|kgb|naik pangkat|kp)\\b`),
   new RegExp(`\\bkapan\\s+${roleWord}\\s+([a-z]+\\s+){0,2}(pensiun|kgb|naik pangkat|naik gaji)\\b`),
-  /\b(cari|carikan|cek|cekkan|lihat|lihatkan|tampilkan|kasih tahu|beritahu|berikan|minta|kirim|kirimkan)\s+(nip|data|nik|alamat|alamat rumah|no hp|nomor hp|tanggal lahir|profil|biodata)\s+(?!saya\b)(?!sendiri\b)(?!anda\b)[a-z]/,
+  // "cek data kepegawaian saya sendiri": the asker's own, with a word describing the data before "saya".
+  /\b(cari|carikan|cek|cekkan|lihat|lihatkan|tampilkan|kasih tahu|beritahu|berikan|minta|kirim|kirimkan)\s+(nip|data|nik|alamat|alamat rumah|no hp|nomor hp|tanggal lahir|profil|biodata)\s+(?!([a-z]+\s+)?(saya|sendiri|anda)\b)[a-z]/,
 ];
 
 /**
@@ -167,18 +172,24 @@ const howTo =
 const requestMarker = /\b(tolong|tlg|mohon|minta|bantu|bantuin|please|pls|plis|dong|segera|harap|saya mau|saya ingin|saya minta|bisa kah|bisakah kamu|bisa kamu|kamu bisa)\b/;
 
 const leaveAction =
-  /\b(ajukan|ajuin|ajukanlah|daftarkan|daftarin|inputkan|input|catat|catatkan|buatkan|bikinkan|bikinin|buatin|setujui|menyetujui|approve|acc|batalkan|membatalkan|batalin|proses|prosesin|kirimkan|kirim|tanda tangani|tandatangani)\s+(cuti|izin|permohonan cuti|surat cuti|form cuti)\b/;
+  /\b(ajukan|ajuin|ajukanlah|daftarkan|daftarin|inputkan|input|catat|catatkan|buatkan|bikinkan|bikinin|buatin|setujui|menyetujui|approve|acc|batalkan|membatalkan|batalin|proses|prosesin|kirimkan|kirim|tanda tangani|tandatangani)\s+(cuti|izin(?! belajar)|permohonan cuti|surat cuti|form cuti)\b/;
 
 /**
  * A question about leave approval rather than a request to approve: who approves, how, whether the bot can
  * ("bot bisa acc cuti saya tidak", "siapa yang acc cuti"). A trailing "tidak"/"kah" asks; "tolong acc cuti" asks for.
  */
 const leaveQuestion =
-  /\b(cara|bagaimana|prosedur|langkah|syarat|siapa|di mana|dimana|ke mana|kemana|apakah|bisa tidak|boleh tidak|berapa lama|kapan|aturan|wewenang|berwenang|pejabat|yang berhak)\b|^(?!.*\b(tolong|mohon|minta|bantu|please|pls)\b).*\b(bisa|boleh|dapat)\b.*\b(tidak|kah|kan)$/;
+  /\b(cara|bagaimana|prosedur|langkah|syarat|siapa|di mana|dimana|ke mana|kemana|apakah|bisa tidak|boleh tidak|berapa lama|kapan|aturan|wewenang|berwenang|pejabat|yang berhak)\b|^(?!.*\b(tolong|mohon|minta|bantu|please|pls)\b).*\b(bisa|boleh|dapat|cukup)\b.*\b(tidak|kah|kan|belum)$/;
 
 const passwordWord = /\b(password|passwd|pasword|kata sandi|sandi|pin|otp|kode otp|kode mfa|kode verifikasi|passcode|pw)\b/;
 const passwordTrouble =
   /\b(lupa|reset|riset|ganti|ubah|minta|kirim|kirimkan|buatkan|bikinkan|berapa|apa|hilang|bocor|tidak bisa|gagal|blokir|diblokir|terblokir|terkunci|salah|keluar|expired|kadaluarsa|kedaluwarsa|buka|pulihkan|recovery|masuk|tidak masuk|belum masuk|tidak muncul|error|eror)\b/;
+/**
+ * Whether it is safe or allowed to hand a secret over ("boleh tidak saya kirim password di sini", "ada yang mengaku
+ * petugas minta kode mfa, kasih tidak"): advice the corpus gives, not a password the desk must reset.
+ */
+const safetyQuestion = /\b(boleh|aman|bahaya|berbahaya|wajar|perlu)\b.{0,50}\btidak\b|\b(beri|berikan|kirim|kirimkan|kasih)\s+tidak\b|\bmengaku\b/;
+
 /**
  * An application that does not work for the asker ("e-kinerja gak bisa dibuka", "login myasn error", "siasn gagal
  * upload"): only the HR desk or the application's operator can look at it, whatever guide shares its words.
@@ -203,7 +214,7 @@ const moneyAmount = /\b(rupiah|rp|nominal|nominalnya|juta|ribu|duit|uang)\b/;
 const salaryPlain: RegExp[] = [
   new RegExp(`\\b${amountWord}\\s+(sih\\s+|ya\\s+)?${payWord}\\b`),
   // "gaji gol 3c mkg 10 jadi berapa": the rank and years between the pay word and the amount.
-  new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,6}${amountWord}\\b`),
+  new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,8}${amountWord}\\b`),
   new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,3}(kapan\\s+)?(cair|dicairkan|ditransfer|dibayar|dibayarkan|masuk rekening|turun|naik berapa|belum masuk|belum cair|telat|terlambat cair)\\b`),
   /\b(kapan|kpn)\s+(gaji|thr|tukin|tpp|rapel|gaji 13|gaji ke 13)\s*([a-z0-9]+\s+){0,2}(cair|dicairkan|dibayar|masuk|turun)\b/,
   /\bslip gaji\b/,
@@ -252,7 +263,7 @@ const leaveBalance = /\b(sisa|saldo|jatah|kuota)\s+(cuti\s+)?(tahunan\s+)?(saya|
  * ditolak"): only the HR desk can look at where it is, whatever rule shares its words.
  */
 const caseStuck =
-  /\b(sk|usul|usulan|berkas|pertek|surat keputusan)\b.{0,40}\b((belum|tidak|kok belum|masih belum) (juga )?(turun|keluar|terbit|jadi|diproses|selesai|ada kabar|berubah|diterima|sampai)|ditolak|dikembalikan|tertahan|mandek|macet|nyangkut)\b/;
+  /\b(sk|usul|usulan|berkas|pertek|surat keputusan)\b.{0,40}\b((belum|tidak|kok belum|masih belum) (juga )?(turun|keluar|terbit|jadi|diproses|selesai|ada kabar|berubah|diterima|sampai)|ditolak|dikembalikan|tertahan|mandek|macet|nyangkut|(sudah )?(ditandatangani|ditandatangan|diteken|ditanda tangani) (belum|atau belum))\b/;
 function caseCategory(p: string): TicketCategoryId {
   if (/\b(kp|kenaikan pangkat|pangkat|golongan)\b/.test(p)) return 'kenaikan_pangkat';
   if (/\b(kgb|berkala)\b/.test(p)) return 'kgb';
@@ -262,7 +273,7 @@ function caseCategory(p: string): TicketCategoryId {
 }
 
 const offTopic =
-  /\b(cuaca|resep|masak|masakan|bola|skor|liga|film|lagu|musik|saham|crypto|kripto|bitcoin|togel|judi|slot|pacar|jodoh|zodiak|horoskop|ramalan|pilpres|pemilu|capres|partai|game|mobile legend|harga emas|harga bensin|bbm|tiket pesawat|hotel|wisata|kuliner|promo|diskon|pinjol|pinjaman online|kredit motor|puisi|pantun|lirik|cerpen|translate|terjemahkan|coding|program python|javascript)\b/;
+  /\b(cuaca|resep|masak|masakan|bola|skor|liga|film|lagu|musik|saham|crypto|kripto|bitcoin|togel|judi|slot|pacar|jodoh|zodiak|horoskop|ramalan|pilpres|pemilu|capres|partai|game|mobile legend|harga emas|harga bensin|bbm|tiket pesawat|hotel|wisata|kuliner|promo|diskon|pinjol|pinjaman online|kredit motor|puisi|pantun|lirik|cerpen|translate|terjemahkan|coding|program python|javascript|kapal|kapal laut|pelabuhan|bandara|penerbangan|jadwal (pesawat|kereta|bus|travel|feri|ferry))\b/;
 
 // Personal questions: the asker's own KGB, KP, pension, NIP, rank.
 const personalTopics: ReadonlyArray<readonly [PersonalTopic, RegExp]> = [
@@ -273,9 +284,11 @@ const personalTopics: ReadonlyArray<readonly [PersonalTopic, RegExp]> = [
   ['golongan', /\b(golongan|pangkat|gol|ruang)\b/],
 ];
 const personalExclusions =
-  /\b(syarat|syaratnya|cara|caranya|bagaimana|berkas|dokumen|mengapa|kenapa|ditunda|tunda|kalau|jika|apabila|seandainya|misalnya|misal|boleh|bolehkah|dipercepat|percepat|lupa|salah|keliru|usul|usulan|ajukan|mengajukan|prosedur|aturan|hilang|dokumennya|dimana|di mana|proses|bedanya|beda|melebihi|lebih tinggi|dipotong|potongan|iuran|taspen|tapera|atasan)\b/;
+  /\b(syarat|syaratnya|cara|caranya|bagaimana|berkas|dokumen|mengapa|kenapa|ditunda|tunda|kalau|jika|apabila|seandainya|misalnya|misal|boleh|bolehkah|dipercepat|percepat|lupa|salah|keliru|usul|usulan|ajukan|mengajukan|prosedur|aturan|hilang|dokumennya|dimana|di mana|proses|bedanya|beda|melebihi|lebih tinggi|dipotong|potongan|iuran|taspen|tapera|atasan|tiket|respon|direspon|dibalas|dijawab|ditanggapi|sla|ke mana|kemana|lapor|melapor|laporkan|harus|ijazah|pendidikan|lulusan|mentok|maksimal|paling tinggi)\b/;
 const personalAsk =
   /\b(cek|lihat|info|kapan|tanggal|tgl|berapa lama lagi|berapa tahun lagi|masih lama|jatuh|jadwal|periode|arti|artinya|maksud|maksudnya|baca|apa|berapa|umur berapa|usia berapa|sudah|belum|berikutnya|selanjutnya|tahun ini|tahun depan)\b/;
+
+const fullDate = /\b\d{1,2} (januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember) (19|20)\d\d\b/;
 
 const nipPattern = /(?<!\d)\d{8}[ .-]?\d{6}[ .-]?\d[ .-]?\d{3}(?!\d)/g;
 
@@ -298,8 +311,12 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   const nips = nipsIn(question);
   const ownNip = context.ownNip ?? null;
   const foreignNips = nips.filter((nip) => nip !== ownNip);
-  const mine = /\b(saya|ku)\b/.test(p);
+  // "nip saya …" is the asker's; "kgb nip 1985… kapan, itu teman saya" is a colleague's, whoever asks.
+  const mine = /\b(saya|ku)\b/.test(p) && !someoneElsesNip.test(p);
   if (foreignNips.length > 0) {
+    // "nip saya 1990…, yang 201903 itu maksudnya apa" from an unlinked asker: how a NIP is read is public, so the
+    // rule is answered with the number masked; whose it is cannot be known, so it is never read out.
+    if (!ownNip && mine && asksNipStructure(p)) return { kind: 'policy', aboutNip: true };
     // An unlinked asker giving "their" NIP is told how to link; anyone else's NIP is never looked at.
     if (!ownNip && mine && !/\b(punya|milik|atas nama) siapa\b/.test(p)) return { kind: 'personal', topic: topicOf(p) ?? 'profile', nips };
     // "cara baca nip 19770412…": how a NIP is built is public and in the corpus. The rule is answered with the
@@ -332,7 +349,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (/\b(tolong|tlg|mohon|bantu|bisa|bisakah)\b.{0,20}\b(cutikan|izinkan saya|liburkan)\b/.test(p)) {
     return { kind: 'escalate', reason: 'submit_leave', category: 'cuti' };
   }
-  if ((passwordWord.test(p) && passwordTrouble.test(p) && !/\bjangan\b/.test(p)) || accountAction.test(p)) {
+  if ((passwordWord.test(p) && passwordTrouble.test(p) && !/\bjangan\b/.test(p) && !safetyQuestion.test(p)) || accountAction.test(p)) {
     return { kind: 'escalate', reason: 'password', category: 'aplikasi' };
   }
   if (appTrouble.some((r) => r.test(p)) && !howTo.test(p)) return { kind: 'escalate', reason: 'app_trouble', category: 'aplikasi' };
@@ -341,20 +358,24 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   // "potongan tapera di slip gaji hubungi siapa": who handles a named contribution is a rule the corpus states.
   const contributionHandling =
     /\b(taspen|tapera)\b/.test(p) && /\b(siapa|ke mana|di mana|hubungi|bagaimana|cara|berhenti)\b/.test(p) && !moneyAmount.test(p);
-  const ruleAboutPay = (tukinPlain.test(p) && disciplineContext.test(p)) || /\bpersen\b/.test(p) || /\b(berkala|kgb)\b/.test(p) || contributionHandling;
+  // "bot bisa hitung tpp saya tidak": what the bot can do is answered (it knows no pay); "tolong hitung" is a request.
+  const botAbility = /\b(bot|layani)\b.{0,25}\b(bisa|dapat|boleh|mampu|tahu)\b.*\b(tidak|kah|kan)\b/.test(p) && !requestMarker.test(p);
+  const ruleAboutPay =
+    (tukinPlain.test(p) && disciplineContext.test(p)) || /\bpersen\b/.test(p) || /\b(berkala|kgb)\b/.test(p) || contributionHandling || botAbility;
   if (payComplaint.some((r) => r.test(p)) && !ruleAboutPay) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
-  if (tppPlain.test(p)) return { kind: 'escalate', reason: 'tpp', category: 'lainnya' };
+  if (tppPlain.test(p) && !botAbility) return { kind: 'escalate', reason: 'tpp', category: 'lainnya' };
   if (contributionContext.test(p) && moneyAmount.test(p) && !/\bpersen\b/.test(p)) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   // "gaji berkala ditunda berapa lama" is about KGB; "potongan Taspen berapa persen" about a contribution rate.
   const aboutKgb = /\b(berkala|kgb)\b/.test(p) && !moneyAmount.test(p) && !/\b(naik berapa|berapa naik|jadi berapa|tambah berapa)\b/.test(p);
   const contributionRate = /\b(iuran|potongan|dipotong|taspen|tapera)\b/.test(p) && /\bpersen\b/.test(p);
-  if (salaryPlain.some((r) => r.test(p)) && !aboutKgb && !contributionRate && !contributionHandling) {
+  if (salaryPlain.some((r) => r.test(p)) && !aboutKgb && !contributionRate && !contributionHandling && !botAbility) {
     if (!(tukinPlain.test(p) && disciplineContext.test(p))) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   }
-  if (tukinPlain.test(p) && !disciplineContext.test(p)) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
+  if (tukinPlain.test(p) && !disciplineContext.test(p) && !botAbility) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   if (jobsPlain.test(p)) return { kind: 'escalate', reason: 'job_openings', category: 'lainnya' };
   if (disciplinaryCase.test(p)) return { kind: 'escalate', reason: 'disciplinary_case', category: 'masalah_atasan_rekan' };
-  if (leaveBalance.test(p)) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
+  // "sisa cuti saya 10 hari, bisa dibawa semua": the asker gives the balance and asks the rule.
+  if (leaveBalance.test(p) && !/\b\d+ hari\b/.test(p)) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
   if (/\bsaya\b/.test(p) && caseStuck.test(p)) return { kind: 'escalate', reason: 'case_status', category: caseCategory(p) };
   if (offTopic.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
   if (officeHolder.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
@@ -364,10 +385,17 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   }
 
   if (asksOwnKpProposal(p)) return { kind: 'personal', topic: 'kp_proposal', nips };
+  // "tmt sk kgb terakhir saya 1 juni 2024, kgb berikutnya kapan": the asker gives the date the rule counts from,
+  // so the rule answers (the record might hold another date; /profil shows it).
+  if (fullDate.test(p) && nips.length === 0) return { kind: 'policy' };
   const personal = personalIntent(p, nips);
   if (personal) return personal;
   return { kind: 'policy' };
 }
+
+/** Words saying a NIP in the question belongs to someone other than the asker. */
+const someoneElsesNip =
+  /\b(teman|temen|rekan|kawan|istri|suami|atasan|bawahan|anak|ayah|ibu|bapak|pak|bu|ortu|dia|beliau|mereka|orang lain|pegawai lain|staf|staff|kabid|kasi|kadis)\b/;
 
 /** What a NIP's digits mean, without asking anything about the person it belongs to. */
 function asksNipStructure(p: string): boolean {

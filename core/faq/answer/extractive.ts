@@ -1,7 +1,7 @@
 import type { Chunk, PolicyDocument } from '../corpus/types.js';
-import type { NormalisedQuery } from '../retrieval/normalise.js';
+import { cleanText, type NormalisedQuery } from '../retrieval/normalise.js';
 import { stem, tokenizeForIndex } from '../retrieval/search-index.js';
-import { coversNumber, notCoveredPattern, unitsOf, type Unit } from '../corpus/units.js';
+import { coversNumber, unitAfter, notCoveredPattern, unitsOf, type Unit } from '../corpus/units.js';
 import { asksValue, statesAskedValue, type QuestionIntent } from './question-intent.js';
 import { answerLabels, type FaqLang } from './texts.js';
 
@@ -30,18 +30,21 @@ export function keySentences(chunk: Chunk, query: NormalisedQuery, options: { ma
     query.terms.flatMap((t) => [t.word, ...t.expansion]).flatMap((w) => tokenizeForIndex(w)).concat(query.terms.map((t) => stem(t.word))),
   );
   const numbers = query.terms.map((t) => t.word).filter((w) => /^\d{1,3}$/.test(w)).map(Number);
+  const askedText = ` ${query.expanded} `;
   const asksNumber = /\b(berapa|kapan|tanggal|lama)\b/.test(query.plain);
   const scored = units.map((unit) => {
     const tokens = new Set(tokenizeForIndex(unit.text));
     let score = 0;
     for (const w of wanted) if (tokens.has(w)) score += 1;
-    for (const n of numbers) if (coversNumber(unit.text, n)) score += 2;
+    for (const n of numbers) if (coversNumber(unit.text, n, unitAfter(query.plain, n))) score += 2;
     if (asksNumber && /\d/.test(unit.text)) score += 0.5;
     // "berapa lama / sampai kapan / boleh tidak": the unit stating the limit or date is the answer itself.
     if (options.intent && asksValue(options.intent) && statesAskedValue(options.intent, unit.text)) score += 1.5;
     if (notCoveredPattern.test(unit.text)) score -= 1;
     if (unit.position === 0) score += 0.75;
     if (asksBasis && (legalBasisLine.test(unit.text) || regulationName.test(unit.text))) score += 2;
+    // The row keyed by what the question names ("d3" → the "D-III" row): other rows share its letters.
+    if (unit.kind === 'row' && rowKeyNamed(unit.text, askedText)) score += 2;
     return { unit, score };
   });
   const scoreOf = new Map(scored.map((s) => [s.unit.position, s.score]));
@@ -91,6 +94,18 @@ export function keySentences(chunk: Chunk, query: NormalisedQuery, options: { ma
   }
   const ordered = [...chosen.values()].sort((a, b) => a.position - b.position);
   return ordered.map((u) => (u.kind === 'sentence' ? u.text : `• ${u.text}`));
+}
+
+/**
+ * True when a table row's key (its first cell: "D-III", "S1/D-IV", "SLTA dan D-I", "III/c") is named in the
+ * question as a whole phrase, after cleaning both alike.
+ */
+function rowKeyNamed(row: string, askedText: string): boolean {
+  const first = row.split(':')[0]!;
+  return first.split(/(?<![ivx])\/|\bdan\b|,/i).some((part) => {
+    const key = cleanText(part);
+    return key.length >= 2 && !/^\d+( \d+)*$/.test(key) && askedText.includes(` ${key} `);
+  });
 }
 
 const legalBasisLine = /^Dasar( hukum)?:/i;

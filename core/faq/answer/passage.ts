@@ -1,5 +1,5 @@
 import type { Chunk } from '../corpus/types.js';
-import { coversNumber, notCoveredPattern, statesNothing, tableHeaders, unitsOf, type Unit } from '../corpus/units.js';
+import { coversNumber, unitAfter, notCoveredPattern, statesNothing, tableHeaders, unitsOf, type Unit } from '../corpus/units.js';
 import type { FaqKnowledge } from '../knowledge.js';
 import { cleanText, type NormalisedQuery } from '../retrieval/normalise.js';
 import { indexText, tokenizeForIndex, type SearchHit } from '../retrieval/search-index.js';
@@ -17,6 +17,8 @@ export interface Passage {
   /** How well it states the kind of fact asked (0–1, see intentFit). */
   fit: number;
   score: number;
+  /** A section of the same document that scored nearly as well: its best sentence goes with the answer. */
+  alternative?: Passage;
 }
 
 const monthNames = new Set(['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember']);
@@ -75,6 +77,17 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   // year it works through; "deadline skp tahun ini" wants the rule, which the example only illustrates.
   const years = query.terms.map((t) => t.word).filter((w) => /^(19|20)\d\d$/.test(w));
   const asksExample = /\b(contoh|misal|misalnya|example|cara (menghitung|membaca|hitung|baca)|hitungnya|dihitung|menghitung)\b/.test(query.plain);
+  const predicateStems = new Set(intent.predicates.flatMap((w) => tokenizeForIndex(w)));
+  // The table keys the question names, per document ("ahli pertama" and "sangat baik" in the credit document).
+  const namedKeys = new Map<string, string[]>();
+  const namedKeysOf = (docId: string) => {
+    let keys = namedKeys.get(docId);
+    if (!keys) {
+      keys = [...new Set(sectionsOf.get(docId)!.flatMap(({ chunk }) => rowKeysNamed(chunk, query)))];
+      namedKeys.set(docId, keys);
+    }
+    return keys;
+  };
   const candidates: Candidate[] = [];
   const sectionsOf = new Map([...docs.keys()].map((docId) => [docId, knowledge.groundInDocument(query, docId).sections]));
   const bestCoverage = Math.max(0, ...[...sectionsOf.values()].flat().map((s) => s.coverage));
@@ -86,7 +99,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       const lower = chunk.text.toLowerCase();
       const numeric =
         (numbers.length > 0 || months.length > 0 || dates.length > 0) &&
-        numbers.every((n) => coversNumber(chunk.text, n)) &&
+        numbers.every((n) => coversNumber(chunk.text, n, unitAfter(query.plain, n))) &&
         months.every((m) => lower.includes(m)) &&
         dates.every((d) => d.pattern.test(lower))
           ? 1
@@ -94,15 +107,18 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       // "d3 naik sampai gol berapa", "pangkat 4b namanya apa": the table row keyed by what was named holds the
       // value, when the table is about what was asked ("koefisien ak ahli pertama" is not in the table of
       // cumulative credits keyed by "Ahli Pertama").
-      const row = asksValue && coverage >= bestCoverage - rowCoverageSlack && rowKeyed(chunk, query) ? 1 : 0;
+      const row = asksValue && coverage >= bestCoverage - rowCoverageSlack && statesNamedKeys(chunk, namedKeysOf(docId)) ? 1 : 0;
       const fit = intentFit(intent, stated, items, numeric === 1 || row === 1);
       const example = /^contoh\b/i.test(chunk.heading ?? '') && !asksExample && !years.some((y) => chunk.text.includes(y)) ? 1 : 0;
       const retrieved = chunk.id === primary.chunk.id ? 1 : 0;
       // The document retrieval ranked first keeps an edge: another one must state the asked fact clearly better.
       const firstDocument = docId === primary.chunk.docId ? 1 : 0;
       // A section that only points elsewhere ("… dibahas dalam dokumen …") states nothing itself.
+      // "nip itu rahasia gak": a yes/no question is answered by the sentence saying "bukan rahasia", not by the
+      // section explaining why, which never repeats the word.
+      const polar = predicateStems.size > 0 && statesPolarity(stated, predicateStems) ? 1 : 0;
       const score =
-        0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example - 0.2 * pointer;
+        0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved + 0.25 * polar - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example - 0.2 * pointer;
       candidates.push({ docId, chunks: [chunk], coverage, fit, score, position: positionOf(chunk) });
     }
   }
@@ -111,7 +127,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   const firstBest = candidates.filter((c) => c.docId === primary.chunk.docId).sort((a, b) => b.score - a.score)[0];
   if (firstBest && firstBest.fit < 1) for (const c of candidates) if (referenced.includes(c.docId)) c.score += 0.2;
   candidates.sort((a, b) => b.score - a.score || a.position - b.position);
-  const best = candidates[0]!;
+  const best = withAlternative(candidates);
   // A rule that spans two sections: the best one names the topic, its neighbour states the asked limit.
   if (best.fit < 1) {
     const neighbour = candidates.find(
@@ -125,8 +141,52 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   return best;
 }
 
+/**
+ * Two sections of one document within this much of each other are a close call: the answer quotes the best one
+ * and adds the runner-up's best sentence, so a near miss in choosing the section ("karpeg hilang": the virtual card
+ * section, and the sentence that the physical card is no longer issued) still states the fact. Chosen on the
+ * tuning split, where it fires on 1 answer in 25; wider margins lengthen a third of all answers.
+ */
+const closeCallMargin = 0.02;
+
+function withAlternative(candidates: Candidate[]): Candidate {
+  const best = candidates[0]!;
+  const alternative = candidates.find((c) => c !== best && c.docId === best.docId && c.score >= best.score - closeCallMargin && c.coverage > 0);
+  return alternative ? { ...best, alternative } : best;
+}
+
+/** Words that say yes or no of what follows them ("bukan rahasia", "tidak otomatis mengubah", "tetap berlaku"). */
+const polarityWords = new Set(['bukan', 'tidak', 'tak', 'tetap']);
+
+/** True when a polarity word stands right before (within two words) one of the words asked yes or no of. */
+function statesPolarity(stated: string, asked: ReadonlySet<string>): boolean {
+  for (const sentence of stated.split(/[.;:!?\n]+/)) {
+    const words = cleanText(sentence).split(' ');
+    for (let i = 0; i < words.length - 1; i++) {
+      if (!polarityWords.has(words[i]!)) continue;
+      if (words.slice(i + 1, i + 3).some((w) => tokenizeForIndex(w).some((t) => asked.has(t)))) return true;
+    }
+  }
+  return false;
+}
+
 /** A tag word carried by at most this many documents names a subject of its own ("lhkasn", "siharka", "tapera"). */
 const subjectTagDocuments = 2;
+
+/**
+ * The question's words that name what `docId` is about and `otherDocId` is not: tags of the first, not of the
+ * second, and carried by a few documents only ("satam" for the SATAM-ASN guides; not "cuti").
+ */
+export function subjectWordsOnlyOf(knowledge: FaqKnowledge, query: NormalisedQuery, docId: string, otherDocId: string): string[] {
+  const own = tagWordsOf(knowledge, docId);
+  const other = tagWordsOf(knowledge, otherDocId);
+  const counts = tagDocumentCounts(knowledge);
+  return [...new Set(tokenizeForIndex(query.expanded))].filter(
+    (w) => own.has(w) && !other.has(w) && !generic.has(w) && (counts.get(w) ?? 0) <= fewDocuments,
+  );
+}
+/** A word tagging at most this many documents names a family of them (the five SATAM-ASN guides). */
+const fewDocuments = 6;
 
 /** The question's words that are distinctive tags of `docId`. */
 function subjectWords(knowledge: FaqKnowledge, query: NormalisedQuery, docId: string): string[] {
@@ -202,14 +262,23 @@ function currentTitles(knowledge: FaqKnowledge): Array<{ id: string; title: stri
 }
 
 /**
- * True when a row of one of the chunk's tables is keyed (first cell) by a term the question names: an education
- * level ("D-III", "S1/D-IV", "SLTA dan D-I" → d iii, s1, d iv, slta, d i) or a rank ("III/c" → iii c).
+ * The keys (first cells) of the chunk's table rows that the question names: an education level ("D-III",
+ * "S1/D-IV", "SLTA dan D-I" → d iii, s1, d iv, slta, d i), a rank ("III/c" → iii c), a post or a rating.
  */
-function rowKeyed(chunk: Chunk, query: NormalisedQuery): boolean {
-  const keys = analyse(chunk).rowKeys;
-  if (keys.length === 0) return false;
+function rowKeysNamed(chunk: Chunk, query: NormalisedQuery): string[] {
   const asked = ` ${query.expanded} `;
-  return keys.some((key) => asked.includes(` ${key} `));
+  return analyse(chunk).rowKeys.filter((key) => asked.includes(` ${key} `));
+}
+
+/**
+ * True when the section names every table key the question names in its document: the row keyed by the one named
+ * ("d3" → the D-III row), or a sentence working through all of them ("Ahli Pertama … predikat Sangat Baik … 18,75
+ * AK") rather than a table keyed by only one ("Ahli Pertama: 50" cumulative).
+ */
+function statesNamedKeys(chunk: Chunk, keys: readonly string[]): boolean {
+  if (keys.length === 0) return false;
+  const text = ` ${cleanText(chunk.text)} `;
+  return keys.every((key) => text.includes(` ${key} `));
 }
 
 /** First cells of a chunk's table rows (not headers), split into alternatives and cleaned like a question. */

@@ -24,17 +24,26 @@ export interface QuestionIntent {
   duration: boolean;
   /** Conditions: "syarat", "syaratnya". */
   requirement: boolean;
+  /**
+   * Whether the asker, who says how long they have served, may already have something ("baru 8 bulan jadi PNS,
+   * sudah bisa cuti tahunan belum"): the answer is the minimum service the rule sets.
+   */
+  eligibility: boolean;
   /** A person or office: "siapa". */
   who: boolean;
   /** What something means: "arti", "maksud", "itu apa". */
   meaning: boolean;
+  /** Words asked yes or no of ("rahasia gak" → rahasia): the answer says "bukan rahasia" or "tidak …". */
+  predicates: string[];
   /** Units the asked number comes in ("8 tahun", "berapa hari", "berapa persen"): the answer states one in it. */
   units: string[];
 }
 
 export function questionIntent(query: NormalisedQuery): QuestionIntent {
   const p = ` ${query.plain} `;
-  const yesNo = /\b(boleh|bisa|dapat|masih|apakah|wajib|perlu|harus|berlaku)\b.*\btidak\b|\b(apakah|bolehkah|bisakah)\b|\bbenar tidak\b|\bkah\b/.test(p);
+  const predicates = yesNoPredicates(p);
+  const yesNo =
+    /\b(boleh|bisa|dapat|masih|apakah|wajib|perlu|harus|berlaku)\b.*\btidak\b|\b(apakah|bolehkah|bisakah)\b|\bbenar tidak\b|\bkah\b/.test(p) || predicates.length > 0;
   return {
     limit: /\b(berapa|maksimal|maks|max|minimal|min|paling lama|paling banyak|paling lambat|paling singkat|sampai kapan|batas|batasnya|lama)\b/.test(p),
     when: /\b(kapan|tanggal berapa|paling lambat|deadline|tenggat|batas waktu|jam berapa)\b/.test(p),
@@ -45,10 +54,34 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
     range: /\bdari berapa\b.*\bsampai\b|\bberapa sampai berapa\b/.test(p),
     duration: /\b(berapa lama|lama|lamanya|sampai kapan|paling lama|maksimal)\b/.test(p),
     requirement: /\b(syarat|syaratnya|persyaratan)\b/.test(p),
+    // Service stated ("baru 8 bulan jadi pns", "belum 5 tahun kerja"), then "bisa/boleh … belum/tidak?" at the end.
+    eligibility:
+      /\b(baru|sudah|belum|masih) \d+ (hari|minggu|bulan|tahun)\b/.test(p) &&
+      /\b(bisa|boleh|dapat|berhak)\b/.test(p) &&
+      /\b(belum|tidak|kah)( [a-z]+)? $/.test(p),
     who: /\bsiapa\b/.test(p),
     meaning: /\b(arti|artinya|maksud|maksudnya|pengertian)\b|\b(itu|tu) apa\b/.test(p),
     units: askedUnits(p),
+    predicates,
   };
+}
+
+/** Words before a "gak" that are not what is asked: function words, and who it is about ("sama kayak pns gak"). */
+const notPredicates = new Set([
+  'saya', 'yang', 'kalau', 'juga', 'sudah', 'belum', 'apa', 'ada', 'itu', 'ini', 'atau', 'dan', 'sama', 'masih', 'lagi', 'benar', 'bisa',
+  'boleh', 'pns', 'asn', 'pppk', 'cpns', 'pegawai', 'kamu', 'anda', 'dia', 'kita', 'kami',
+]);
+
+/**
+ * The words a chat question asks yes or no of, from the "gak" after them: "rahasia" in "nip itu rahasia gak sih",
+ * "dapat" in "ct saya masih dapat gak", "hangus" in "waktunya hangus ga".
+ */
+function yesNoPredicates(p: string): string[] {
+  const found: string[] = [];
+  for (const m of p.matchAll(/\b([a-z]{3,}) tidak(?= (?:sih|ya|kah|dong|nih|kan|pak|bu|tuh) |(?= [a-z]+ tidak\b)| kalau\b| $)/g)) {
+    if (!notPredicates.has(m[1]!)) found.push(m[1]!);
+  }
+  return found;
 }
 
 const timeUnits = ['hari', 'minggu', 'bulan', 'tahun'];
@@ -75,6 +108,7 @@ const purposePattern = /\b(?:dipakai|digunakan|kegunaan|berguna|untuk mengukur|u
 const durationPattern = /\b\d+(?:,\d+)?\s*(?:hari|minggu|bulan|tahun|jam)\b|\bpaling lama\b|\bselama\b/i;
 const meaningPattern = /\b(?:adalah|berarti|yaitu|artinya|ialah|merupakan)\b/i;
 const whoPattern = /\b(?:oleh|pejabat|gubernur|presiden|ppk|kepala|petugas|pimpinan|atasan|bagian|operator)\b/i;
+const minimumServicePattern = /\b(?:paling singkat|minimal|sekurang-kurangnya|setidaknya)\b[^.]{0,40}\b(?:tahun|bulan)\b|\bbekerja\b[^.]{0,30}\bpaling singkat\b/i;
 const requirementPattern = /\b(?:syarat|memerlukan|paling singkat|paling rendah|bila|harus|wajib)\b/i;
 const unitPattern = (units: readonly string[]) => new RegExp(`\\b\\d+(?:,\\d+)?\\s*(?:${units.map((u) => (u === 'persen' ? 'persen|%' : u)).join('|')})`, 'i');
 const enumerationPattern = /\b(?:misalnya|antara lain|meliputi|yaitu|seperti)\b[^.]*,[^.]*\b(?:dan|atau)\b|\b(?:misalnya|antara lain|meliputi)\b[^.]*\b(?:atau|dan)\b[^.]*\b(?:dan|atau)\b/i;
@@ -94,6 +128,7 @@ export function intentFit(intent: QuestionIntent, statedText: string, listItems:
   // A list, or a sentence that names examples ("misalnya akta atau surat nikah … dan ijazah").
   if (intent.list) wanted.push(listItems >= 2 || enumerationPattern.test(statedText));
   if (intent.requirement) wanted.push(requirementPattern.test(statedText));
+  if (intent.eligibility) wanted.push(minimumServicePattern.test(statedText));
   if (intent.who) wanted.push(whoPattern.test(statedText));
   // A definition, or a table of what each part means.
   if (intent.meaning) wanted.push(listItems >= 2 || meaningPattern.test(statedText));

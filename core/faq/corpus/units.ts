@@ -11,12 +11,26 @@ export interface Unit {
 }
 
 /** Numbers asked about ("bolos 5 hari") and whether a unit's range covers them ("4–6: teguran tertulis"). */
-export function coversNumber(text: string, n: number): boolean {
+export function coversNumber(text: string, n: number, unit: string | null = null): boolean {
   for (const m of text.matchAll(/(\d+)\s*(?:–|-|—|sampai|s\.d\.|hingga)\s*(\d+)/g)) {
     if (n >= Number(m[1]) && n <= Number(m[2])) return true;
   }
   for (const m of text.matchAll(/(\d+)\s*(?:\+|atau lebih|ke atas|lebih)/g)) if (n >= Number(m[1])) return true;
-  return new RegExp(`(?<![\\d,.])${n}(?![\\d])`).test(text);
+  // Not a degree ("S3", "D-3"), a regulation's number ("PP 11/2017") or part of a decimal; and "5 bulan" asked is
+  // not "5 tahun" written.
+  for (const m of text.matchAll(new RegExp(`(?<![\\d,.\\p{L}-])${n}(?![\\d]|\\/\\d)(\\s+\\p{L}+)?`, 'gu'))) {
+    const after = m[1]?.trim().toLowerCase() ?? '';
+    if (unit && timeUnits.includes(after) && after !== unit) continue;
+    return true;
+  }
+  return false;
+}
+
+const timeUnits = ['hari', 'minggu', 'bulan', 'tahun'];
+
+/** The time unit written after a number in a question ("baru 5 bulan" → bulan), or null. */
+export function unitAfter(question: string, n: number): string | null {
+  return new RegExp(`\\b${n} (hari|minggu|bulan|tahun)\\b`).exec(question)?.[1] ?? null;
 }
 
 const abbreviationDots = /\b(No|Ps|Pasal|jo|dst|dll|dsb|a\.n|u\.p|Tn|Ny|Sdr|Dr|Drs|Ir|H|Hj|S\.\w+|M\.\w+|Kep|Per|Perka|SE|Ka|Kab|Prov|hlm|tgl|ttg|dkk|vs)\.$/;

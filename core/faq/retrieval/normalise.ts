@@ -41,7 +41,7 @@ const possessable = new Set([
 ]);
 
 /** "cutinya" → "cuti", "pensiunku" → "pensiun saya"; other words are left to the stemmer. */
-function splitPossessive(token: string): string[] {
+export function splitPossessive(token: string): string[] {
   for (const [suffix, owner] of [['nya', null], ['ku', 'saya'], ['mu', 'kamu']] as const) {
     if (token.length > suffix.length + 1 && token.endsWith(suffix)) {
       const base = token.slice(0, -suffix.length);

@@ -3,8 +3,10 @@ import { stemmer as indonesianStemmer } from '@orama/stemmers/indonesian';
 import { stopwords as indonesianStopwords } from '@orama/stopwords/indonesian';
 import type { Chunk } from '../corpus/types.js';
 import { normaliseQuery, type NormalisedQuery } from './normalise.js';
+import { colloquialVariants } from './colloquial.js';
+import { isEverydayIndonesianWord } from './indonesian-words.js';
 import { abbreviations, stemOverrides } from './synonyms.js';
-import { coversNumber, handoverPattern, statesNothing, tableHeaders, unitsOf } from '../corpus/units.js';
+import { coversNumber, unitAfter, handoverPattern, statesNothing, tableHeaders, unitsOf } from '../corpus/units.js';
 
 export interface SearchHit {
   chunk: Chunk;
@@ -198,7 +200,7 @@ export class ChunkIndex {
       if (!chunk || (filter && !filter(chunk))) continue;
       const { coverage, matched, local: sectionCoverage } = this.coverage(concepts, hints, chunk.id);
       // "bolos 5 hari": the section whose table has the "4–6" row.
-      const numeric = numbers.length > 0 && numbers.every((n) => coversNumber(chunk.text, n)) ? 1 : 0;
+      const numeric = numbers.length > 0 && numbers.every((n) => coversNumber(chunk.text, n, unitAfter(query.plain, n))) ? 1 : 0;
       scored.push({ chunk, score: hit.score, coverage, local: sectionCoverage, numeric, title: this.titleMatch(asked, chunk.id), position: this.stats.get(chunk.id)!.position, matched });
     }
     if (scored.length === 0) return [];
@@ -245,7 +247,12 @@ export class ChunkIndex {
     // tahunan pppk brp hari", while "Ketentuan cuti besar yang tidak tercantum di sini …" concerns no question
     // about cuti besar in particular.
     const titleTokens = new Set(chunks[0] ? tokenizeForIndex(chunks[0].title) : []);
-    const asked = new Set([...concepts.flatMap((c) => c.stems), ...query.hints.map(stem)].filter((s) => !titleTokens.has(s)));
+    // An abbreviation of the title ("cltn" in "Cuti di Luar Tanggungan Negara") names the document's subject too:
+    // "cltn tetap digaji" is not concerned by "Lama CLTN belum dicantumkan di sini".
+    const subject = concepts.filter((c) => c.stems.length > 1 && c.stems.some((s) => titleTokens.has(s)));
+    const asked = new Set(
+      [...concepts.filter((c) => !subject.includes(c)).flatMap((c) => c.stems), ...query.hints.map(stem)].filter((s) => !titleTokens.has(s)),
+    );
     // A hand-over ("Untuk formulir …: Hubungi petugas kepegawaian") concerns the question only through a word the
     // document states nowhere else: "formulir cuti sakit" is handed over, "potongan taspen berapa persen" is
     // answered although "Untuk rincian potongan di slip gaji, hubungi …" shares "potongan" with it.
@@ -366,12 +373,12 @@ export class ChunkIndex {
 
   private correctUncached(word: string): string {
     if (word.length < 4 || /\d/.test(word) || this.surface.has(word) || this.documentFrequency.has(stem(word))) return word;
-    // Jakarta-style verbs: "disiapin" → "disiapkan", "ngurangin" → "ngurangi".
-    for (const ending of [word, word.replace(/in$/, 'i'), word.replace(/in$/, 'kan')]) {
-      for (const variant of [ending, ending.replace(/^ng/, 'meng'), ending.replace(/^ny/, 'meny'), ending.replace(/^ng/, 'mengg')]) {
-        if (variant !== word && (this.surface.has(variant) || this.documentFrequency.has(stem(variant)))) return variant;
-      }
+    // Jakarta-style words: "disiapin" → "disiapkan", "ngitungnya" → "menghitung", "malem" → "malam".
+    for (const variant of colloquialVariants(word)) {
+      if (this.surface.has(variant) || this.documentFrequency.has(stem(variant))) return variant;
     }
+    // A real word is not a typo, even one letter away from a corpus word ("harga" is not "harta").
+    if (isEverydayIndonesianWord(word)) return word;
     const limit = word.length >= 8 ? 2 : 1;
     let best: { word: string; distance: number; count: number } | null = null;
     for (let length = word.length - limit; length <= word.length + limit; length++) {

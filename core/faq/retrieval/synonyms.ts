@@ -35,6 +35,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   ngajukan: 'ajukan', ambil: 'ambil', ngambil: 'ambil', dapetin: 'dapat', ilang: 'hilang', lupain: 'lupa', liat: 'lihat', ngecek: 'cek',
   dicek: 'cek', ganti: 'ganti', gaji2: 'gaji', telat: 'terlambat', tlt: 'terlambat', gimana2: 'bagaimana', bgaimana: 'bagaimana',
   // time and units
+  mlm: 'malam', malem: 'malam', pgi: 'pagi', pg: 'pagi', siang2: 'siang', lbr: 'libur', lbur: 'libur', mingguan: 'minggu',
   thn: 'tahun', th: 'tahun', taun: 'tahun', thun: 'tahun', tahunan: 'tahunan', bln: 'bulan', bl: 'bulan', hr: 'hari', hri: 'hari',
   mgg: 'minggu', mg: 'minggu', tgl: 'tanggal', tggl: 'tanggal', tg: 'tanggal', jm: 'jam', mnt: 'menit', skali: 'sekali', sekali2: 'sekali',
   skl: 'sekali', jml: 'jumlah', brp2: 'berapa',
@@ -183,6 +184,8 @@ export const abbreviations: Readonly<Record<string, string>> = {
   chatcanal: 'chatcanal layanan chat',
   consdesk: 'consdesk jam layanan',
   sla: 'target waktu tiket',
+  // Chat's word for a reply; the corpus says "tanggapan".
+  respon: 'tanggapan', respons: 'tanggapan', direspon: 'ditanggapi tanggapan', direspons: 'ditanggapi tanggapan', responnya: 'tanggapan',
   pdm: 'pemutakhiran data',
   berkas: 'dokumen',
   dokumen: 'berkas',
@@ -207,6 +210,9 @@ export const abbreviations: Readonly<Record<string, string>> = {
 
 /** Rewritten before token rules, so "cuti thn" and "naik gol" read as one idea. */
 export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
+  // "sudah lama kerja", "lama sekali belum dijawab": how long it has felt, not a question of how long.
+  [/\b(sudah|terlalu|sangat|kok|agak|cukup) lama\b/g, '$1'],
+  [/\blama (sekali|banget)\b/g, ''],
   [/\bcuti (thn|th|taun|tahun)\b/g, 'cuti tahunan'],
   [/\bnaik gol(ongan)?\b/g, 'kenaikan pangkat golongan'],
   [/\bnaik pangkat\b/g, 'kenaikan pangkat'],
