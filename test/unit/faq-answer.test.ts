@@ -117,6 +117,12 @@ describe('placeholders and gaps go to a human', () => {
     expect(paid.text).toMatch(/tidak menerima penghasilan|tidak dibayar/);
   });
 
+  it('hands where an unlinked asker\'s KP proposal is to the desk, which can look now', async () => {
+    expect(await ask('usulan kp sy bln kemarin udh sampe mana ya')).toMatchObject({ kind: 'escalate', reason: 'case_status', category: 'kenaikan_pangkat' });
+    // Other questions about one's own record still explain how to link.
+    expect(await ask('kgb saya kapan')).toMatchObject({ kind: 'personal' });
+  });
+
   it('hands over below the confidence threshold', async () => {
     expect(await ask('harga sewa tenda utk acara kantor brp')).toMatchObject({ kind: 'escalate', reason: 'low_confidence' });
     // An everyday word is not a typo of a corpus word: "harga" is not "harta" (the wealth report).

@@ -142,6 +142,9 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   if (intent.kind === 'refuse') return finish({ kind: 'refuse', reason: intent.reason, text: refusalText(intent.reason, lang) });
   if (intent.kind === 'escalate') return finish(escalate(intent.reason, lang, intent.category));
   if (intent.kind === 'personal') {
+    // Where one's KP proposal is, asked before the account is linked: the desk can look now, which helps more
+    // than being sent to fetch a link code first. (Linked staff see the SIASN status themselves.)
+    if (intent.topic === 'kp_proposal' && !asker?.actor.employeeId) return finish(escalate('case_status', lang, 'kenaikan_pangkat'));
     const answer = asker ? await personalAnswer(asker, intent.topic, lang, intent.nips) : unlinkedText(intent.topic, lang);
     return finish({ kind: 'personal', text: answer });
   }

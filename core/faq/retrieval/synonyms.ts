@@ -185,6 +185,7 @@ export const abbreviations: Readonly<Record<string, string>> = {
   consdesk: 'consdesk jam layanan',
   sla: 'target waktu tiket',
   // Chat's word for a reply; the corpus says "tanggapan".
+  balas: 'jawab tanggapan', dibalas: 'dijawab ditanggapi', balasan: 'jawaban tanggapan',
   respon: 'tanggapan', respons: 'tanggapan', direspon: 'ditanggapi tanggapan', direspons: 'ditanggapi tanggapan', responnya: 'tanggapan',
   pdm: 'pemutakhiran data',
   berkas: 'dokumen',
