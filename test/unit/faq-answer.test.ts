@@ -111,6 +111,9 @@ describe('placeholders and gaps go to a human', () => {
     const cltn = await ask('cltn maksimal brp thn');
     expect(cltn).toMatchObject({ kind: 'escalate', reason: 'not_covered' });
     expect(cltn.text).toMatch(/belum (dicantumkan|dapat dipastikan) di sini/);
+    // A section covering most of the words (the cumulative table, "Ahli Muda: 100") does not answer a coefficient the
+    // document says it does not state.
+    expect(await ask('koefisien angka kredit jenjang ahli muda per tahunnya brp')).toMatchObject({ kind: 'escalate', reason: 'not_covered' });
     // The missing length does not concern a question about pay during CLTN, which the document answers.
     const paid = await ask('cltn tetep dibayar ga');
     expect(paid.kind).toBe('answer');

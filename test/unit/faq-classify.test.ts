@@ -88,7 +88,7 @@ describe('changing data is refused; asking how to correct it is not', () => {
     expect(kindOf(question)).toBe('refuse:change_data');
   });
 
-  it.each(['tgl lahir di profil sy salah gmn benerinnya', 'cara update data keluarga di myasn', 'data saya salah, bagaimana memperbaikinya'])(
+  it.each(['tgl lahir di profil sy salah gmn benerinnya', 'cara update data keluarga di myasn', 'data saya salah, bagaimana memperbaikinya', 'update data pendidikan di myasn hrs upload dokumen apa'])(
     '%s',
     (question) => {
       expect(kindOf(question)).toBe('policy');
@@ -120,6 +120,7 @@ describe('out of scope goes to a human', () => {
     ['usulan pensiun saya ditolak knp', 'case_status'],
     ['sk kp sy udh diteken blm ya', 'case_status'],
     ['saya kena hukuman disiplin, bagaimana', 'disciplinary_case'],
+    ['kasus disiplin sy bln lalu gmn lanjutannya', 'disciplinary_case'],
     ['setelah kgb gaji gol 3c mkg 10 jd brp', 'salary'],
     ['e-kinerja gak bisa dibuka dr pagi, error', 'app_trouble'],
     ['login myasn muncul akun tidak ditemukan terus', 'app_trouble'],
@@ -192,6 +193,7 @@ describe("questions about the asker's own record", () => {
     expect(kindOf('kgb saya kapan')).toBe('personal:kgb');
     expect(kindOf('sisa cuti sy thn lalu 10 hari, bs kebawa semua ke thn ini?')).toBe('policy');
     expect(kindOf('sisa cuti sy brp')).toBe('escalate:leave_balance');
+    expect(kindOf('sy gol 3c br 2 thn, udh bs naik pangkat blm')).toBe('policy');
     // A ticket's response time is the desk's rule, whatever the ticket is about.
     expect(kindOf('tiket kgb sy kira2 di respon brp lama ya')).toBe('policy');
     expect(kindOf('tiket kp sy udh lewat target sla, brarti sk nya telat jg ya')).toBe('policy');

@@ -30,6 +30,10 @@ describe('query normaliser', () => {
     expect(cleanText('kata2')).toBe('kata');
   });
 
+  it('reads English words staff mix in', () => {
+    expect(plain('miscarriage leave brp lama')).toContain('keguguran');
+  });
+
   it('replaces chat words', () => {
     expect(plain('sy mau tny brp lama cuti sakit')).toBe('saya mau tanya berapa lama cuti sakit');
     expect(plain('gmn klo tdk dgn surat dokter yg asli')).toBe('bagaimana kalau tidak dengan surat dokter yang asli');

@@ -230,7 +230,10 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   // "cuti melahirkan p3k brp bulan": a section naming everything asked but not the number asked for does not
   // answer when the document says that number is not given here.
   const valueMissing = asksValue(asked) && passage.fit < 1;
-  if ((passage.coverage < groundedCoverage || valueMissing) && grounding.statements.length > 0 && !statesAsked && !choice) {
+  // "koefisien ahli muda berapa": a section covering most words (the cumulative table) still does not answer when
+  // the document says the very thing asked that the section lacks is not stated here.
+  const saysItLacks = unansweredStatements(query, passage, grounding.statements).length > 0;
+  if ((passage.coverage < groundedCoverage || valueMissing || saysItLacks) && grounding.statements.length > 0 && !statesAsked && !choice) {
     // What the document does say (when it says something about the question), then what it says it lacks.
     const document = knowledge.document(primary.chunk.docId)!;
     const statements = [...new Set(grounding.statements)];

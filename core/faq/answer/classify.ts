@@ -256,6 +256,8 @@ const jobsPlain =
 
 const disciplinaryCase =
   /\b(saya|teman saya|rekan saya|atasan saya|suami saya|istri saya)\s+(sudah\s+|telah\s+|lagi\s+|sedang\s+)?(kena|terkena|dikenai|dikenakan|dijatuhi|dapat|mendapat|menerima|dilaporkan|diperiksa|dipanggil|disidang|diberi)\s+(hukuman|hukdis|hukuman disiplin|sanksi|teguran|sp|surat peringatan|pemeriksaan|bap)\b/;
+/** The asker's own disciplinary case named as such ("kasus disiplin saya yang kemarin bagaimana"). */
+const ownDisciplinaryCase = /\bkasus (disiplin|hukdis|hukuman disiplin|pelanggaran) saya\b/;
 const leaveBalance = /\b(sisa|saldo|jatah|kuota)\s+(cuti\s+)?(tahunan\s+)?(saya|ku)\b|\bcuti (tahunan )?saya (masih |tinggal )?(sisa|berapa|tinggal)\b|\b(sisa|saldo) cuti (tahunan )?(saya )?(berapa|tinggal)\b/;
 
 /**
@@ -339,7 +341,9 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (aboutSomeoneElse(pc) && !comparison.test(pc)) return { kind: 'refuse', reason: 'other_person' };
 
   if (new RegExp(`\\b${changeVerb}\\s+([a-z]+\\s+){0,2}${changeObject}\\b`).test(p) && !howTo.test(p)) {
-    const imperative = new RegExp(`^(tolong |tlg |mohon |minta |bantu |please |pls |saya mau |saya ingin |saya minta )*${changeVerb}\\b`).test(p);
+    // "update data pendidikan di myasn harus upload dokumen apa" starts like an order but asks a question.
+    const asks = /\b(apa|apa saja|bagaimana|berapa|kapan|siapa|mana|kah|tidak|belum)$/.test(p);
+    const imperative = !asks && new RegExp(`^(tolong |tlg |mohon |minta |bantu |please |pls |saya mau |saya ingin |saya minta )*${changeVerb}\\b`).test(p);
     if (imperative || requestMarker.test(p)) return { kind: 'refuse', reason: 'change_data' };
   }
 
@@ -373,7 +377,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   }
   if (tukinPlain.test(p) && !disciplineContext.test(p) && !botAbility) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   if (jobsPlain.test(p)) return { kind: 'escalate', reason: 'job_openings', category: 'lainnya' };
-  if (disciplinaryCase.test(p)) return { kind: 'escalate', reason: 'disciplinary_case', category: 'masalah_atasan_rekan' };
+  if (disciplinaryCase.test(p) || ownDisciplinaryCase.test(p)) return { kind: 'escalate', reason: 'disciplinary_case', category: 'masalah_atasan_rekan' };
   // "sisa cuti saya 10 hari, bisa dibawa semua": the asker gives the balance and asks the rule.
   if (leaveBalance.test(p) && !/\b\d+ hari\b/.test(p)) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
   if (/\bsaya\b/.test(p) && caseStuck.test(p)) return { kind: 'escalate', reason: 'case_status', category: caseCategory(p) };
@@ -439,6 +443,8 @@ function topicOf(p: string): PersonalTopic | null {
 
 function personalIntent(p: string, nips: string[]): Intent | null {
   if (!/\bsaya\b/.test(p) && nips.length === 0) return null;
+  // "saya gol 3b baru 3 tahun, sudah bisa naik pangkat belum": the asker gives their service and asks the rule.
+  if (/\b(baru|sudah|belum) \d+ (hari|minggu|bulan|tahun)\b/.test(p) && /\b(bisa|boleh|dapat|berhak)\b/.test(p)) return null;
   const topic = topicOf(p);
   if (!topic) {
     const profile = /\b(data saya|profil saya|tanggal penting saya)\b/.test(p) && !personalExclusions.test(p) && !howTo.test(p);

@@ -58,7 +58,7 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
     eligibility:
       /\b(baru|sudah|belum|masih) \d+ (hari|minggu|bulan|tahun)\b/.test(p) &&
       /\b(bisa|boleh|dapat|berhak)\b/.test(p) &&
-      /\b(belum|tidak|kah)( [a-z]+)? $/.test(p),
+      (/\b(belum|tidak|kah)( [a-z]+)? $/.test(p) || /\bsudah (bisa|boleh|dapat|berhak)\b/.test(p)),
     who: /\bsiapa\b/.test(p),
     meaning: /\b(arti|artinya|maksud|maksudnya|pengertian)\b|\b(itu|tu) apa\b/.test(p),
     units: askedUnits(p),

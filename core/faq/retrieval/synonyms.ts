@@ -35,6 +35,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   ngajukan: 'ajukan', ambil: 'ambil', ngambil: 'ambil', dapetin: 'dapat', ilang: 'hilang', lupain: 'lupa', liat: 'lihat', ngecek: 'cek',
   dicek: 'cek', ganti: 'ganti', gaji2: 'gaji', telat: 'terlambat', tlt: 'terlambat', gimana2: 'bagaimana', bgaimana: 'bagaimana',
   // time and units
+  br: 'baru', miscarriage: 'keguguran',
   mlm: 'malam', malem: 'malam', pgi: 'pagi', pg: 'pagi', siang2: 'siang', lbr: 'libur', lbur: 'libur', mingguan: 'minggu',
   thn: 'tahun', th: 'tahun', taun: 'tahun', thun: 'tahun', tahunan: 'tahunan', bln: 'bulan', bl: 'bulan', hr: 'hari', hri: 'hari',
   mgg: 'minggu', mg: 'minggu', tgl: 'tanggal', tggl: 'tanggal', tg: 'tanggal', jm: 'jam', mnt: 'menit', skali: 'sekali', sekali2: 'sekali',
