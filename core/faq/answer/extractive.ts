@@ -1,7 +1,7 @@
 import type { Chunk, PolicyDocument } from '../corpus/types.js';
 import { cleanText, type NormalisedQuery } from '../retrieval/normalise.js';
 import { stem, tokenizeForIndex } from '../retrieval/search-index.js';
-import { coversNumber, unitAfter, notCoveredPattern, unitsOf, type Unit } from '../corpus/units.js';
+import { askedNumbers, coversNumber, notCoveredPattern, unitsOf, type Unit } from '../corpus/units.js';
 import { asksValue, statesAskedValue, type QuestionIntent } from './question-intent.js';
 import { answerLabels, type FaqLang } from './texts.js';
 
@@ -29,14 +29,14 @@ export function keySentences(chunk: Chunk, query: NormalisedQuery, options: { ma
   const wanted = new Set(
     query.terms.flatMap((t) => [t.word, ...t.expansion]).flatMap((w) => tokenizeForIndex(w)).concat(query.terms.map((t) => stem(t.word))),
   );
-  const numbers = query.terms.map((t) => t.word).filter((w) => /^\d{1,3}$/.test(w)).map(Number);
+  const numbers = askedNumbers(query);
   const askedText = ` ${query.expanded} `;
   const asksNumber = /\b(berapa|kapan|tanggal|lama)\b/.test(query.plain);
   const scored = units.map((unit) => {
     const tokens = new Set(tokenizeForIndex(unit.text));
     let score = 0;
     for (const w of wanted) if (tokens.has(w)) score += 1;
-    for (const n of numbers) if (coversNumber(unit.text, n, unitAfter(query.plain, n))) score += 2;
+    for (const n of numbers) if (coversNumber(unit.text, n.value, n.unit)) score += 2;
     if (asksNumber && /\d/.test(unit.text)) score += 0.5;
     // "berapa lama / sampai kapan / boleh tidak": the unit stating the limit or date is the answer itself.
     if (options.intent && asksValue(options.intent) && statesAskedValue(options.intent, unit.text)) score += 1.5;

@@ -1,5 +1,5 @@
 import type { Chunk } from '../corpus/types.js';
-import { coversNumber, unitAfter, notCoveredPattern, statesNothing, tableHeaders, unitsOf, type Unit } from '../corpus/units.js';
+import { askedNumbers, coversNumber, notCoveredPattern, statesNothing, tableHeaders, unitsOf, type Unit } from '../corpus/units.js';
 import type { FaqKnowledge } from '../knowledge.js';
 import { cleanText, type NormalisedQuery } from '../retrieval/normalise.js';
 import { indexText, tokenizeForIndex, type SearchHit } from '../retrieval/search-index.js';
@@ -62,11 +62,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   // A date named in the question ("periode 1 des") is matched as a date: a table that has "1" somewhere and
   // "Desember" in another row does not state it.
   const dates = [...query.plain.matchAll(dateInQuestion)].map((m) => ({ day: Number(m[1]), month: m[2]!, pattern: new RegExp(`(?<!\\d)${Number(m[1])} ${m[2]}`) }));
-  const numbers = query.terms
-    .map((t) => t.word)
-    .filter((w) => /^\d{1,3}$/.test(w))
-    .map(Number)
-    .filter((n) => !dates.some((d) => d.day === n));
+  const numbers = askedNumbers(query).filter((n) => !dates.some((d) => d.day === n.value));
   // Months named in the question ("periode jan") are as specific as numbers: the section naming them answers.
   const months = query.terms.map((t) => t.word).filter((w) => monthNames.has(w) && !dates.some((d) => d.month === w));
   // "deadline lhkasn": a word naming the first document's own subject (a tag few documents carry) that another
@@ -99,7 +95,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       const lower = chunk.text.toLowerCase();
       const numeric =
         (numbers.length > 0 || months.length > 0 || dates.length > 0) &&
-        numbers.every((n) => coversNumber(chunk.text, n, unitAfter(query.plain, n))) &&
+        numbers.every((n) => coversNumber(chunk.text, n.value, n.unit)) &&
         months.every((m) => lower.includes(m)) &&
         dates.every((d) => d.pattern.test(lower))
           ? 1

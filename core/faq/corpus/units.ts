@@ -33,6 +33,20 @@ export function unitAfter(question: string, n: number): string | null {
   return new RegExp(`\\b${n} (hari|minggu|bulan|tahun)\\b`).exec(question)?.[1] ?? null;
 }
 
+/** A small number a question names ("bolos 5 hari", "baru 8 bulan"), with the time unit written after it. */
+export interface AskedNumber {
+  value: number;
+  unit: string | null;
+}
+
+/** The question's small numbers, read once per question rather than once per section or sentence compared. */
+export function askedNumbers(query: { terms: ReadonlyArray<{ word: string }>; plain: string }): AskedNumber[] {
+  return query.terms
+    .map((t) => t.word)
+    .filter((w) => /^\d{1,3}$/.test(w))
+    .map((w) => ({ value: Number(w), unit: unitAfter(query.plain, Number(w)) }));
+}
+
 const abbreviationDots = /\b(No|Ps|Pasal|jo|dst|dll|dsb|a\.n|u\.p|Tn|Ny|Sdr|Dr|Drs|Ir|H|Hj|S\.\w+|M\.\w+|Kep|Per|Perka|SE|Ka|Kab|Prov|hlm|tgl|ttg|dkk|vs)\.$/;
 
 function stripMarkdown(text: string): string {

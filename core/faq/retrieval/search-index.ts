@@ -6,7 +6,7 @@ import { normaliseQuery, type NormalisedQuery } from './normalise.js';
 import { colloquialVariants } from './colloquial.js';
 import { isEverydayIndonesianWord } from './indonesian-words.js';
 import { abbreviations, stemOverrides } from './synonyms.js';
-import { coversNumber, unitAfter, handoverPattern, statesNothing, tableHeaders, unitsOf } from '../corpus/units.js';
+import { askedNumbers, coversNumber, handoverPattern, statesNothing, tableHeaders, unitsOf } from '../corpus/units.js';
 
 export interface SearchHit {
   chunk: Chunk;
@@ -193,14 +193,14 @@ export class ChunkIndex {
     const raw = { hits: [...scores].map(([id, score]) => ({ id, score })) };
     const hints = query.hints.map(stem);
     const asked = new Set(concepts.flatMap((c) => c.stems));
-    const numbers = query.terms.map((t) => t.word).filter((w) => /^\d{1,3}$/.test(w)).map(Number);
+    const numbers = askedNumbers(query);
     const scored: Array<{ chunk: Chunk; score: number; coverage: number; local: number; numeric: number; title: number; position: number; matched: string[] }> = [];
     for (const hit of raw.hits) {
       const chunk = this.byId.get(hit.id);
       if (!chunk || (filter && !filter(chunk))) continue;
       const { coverage, matched, local: sectionCoverage } = this.coverage(concepts, hints, chunk.id);
       // "bolos 5 hari": the section whose table has the "4–6" row.
-      const numeric = numbers.length > 0 && numbers.every((n) => coversNumber(chunk.text, n, unitAfter(query.plain, n))) ? 1 : 0;
+      const numeric = numbers.length > 0 && numbers.every((n) => coversNumber(chunk.text, n.value, n.unit)) ? 1 : 0;
       scored.push({ chunk, score: hit.score, coverage, local: sectionCoverage, numeric, title: this.titleMatch(asked, chunk.id), position: this.stats.get(chunk.id)!.position, matched });
     }
     if (scored.length === 0) return [];
