@@ -1,7 +1,8 @@
 import type { Chunk, PolicyDocument } from '../corpus/types.js';
-import { cleanText, type NormalisedQuery } from '../retrieval/normalise.js';
+import type { NormalisedQuery } from '../retrieval/normalise.js';
 import { stem, tokenizeForIndex } from '../retrieval/search-index.js';
 import { askedNumbers, coversNumber, notCoveredPattern, unitsOf, type Unit } from '../corpus/units.js';
+import { cellKeys } from './passage.js';
 import { asksValue, statesAskedValue, type QuestionIntent } from './question-intent.js';
 import { answerLabels, type FaqLang } from './texts.js';
 
@@ -101,11 +102,7 @@ export function keySentences(chunk: Chunk, query: NormalisedQuery, options: { ma
  * question as a whole phrase, after cleaning both alike.
  */
 function rowKeyNamed(row: string, askedText: string): boolean {
-  const first = row.split(':')[0]!;
-  return first.split(/(?<![ivx])\/|\bdan\b|,/i).some((part) => {
-    const key = cleanText(part);
-    return key.length >= 2 && !/^\d+( \d+)*$/.test(key) && askedText.includes(` ${key} `);
-  });
+  return cellKeys(row.split(':')[0]!).some((key) => askedText.includes(` ${key} `));
 }
 
 const legalBasisLine = /^Dasar( hukum)?:/i;

@@ -285,14 +285,20 @@ function rowKeysOf(text: string): string[] {
     const line = lines[i]!;
     if (!line.startsWith('|') || /^\|[\s:|-]+\|?$/.test(line)) continue;
     if (i + 1 < lines.length && /^\|[\s:|-]+\|?$/.test(lines[i + 1]!)) continue; // a header row
-    const first = line.replace(/^\|/, '').split('|')[0]!.trim();
-    for (const part of first.split(/(?<![ivx])\/|\bdan\b|,/i)) {
-      const key = cleanText(part);
-      // Single letters and bare numbers would key too much ("a", "1").
-      if (key.length >= 2 && !/^\d+( \d+)*$/.test(key)) keys.add(key);
-    }
+    for (const key of cellKeys(line.replace(/^\|/, '').split('|')[0]!)) keys.add(key);
   }
   return [...keys];
+}
+
+/**
+ * The keys a table row's first cell stands for, cleaned like a question: "S1/D-IV" → s1, d iv; "SLTA dan D-I" →
+ * slta, d i; "III/c" → iii c. Single letters and bare numbers would key too much ("a", "1").
+ */
+export function cellKeys(cell: string): string[] {
+  return cell
+    .split(/(?<![ivx])\/|\bdan\b|,/i)
+    .map((part) => cleanText(part))
+    .filter((key) => key.length >= 2 && !/^\d+( \d+)*$/.test(key));
 }
 
 /** Words that name the workplace or the asker, not what is asked about. */
