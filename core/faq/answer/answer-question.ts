@@ -214,26 +214,24 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   // says so ("… tidak tercantum di sini"), the honest reply is that sentence and a human. A section that states
   // the kind of fact asked for (the limit, the date) with most of the asked words still answers.
   const grounding = knowledge.groundInDocument(query, primary.chunk.docId);
+  // What the document says it lacks that the passage does not state either.
+  const unanswered = unansweredStatements(query, passage, grounding.statements);
   // An eligibility question ("baru 8 bulan, sudah bisa mengajukan izin belajar belum") is answered by the minimum
   // service, whatever the document says it lacks about how to file.
   const statesAsked =
     passage.fit === 1 &&
     passage.coverage >= statedCoverage &&
-    (asked.eligibility || unansweredStatements(query, passage, grounding.statements).length === 0);
+    (asked.eligibility || unanswered.length === 0);
   // "kadis atau gubernur": a question offering choices is answered by the section that names one of them, and
   // what the document says it lacks ("… di DKP tidak tercantum di sini") goes with the answer.
   const choice = passage.fit === 1 && namesAnAlternative(query, passageChunk(passage).text);
-  if (choice) {
-    const caveats = unansweredStatements(query, passage, grounding.statements);
-    if (caveats.length > 0) notice = [notice, joinUnits([...new Set(caveats)])].filter(Boolean).join('\n\n');
-  }
+  if (choice && unanswered.length > 0) notice = [notice, joinUnits([...new Set(unanswered)])].filter(Boolean).join('\n\n');
   // "cuti melahirkan p3k brp bulan": a section naming everything asked but not the number asked for does not
   // answer when the document says that number is not given here.
   const valueMissing = asksValue(asked) && passage.fit < 1;
   // "koefisien ahli muda berapa": a section covering most words (the cumulative table) still does not answer when
   // the document says the very thing asked that the section lacks is not stated here.
-  const saysItLacks = unansweredStatements(query, passage, grounding.statements).length > 0;
-  if ((passage.coverage < groundedCoverage || valueMissing || saysItLacks) && grounding.statements.length > 0 && !statesAsked && !choice) {
+  if ((passage.coverage < groundedCoverage || valueMissing || unanswered.length > 0) && grounding.statements.length > 0 && !statesAsked && !choice) {
     // What the document does say (when it says something about the question), then what it says it lacks.
     const document = knowledge.document(primary.chunk.docId)!;
     const statements = [...new Set(grounding.statements)];

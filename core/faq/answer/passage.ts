@@ -74,19 +74,13 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   const years = query.terms.map((t) => t.word).filter((w) => /^(19|20)\d\d$/.test(w));
   const asksExample = /\b(contoh|misal|misalnya|example|cara (menghitung|membaca|hitung|baca)|hitungnya|dihitung|menghitung)\b/.test(query.plain);
   const predicateStems = new Set(intent.predicates.flatMap((w) => tokenizeForIndex(w)));
-  // The table keys the question names, per document ("ahli pertama" and "sangat baik" in the credit document).
-  const namedKeys = new Map<string, string[]>();
-  const namedKeysOf = (docId: string) => {
-    let keys = namedKeys.get(docId);
-    if (!keys) {
-      keys = [...new Set(sectionsOf.get(docId)!.flatMap(({ chunk }) => rowKeysNamed(chunk, query)))];
-      namedKeys.set(docId, keys);
-    }
-    return keys;
-  };
   const candidates: Candidate[] = [];
   const sectionsOf = new Map([...docs.keys()].map((docId) => [docId, knowledge.groundInDocument(query, docId).sections]));
   const bestCoverage = Math.max(0, ...[...sectionsOf.values()].flat().map((s) => s.coverage));
+  // The table keys the question names, per document ("ahli pertama" and "sangat baik" in the credit document).
+  const namedKeys = new Map(
+    [...sectionsOf].map(([docId, sections]) => [docId, [...new Set(sections.flatMap(({ chunk }) => rowKeysNamed(chunk, query)))]]),
+  );
   for (const [docId, confidence] of docs) {
     const offSubject = docId !== primary.chunk.docId && !referenced.includes(docId) && subject.some((w) => !tagWordsOf(knowledge, docId).has(w)) ? 1 : 0;
     const prior = primary.confidence > 0 ? Math.min(1, confidence / primary.confidence) : 1;
@@ -103,16 +97,16 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       // "d3 naik sampai gol berapa", "pangkat 4b namanya apa": the table row keyed by what was named holds the
       // value, when the table is about what was asked ("koefisien ak ahli pertama" is not in the table of
       // cumulative credits keyed by "Ahli Pertama").
-      const row = asksValue && coverage >= bestCoverage - rowCoverageSlack && statesNamedKeys(chunk, namedKeysOf(docId)) ? 1 : 0;
+      const row = asksValue && coverage >= bestCoverage - rowCoverageSlack && statesNamedKeys(chunk, namedKeys.get(docId)!) ? 1 : 0;
       const fit = intentFit(intent, stated, items, numeric === 1 || row === 1);
       const example = /^contoh\b/i.test(chunk.heading ?? '') && !asksExample && !years.some((y) => chunk.text.includes(y)) ? 1 : 0;
       const retrieved = chunk.id === primary.chunk.id ? 1 : 0;
       // The document retrieval ranked first keeps an edge: another one must state the asked fact clearly better.
       const firstDocument = docId === primary.chunk.docId ? 1 : 0;
-      // A section that only points elsewhere ("… dibahas dalam dokumen …") states nothing itself.
       // "nip itu rahasia gak": a yes/no question is answered by the sentence saying "bukan rahasia", not by the
       // section explaining why, which never repeats the word.
       const polar = predicateStems.size > 0 && statesPolarity(stated, predicateStems) ? 1 : 0;
+      // A section that only points elsewhere ("… dibahas dalam dokumen …") states nothing itself (`pointer`).
       const score =
         0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved + 0.25 * polar - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example - 0.2 * pointer;
       candidates.push({ docId, chunks: [chunk], coverage, fit, score, position: positionOf(chunk) });
@@ -174,21 +168,17 @@ const subjectTagDocuments = 2;
  * second, and carried by a few documents only ("satam" for the SATAM-ASN guides; not "cuti").
  */
 export function subjectWordsOnlyOf(knowledge: FaqKnowledge, query: NormalisedQuery, docId: string, otherDocId: string): string[] {
-  const own = tagWordsOf(knowledge, docId);
   const other = tagWordsOf(knowledge, otherDocId);
-  const counts = tagDocumentCounts(knowledge);
-  return [...new Set(tokenizeForIndex(query.expanded))].filter(
-    (w) => own.has(w) && !other.has(w) && !generic.has(w) && (counts.get(w) ?? 0) <= fewDocuments,
-  );
+  return subjectWords(knowledge, query, docId, fewDocuments).filter((w) => !other.has(w));
 }
 /** A word tagging at most this many documents names a family of them (the five SATAM-ASN guides). */
 const fewDocuments = 6;
 
-/** The question's words that are distinctive tags of `docId`. */
-function subjectWords(knowledge: FaqKnowledge, query: NormalisedQuery, docId: string): string[] {
+/** The question's words that are tags of `docId` carried by at most `maxDocuments` documents. */
+function subjectWords(knowledge: FaqKnowledge, query: NormalisedQuery, docId: string, maxDocuments = subjectTagDocuments): string[] {
   const own = tagWordsOf(knowledge, docId);
   const counts = tagDocumentCounts(knowledge);
-  return [...new Set(tokenizeForIndex(query.expanded))].filter((w) => own.has(w) && !generic.has(w) && (counts.get(w) ?? 0) <= subjectTagDocuments);
+  return [...new Set(tokenizeForIndex(query.expanded))].filter((w) => own.has(w) && !generic.has(w) && (counts.get(w) ?? 0) <= maxDocuments);
 }
 
 /** Words of a document's single-word tags, as the index sees them. */
