@@ -254,10 +254,9 @@ const adjacentMatter =
 const jobsPlain =
   /\b(lowongan|loker|lowker|formasi (cpns|pppk|asn|pns)|rekrutmen|recruitment|penerimaan (cpns|pppk|pegawai|asn|pns|honorer)|pendaftaran (cpns|pppk|asn|pns)|seleksi (cpns|pppk|asn|pns|kompetensi dasar)|tes (cpns|pppk|skd|skb)|daftar (cpns|pppk)|buka (cpns|pppk)|casn|sscasn|kapan (cpns|pppk) dibuka|info (cpns|pppk) \d{4}|lowongan kerja)\b/;
 
+/** Someone's disciplinary case: "saya kena hukdis", or the asker's named as such ("kasus disiplin saya kemarin"). */
 const disciplinaryCase =
-  /\b(saya|teman saya|rekan saya|atasan saya|suami saya|istri saya)\s+(sudah\s+|telah\s+|lagi\s+|sedang\s+)?(kena|terkena|dikenai|dikenakan|dijatuhi|dapat|mendapat|menerima|dilaporkan|diperiksa|dipanggil|disidang|diberi)\s+(hukuman|hukdis|hukuman disiplin|sanksi|teguran|sp|surat peringatan|pemeriksaan|bap)\b/;
-/** The asker's own disciplinary case named as such ("kasus disiplin saya yang kemarin bagaimana"). */
-const ownDisciplinaryCase = /\bkasus (disiplin|hukdis|hukuman disiplin|pelanggaran) saya\b/;
+  /\b(saya|teman saya|rekan saya|atasan saya|suami saya|istri saya)\s+(sudah\s+|telah\s+|lagi\s+|sedang\s+)?(kena|terkena|dikenai|dikenakan|dijatuhi|dapat|mendapat|menerima|dilaporkan|diperiksa|dipanggil|disidang|diberi)\s+(hukuman|hukdis|hukuman disiplin|sanksi|teguran|sp|surat peringatan|pemeriksaan|bap)\b|\bkasus (disiplin|hukdis|hukuman disiplin|pelanggaran) saya\b/;
 const leaveBalance = /\b(sisa|saldo|jatah|kuota)\s+(cuti\s+)?(tahunan\s+)?(saya|ku)\b|\bcuti (tahunan )?saya (masih |tinggal )?(sisa|berapa|tinggal)\b|\b(sisa|saldo) cuti (tahunan )?(saya )?(berapa|tinggal)\b/;
 
 /**
@@ -377,7 +376,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   }
   if (tukinPlain.test(p) && !disciplineContext.test(p) && !botAbility) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   if (jobsPlain.test(p)) return { kind: 'escalate', reason: 'job_openings', category: 'lainnya' };
-  if (disciplinaryCase.test(p) || ownDisciplinaryCase.test(p)) return { kind: 'escalate', reason: 'disciplinary_case', category: 'masalah_atasan_rekan' };
+  if (disciplinaryCase.test(p)) return { kind: 'escalate', reason: 'disciplinary_case', category: 'masalah_atasan_rekan' };
   // "sisa cuti saya 10 hari, bisa dibawa semua": the asker gives the balance and asks the rule.
   if (leaveBalance.test(p) && !/\b\d+ hari\b/.test(p)) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
   if (/\bsaya\b/.test(p) && caseStuck.test(p)) return { kind: 'escalate', reason: 'case_status', category: caseCategory(p) };
