@@ -1,3 +1,4 @@
+import { timeUnits } from '../corpus/units.js';
 import type { NormalisedQuery } from '../retrieval/normalise.js';
 
 /**
@@ -83,8 +84,6 @@ function yesNoPredicates(p: string): string[] {
   }
   return found;
 }
-
-const timeUnits = ['hari', 'minggu', 'bulan', 'tahun'];
 
 /**
  * "berapa hari" wants days. A length the asker states ("baru 8 bulan jadi PNS, sudah bisa …") is compared with a

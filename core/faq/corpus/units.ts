@@ -26,7 +26,8 @@ export function coversNumber(text: string, n: number, unit: string | null = null
   return false;
 }
 
-const timeUnits = ['hari', 'minggu', 'bulan', 'tahun'];
+/** Units a length of time is written in, in questions and in the corpus. */
+export const timeUnits: readonly string[] = ['hari', 'minggu', 'bulan', 'tahun'];
 
 /** The time unit written after a number in a question ("baru 5 bulan" → bulan), or null. */
 export function unitAfter(question: string, n: number): string | null {
