@@ -1,4 +1,5 @@
 import type { TicketCategoryId } from '../../tickets/categories.js';
+import { monthAlternation } from '../corpus/units.js';
 import { cleanText, looksEnglish, splitPossessive } from '../retrieval/normalise.js';
 import { chatWords } from '../retrieval/synonyms.js';
 import { asksOwnKpProposal } from './kp-proposal-question.js';
@@ -289,7 +290,7 @@ const personalExclusions =
 const personalAsk =
   /\b(cek|lihat|info|kapan|tanggal|tgl|berapa lama lagi|berapa tahun lagi|masih lama|jatuh|jadwal|periode|arti|artinya|maksud|maksudnya|baca|apa|berapa|umur berapa|usia berapa|sudah|belum|berikutnya|selanjutnya|tahun ini|tahun depan)\b/;
 
-const fullDate = /\b\d{1,2} (januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember) (19|20)\d\d\b/;
+const fullDate = new RegExp(`\\b\\d{1,2} (${monthAlternation}) (19|20)\\d\\d\\b`);
 
 const nipPattern = /(?<!\d)\d{8}[ .-]?\d{6}[ .-]?\d[ .-]?\d{3}(?!\d)/g;
 

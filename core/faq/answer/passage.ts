@@ -1,5 +1,5 @@
 import type { Chunk } from '../corpus/types.js';
-import { askedNumbers, coversNumber, notCoveredPattern, statesNothing, tableHeaders, unitsOf, type Unit } from '../corpus/units.js';
+import { askedNumbers, coversNumber, monthAlternation, monthNames, notCoveredPattern, statesNothing, tableHeaders, unitsOf, type Unit } from '../corpus/units.js';
 import type { FaqKnowledge } from '../knowledge.js';
 import { cleanText, type NormalisedQuery } from '../retrieval/normalise.js';
 import { indexText, tokenizeForIndex, type SearchHit } from '../retrieval/search-index.js';
@@ -21,9 +21,9 @@ export interface Passage {
   alternative?: Passage;
 }
 
-const monthNames = new Set(['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember']);
+const monthSet = new Set(monthNames);
 
-const dateInQuestion = /\b(\d{1,2}) (januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b/g;
+const dateInQuestion = new RegExp(`\\b(\\d{1,2}) (${monthAlternation})\\b`, 'g');
 
 /** A table row answers by its key only in a section covering the question nearly as well as the best one. */
 const rowCoverageSlack = 0.15;
@@ -64,7 +64,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   const dates = [...query.plain.matchAll(dateInQuestion)].map((m) => ({ day: Number(m[1]), month: m[2]!, pattern: new RegExp(`(?<!\\d)${Number(m[1])} ${m[2]}`) }));
   const numbers = askedNumbers(query).filter((n) => !dates.some((d) => d.day === n.value));
   // Months named in the question ("periode jan") are as specific as numbers: the section naming them answers.
-  const months = query.terms.map((t) => t.word).filter((w) => monthNames.has(w) && !dates.some((d) => d.month === w));
+  const months = query.terms.map((t) => t.word).filter((w) => monthSet.has(w) && !dates.some((d) => d.month === w));
   // "deadline lhkasn": a word naming the first document's own subject (a tag few documents carry) that another
   // document is not tagged with means that document answers about something else, however well it states a date
   // (unless the first document points to it for the answer).

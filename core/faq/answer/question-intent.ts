@@ -1,4 +1,4 @@
-import { timeUnits } from '../corpus/units.js';
+import { monthAlternation, timeUnits } from '../corpus/units.js';
 import type { NormalisedQuery } from '../retrieval/normalise.js';
 
 /**
@@ -101,7 +101,7 @@ function askedUnits(p: string): string[] {
 const limitPattern =
   /\b\d+(?:,\d+)?\s*(?:hari|bulan|tahun|jam|menit|persen|kali|angka|digit)\b|\d+(?:,\d+)?\s*%|\bpaling (?:lama|banyak|singkat|sedikit|lambat|rendah|tinggi|cepat)\b|\b(?:maksimal|minimal|sampai|setiap \d)\b|\b[IV]+\/[a-e]\b|\b[IVX]{2,5}\b/;
 const whenPattern =
-  /\b\d{1,2} (?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b|\btanggal \d|\bpaling lambat\b|\bpukul \d|\b\d{2}\.\d{2}\b|\bbulan [A-Z]?[−-]\d\b/i;
+  new RegExp(`\\b\\d{1,2} (?:${monthAlternation})\\b|\\btanggal \\d|\\bpaling lambat\\b|\\bpukul \\d|\\b\\d{2}\\.\\d{2}\\b|\\bbulan [A-Z]?[−-]\\d\\b`, 'i');
 const whyPattern = /\b(?:karena|sebab|sehingga|oleh karena itu|agar|supaya)\b/i;
 const purposePattern = /\b(?:dipakai|digunakan|kegunaan|berguna|untuk mengukur|untuk memperbaiki|tujuan|bertujuan)\b/i;
 const durationPattern = /\b\d+(?:,\d+)?\s*(?:hari|minggu|bulan|tahun|jam)\b|\bpaling lama\b|\bselama\b/i;

@@ -26,6 +26,11 @@ export function coversNumber(text: string, n: number, unit: string | null = null
   return false;
 }
 
+/** Indonesian month names, as questions and the corpus write them (lower case). */
+export const monthNames: readonly string[] = ['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'];
+/** The month names as a regular-expression alternation. */
+export const monthAlternation = monthNames.join('|');
+
 /** Units a length of time is written in, in questions and in the corpus. */
 export const timeUnits: readonly string[] = ['hari', 'minggu', 'bulan', 'tahun'];
 
