@@ -53,6 +53,11 @@ describe("other people's data is refused", () => {
     expect(kindOf(question)).toBe('refuse:other_person');
   });
 
+  it("refuses a colleague's attendance, even with their unit between the name and the datum", () => {
+    expect(kindOf('pak joko bagian keuangan bulan ini sudah bolos brp kali')).toBe('refuse:other_person');
+    expect(kindOf('tunjangan istri sy kok gak ada di slip gaji bln ini')).toBe('escalate:salary');
+  });
+
   it('refuses a colleague named in the records, but not the asker', () => {
     const names = createNameMasker(['Budi Santoso', 'Sari Dewi Lestari']);
     expect(kindOf('kapan Sari Dewi Lestari pensiun', { names, ownName: 'Budi Santoso' })).toBe('refuse:other_person');
@@ -151,6 +156,7 @@ describe('out of scope goes to a human', () => {
     // Whether handing a secret over is safe is advice the corpus gives, not a password to reset.
     expect(kindOf('ada org ngaku petugas minta kode mfa sy, kasih ga')).toBe('policy');
     expect(kindOf('aman ga kirim password ke bot')).toBe('policy');
+    expect(kindOf('tadi ada yg ngaku petugas bkn minta otp sy, kasih aja ga')).toBe('policy');
     expect(kindOf('pangkat sy udh sama kyk atasan, msh bs naik lg?')).toBe('policy');
     expect(kindOf('tapera msh dipotong di gaji sy, ngurusnya ke siapa')).toBe('policy');
     // Who approves leave, and whether the bot can, are questions about the rule, not a request to approve.
@@ -193,6 +199,16 @@ describe("questions about the asker's own record", () => {
     expect(kindOf('kgb saya kapan')).toBe('personal:kgb');
     expect(kindOf('sisa cuti sy thn lalu 10 hari, bs kebawa semua ke thn ini?')).toBe('policy');
     expect(kindOf('sisa cuti sy brp')).toBe('escalate:leave_balance');
+    // Whether something takes from the allowance is the rule, not the asker's balance.
+    expect(kindOf('cuti sakit ngurangin jatah cuti tahunan sy gak')).toBe('policy');
+    expect(kindOf('jatah cuti tahunan sy tinggal brp')).toBe('escalate:leave_balance');
+    // A rank or a birth date the asker states is context for the rule asked.
+    expect(kindOf('sy gol III/b, cuti besar brp bulan')).toBe('policy');
+    expect(kindOf('golongan sy skrg apa')).toBe('personal:golongan');
+    expect(kindOf('sy lahir tgl 1 mei, tmt pensiun sy tgl brp')).toBe('policy');
+    expect(kindOf('target 22,5 jam itu maksudnya kp sy selesai dlm 22,5 jam?')).toBe('policy');
+    // Where a proposal can be followed is a rule; where the asker's is, their record.
+    expect(kindOf('usulan kp sy bs dipantau lwt apa')).toBe('policy');
     expect(kindOf('sy gol 3c br 2 thn, udh bs naik pangkat blm')).toBe('policy');
     // A ticket's response time is the desk's rule, whatever the ticket is about.
     expect(kindOf('tiket kgb sy kira2 di respon brp lama ya')).toBe('policy');

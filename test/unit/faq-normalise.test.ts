@@ -32,6 +32,10 @@ describe('query normaliser', () => {
 
   it('reads English words staff mix in', () => {
     expect(plain('miscarriage leave brp lama')).toContain('keguguran');
+    expect(plain('is the break on friday longer')).toBe('istirahat jumat longer');
+    expect(plain('can i apply verbally or must it be written')).toBe('i mengajukan lisan wajib tertulis');
+    // "/start" is the bot's command, not a word to translate.
+    expect(plain('kode /start bs 2x')).toContain('start');
   });
 
   it('replaces chat words', () => {
@@ -40,6 +44,8 @@ describe('query normaliser', () => {
     expect(plain('kpn aku bs cuti utk nikah')).toBe('kapan saya bisa cuti untuk nikah');
     expect(expansionOf('kpn aku bs cuti utk nikah', 'nikah')).toBe('menikah');
     expect(plain('gak ada ga bisa')).toBe('tidak ada tidak bisa');
+    expect(plain('mau ngeluh tp gak mau ketauan')).toBe('mau keluhan tapi tidak mau diketahui');
+    expect(plain('daftar lwt mana')).toBe('daftar lewat mana');
   });
 
   it('drops greetings and politeness', () => {

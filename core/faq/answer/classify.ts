@@ -133,18 +133,22 @@ function namedColleague(p: string, isCommonWord: (word: string) => boolean): boo
     if (!titles.test(words[i]!)) continue;
     const next = words[i + 1]!;
     const named = role.test(next) || role.test(`${next} ${words[i + 2] ?? ''}`) || (!isCommonWord(next) && !/\d/.test(next) && next.length >= 3);
-    if (named && datumNear(words, i, i + 1)) return true;
+    // "bu Rina bagian umum tahun ini sudah bolos …": the unit after a name can push the datum a few words on.
+    if (named && datumNear(words, i, i + 1, 8)) return true;
   }
   return false;
 }
 
-/** Single words that are a person's data or something that happened to them; leave is not (the bot holds none). */
+/**
+ * Single words that are a person's data or something that happened to them (their attendance too); leave is not
+ * (the bot holds none).
+ */
 const datumWord = new RegExp(
-  `^(${[identifier, careerDatum].map((g) => g.slice(1, -1)).join('|')}|hp|wa|telp|telepon|nomor|alamat|email|lahir|nik|nip|umur|kena|dikenai|dijatuhi|dihukum|dipecat|diberhentikan|dimutasi|dilaporkan)$`,
+  `^(${[identifier, careerDatum].map((g) => g.slice(1, -1)).join('|')}|hp|wa|telp|telepon|nomor|alamat|email|lahir|nik|nip|umur|kena|dikenai|dijatuhi|dihukum|dipecat|diberhentikan|dimutasi|dilaporkan|bolos|absen|absensi|presensi|kehadiran|mangkir|alpa)$`,
 );
 /** A personal datum within a few words around a mention spanning words[from..to]. */
-function datumNear(words: readonly string[], from: number, to: number): boolean {
-  return words.slice(Math.max(0, from - 3), to + 6).some((w) => w !== 'cuti' && datumWord.test(w));
+function datumNear(words: readonly string[], from: number, to: number, after = 6): boolean {
+  return words.slice(Math.max(0, from - 3), to + after).some((w) => w !== 'cuti' && datumWord.test(w));
 }
 
 /** A relative, colleague or third person ("dia", "beliau") with one of their personal data nearby. */
@@ -189,7 +193,8 @@ const passwordTrouble =
  * Whether it is safe or allowed to hand a secret over ("boleh tidak saya kirim password di sini", "ada yang mengaku
  * petugas minta kode mfa, kasih tidak"): advice the corpus gives, not a password the desk must reset.
  */
-const safetyQuestion = /\b(boleh|aman|bahaya|berbahaya|wajar|perlu)\b.{0,50}\btidak\b|\b(beri|berikan|kirim|kirimkan|kasih)\s+tidak\b|\bmengaku\b/;
+const safetyQuestion =
+  /\b(boleh|aman|bahaya|berbahaya|wajar|perlu)\b.{0,50}\btidak\b|\b(beri|berikan|kirim|kirimkan|kasih)\s+((saja|aja|ke dia|ke mereka)\s+)?tidak\b|\b(mengaku|ngaku|ngakunya)\b/;
 
 /**
  * An application that does not work for the asker ("e-kinerja gak bisa dibuka", "login myasn error", "siasn gagal
@@ -258,6 +263,9 @@ const jobsPlain =
 /** Someone's disciplinary case: "saya kena hukdis", or the asker's named as such ("kasus disiplin saya kemarin"). */
 const disciplinaryCase =
   /\b(saya|teman saya|rekan saya|atasan saya|suami saya|istri saya)\s+(sudah\s+|telah\s+|lagi\s+|sedang\s+)?(kena|terkena|dikenai|dikenakan|dijatuhi|dapat|mendapat|menerima|dilaporkan|diperiksa|dipanggil|disidang|diberi)\s+(hukuman|hukdis|hukuman disiplin|sanksi|teguran|sp|surat peringatan|pemeriksaan|bap)\b|\bkasus (disiplin|hukdis|hukuman disiplin|pelanggaran) saya\b/;
+/** Whether something takes from, or carries over, the allowance: the rule, not the asker's balance. */
+const reducesAllowance =
+  /\b(mengurangi|mengurangin|ngurangin|ngurangi|kurangi|dikurangi|dikurangin|berkurang|kurang|memotong|motong|dipotong|kepotong|terpotong|pengaruh|berpengaruh|mempengaruhi|ngaruh|hangus|dibawa|kebawa|terbawa|hilang)\b/;
 const leaveBalance = /\b(sisa|saldo|jatah|kuota)\s+(cuti\s+)?(tahunan\s+)?(saya|ku)\b|\bcuti (tahunan )?saya (masih |tinggal )?(sisa|berapa|tinggal)\b|\b(sisa|saldo) cuti (tahunan )?(saya )?(berapa|tinggal)\b/;
 
 /**
@@ -286,10 +294,11 @@ const personalTopics: ReadonlyArray<readonly [PersonalTopic, RegExp]> = [
   ['golongan', /\b(golongan|pangkat|gol|ruang)\b/],
 ];
 const personalExclusions =
-  /\b(syarat|syaratnya|cara|caranya|bagaimana|berkas|dokumen|mengapa|kenapa|ditunda|tunda|kalau|jika|apabila|seandainya|misalnya|misal|boleh|bolehkah|dipercepat|percepat|lupa|salah|keliru|usul|usulan|ajukan|mengajukan|prosedur|aturan|hilang|dokumennya|dimana|di mana|proses|bedanya|beda|melebihi|lebih tinggi|dipotong|potongan|iuran|taspen|tapera|atasan|tiket|respon|direspon|dibalas|dijawab|ditanggapi|sla|ke mana|kemana|lapor|melapor|laporkan|harus|ijazah|pendidikan|lulusan|mentok|maksimal|paling tinggi)\b/;
+  /\b(syarat|syaratnya|cara|caranya|bagaimana|berkas|dokumen|mengapa|kenapa|ditunda|tunda|kalau|jika|apabila|seandainya|misalnya|misal|boleh|bolehkah|dipercepat|percepat|lupa|salah|keliru|usul|usulan|ajukan|mengajukan|prosedur|aturan|hilang|dokumennya|dimana|di mana|proses|bedanya|beda|melebihi|lebih tinggi|dipotong|potongan|iuran|taspen|tapera|atasan|tiket|respon|direspon|dibalas|dijawab|ditanggapi|sla|ke mana|kemana|lapor|melapor|laporkan|harus|ijazah|pendidikan|lulusan|mentok|maksimal|paling tinggi|target)\b/;
 const personalAsk =
   /\b(cek|lihat|info|kapan|tanggal|tgl|berapa lama lagi|berapa tahun lagi|masih lama|jatuh|jadwal|periode|arti|artinya|maksud|maksudnya|baca|apa|berapa|umur berapa|usia berapa|sudah|belum|berikutnya|selanjutnya|tahun ini|tahun depan)\b/;
 
+const birthDate = new RegExp(`\\blahir (tanggal |tgl |pada |pada tanggal )?\\d{1,2} (${monthAlternation})\\b`);
 const fullDate = new RegExp(`\\b\\d{1,2} (${monthAlternation}) (19|20)\\d\\d\\b`);
 
 const nipPattern = /(?<!\d)\d{8}[ .-]?\d{6}[ .-]?\d[ .-]?\d{3}(?!\d)/g;
@@ -379,7 +388,8 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (jobsPlain.test(p)) return { kind: 'escalate', reason: 'job_openings', category: 'lainnya' };
   if (disciplinaryCase.test(p)) return { kind: 'escalate', reason: 'disciplinary_case', category: 'masalah_atasan_rekan' };
   // "sisa cuti saya 10 hari, bisa dibawa semua": the asker gives the balance and asks the rule.
-  if (leaveBalance.test(p) && !/\b\d+ hari\b/.test(p)) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
+  // "cuti bersama mengurangi jatah cuti tahunan saya tidak": whether something takes from the allowance is a rule.
+  if (leaveBalance.test(p) && !/\b\d+ hari\b/.test(p) && !reducesAllowance.test(p)) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
   if (/\bsaya\b/.test(p) && caseStuck.test(p)) return { kind: 'escalate', reason: 'case_status', category: caseCategory(p) };
   if (offTopic.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
   if (officeHolder.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
@@ -391,7 +401,8 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (asksOwnKpProposal(p)) return { kind: 'personal', topic: 'kp_proposal', nips };
   // "tmt sk kgb terakhir saya 1 juni 2024, kgb berikutnya kapan": the asker gives the date the rule counts from,
   // so the rule answers (the record might hold another date; /profil shows it).
-  if (fullDate.test(p) && nips.length === 0) return { kind: 'policy' };
+  // "lahir tgl 1 agustus, tmt pensiun saya kapan": likewise the birth date the pension rule counts from.
+  if ((fullDate.test(p) || birthDate.test(p)) && nips.length === 0) return { kind: 'policy' };
   const personal = personalIntent(p, nips);
   if (personal) return personal;
   return { kind: 'policy' };
@@ -428,6 +439,9 @@ const commonWords = new Set([
   'selamat', 'pagi', 'siang', 'sore', 'malam', 'halo', 'permisi', 'assalamualaikum', 'kak', 'min', 'admin', 'petugas', 'bagian',
 ]);
 
+/** A rank written out ("gol III a", "golongan 3b"; requestWords() has split "III/a"). */
+const statedRank = /\b(golongan|gol|ruang)\s+(iv|iii|ii|i|[1-4])\s?[a-e]\b/;
+
 function topicOf(p: string): PersonalTopic | null {
   for (const [topic, pattern] of personalTopics) {
     // "NIP saya 1986…, cuti tahunan berapa hari" gives the NIP, it does not ask what it means.
@@ -436,6 +450,8 @@ function topicOf(p: string): PersonalTopic | null {
       const asksWhich = /\b(apa|berapa)\b/.test(p) && !/\d{6}/.test(p);
       if (!asksMeaning && !asksWhich) continue;
     }
+    // "saya pns gol III/a, sisa cuti …": a rank the asker states is context, not the thing asked.
+    if (topic === 'golongan' && statedRank.test(p)) continue;
     if (pattern.test(p)) return topic;
   }
   return null;

@@ -9,8 +9,9 @@ const promotion = /\b(kp|kenaikan pangkat|naik pangkat|pangkat|golongan|promotio
 const progress =
   /\b(sampai mana|sampai dimana|sampai di mana|sudah dimana|sudah di mana|dimana|di mana|status|statusnya|proses|prosesnya|diproses|progres|progress|posisi|posisinya|gimana|bagaimana|kabar|kabarnya|sudah sampai|sudah keluar|belum keluar|sudah terbit|belum terbit|where|how far|update)\b/;
 const own = /\b(saya|ku|my|mine)\b/;
-// "… tidak gerak, harus bagaimana", "lapor ke mana": what to do about it is advice the corpus gives.
-const policy = /\b(syarat|syaratnya|cara|caranya|prosedur|aturan|dokumen apa|berkas apa|apa saja|kapan dibuka|jadwal|how to|requirements?|harus bagaimana|harus apa|lapor|melapor|ke mana|kemana)\b/;
+// "… tidak gerak, harus bagaimana", "lapor ke mana", "bisa dipantau di mana": what to do about it, and where to
+// follow it, is advice the corpus gives.
+const policy = /\b(syarat|syaratnya|cara|caranya|prosedur|aturan|dokumen apa|berkas apa|apa saja|kapan dibuka|jadwal|how to|requirements?|harus bagaimana|harus apa|lapor|melapor|ke mana|kemana|pantau|dipantau|memantau|dimonitor|memonitor)\b/;
 
 export function asksOwnKpProposal(p: string): boolean {
   return proposal.test(p) && promotion.test(p) && progress.test(p) && own.test(p) && !policy.test(p);

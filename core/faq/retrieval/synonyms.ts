@@ -55,6 +55,8 @@ export const chatWords: Readonly<Record<string, string>> = {
   seminggu: 'per minggu', sehari: 'per hari', setahun: 'per tahun', sebulan: 'per bulan', dikasih: 'diberikan', ngasih: 'memberi', ngaruh: 'pengaruh', ngaruhin: 'pengaruh', upload: 'unggah', diupload: 'diunggah', uplod: 'unggah',
   kasihkan: 'berikan', disiapin: 'disiapkan', nyiapin: 'menyiapkan', siapin: 'siapkan', masuk2: 'masuk', sma: 'slta', smk: 'slta',
   smu: 'slta', slta: 'slta', big: 'besar', take: 'ambil', taking: 'ambil', allowed: 'boleh',
+  lwt: 'lewat', lewat2: 'lewat', ngantor: 'masuk kantor', ketauan: 'diketahui', ketahuan: 'diketahui', ngeluh: 'keluhan',
+  ngeluhin: 'keluhan', komplain: 'keluhan', kemo: 'kemoterapi sakit', kemoterapi: 'kemoterapi sakit',
   // everyday office chat (what staff actually type to HR)
   acc: 'menyetujui', ket: 'keterangan', ttd: 'tanda tangan', kmrn: 'kemarin', kmarin: 'kemarin', bsk: 'besok', dlm: 'dalam',
   jd: 'jadi', jdi: 'jadi', sbg: 'sebagai', kpd: 'kepada', mksd: 'maksud', mksdnya: 'maksudnya', bnyk: 'banyak', dlu: 'dulu',
@@ -89,6 +91,14 @@ export const chatWords: Readonly<Record<string, string>> = {
   birth: 'lahir', born: 'lahir', number: 'nomor', meaning: 'arti', mean: 'arti', means: 'arti', contribution: 'iuran',
   the: '', is: '', are: '', do: '', does: '', did: '', of: '', to: '', for: '', can: '', could: '', get: '', gets: '', there: '',
   be: '', it: '', you: '', your: '', and: '', or: '', with: '', from: '', by: '', on: '', at: '', an: '', this: '', that: '',
+  lunch: 'istirahat', break: 'istirahat', rest: 'istirahat', friday: 'jumat', fridays: 'jumat', monday: 'senin',
+  confidential: 'rahasia', secret: 'rahasia', private: 'rahasia', colleague: 'rekan kerja', colleagues: 'rekan kerja', coworker: 'rekan kerja',
+  group: 'grup', written: 'tertulis', writing: 'tertulis', verbally: 'lisan', verbal: 'lisan', orally: 'lisan',
+  apply: 'mengajukan', applying: 'mengajukan', still: 'masih', must: 'wajib', required: 'wajib', need: 'perlu', needs: 'perlu',
+  if: 'kalau', until: 'sampai', before: 'sebelum', after: 'setelah', during: 'selama', paid: 'dibayar', not: 'tidak',
+  also: 'juga', only: 'hanya', same: 'sama', other: 'lain', old: 'lama', new: 'baru',
+  expire: 'berlaku', expires: 'berlaku', valid: 'berlaku', code: 'kode', status: 'status', reply: 'jawab tanggapan',
+  answer: 'jawab', anonymously: 'anonim', name: 'nama', login: 'login', password: 'kata sandi', pregnant: 'melahirkan',
   should: '', will: '', would: '', please: '', civil: '', have: '', has: '',
 };
 
