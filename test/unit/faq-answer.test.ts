@@ -33,6 +33,11 @@ describe('extractive answers', () => {
     for (let i = 0; i < 3; i++) expect(await ask('bup kabid 58 ato 60')).toEqual(first);
   });
 
+  it('answer the rule when a hand-over in the document shares only a manner word with the question', async () => {
+    // "Untuk hal itu, hubungi petugas kepegawaian secara langsung" is about personal cases, not "langsung dipecat".
+    expect(answered(await ask('mangkir 10 hr kerja berturut turut apa langsung diberhentikan')).text).toMatch(/pemberhentian/);
+  });
+
   it('pick the rows of a table that answer the question', async () => {
     expect(answered(await ask('bolos 5 hari hukdisnya apa')).text).toMatch(/4–6: teguran tertulis/);
     expect(answered(await ask('3c itu nama pangkatnya apa')).text).toMatch(/III\/c: Penata/);
