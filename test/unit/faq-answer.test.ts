@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, sharedKnowledge, type FaqAnswer } from '../../core/faq/answer/answer-question.js';
+import { answerQuestion, defaultConfidenceThreshold, sharedKnowledge, type FaqAnswer } from '../../core/faq/answer/answer-question.js';
 import { evaluate, formatMisses, parseQuestionSet, QuestionSetError, readQuestionSet } from '../../core/faq/eval/evaluate.js';
 import { FaqKnowledge, defaultCorpusDir } from '../../core/faq/knowledge.js';
 
@@ -31,6 +31,20 @@ describe('extractive answers', () => {
   it('are deterministic', async () => {
     const first = await ask('bup kabid 58 ato 60');
     for (let i = 0; i < 3; i++) expect(await ask('bup kabid 58 ato 60')).toEqual(first);
+  });
+
+  it('answer the clause that asks when the situation told before it dilutes the whole question', async () => {
+    const question = 'sy lg kemo, kemungkinan bakal lama gak bs ngantor. cuti sakit maksimal bs sampe brp lama';
+    expect(knowledge.search(question, 1)[0]!.confidence).toBeLessThan(defaultConfidenceThreshold);
+    const answer = answered(await ask(question));
+    expect(answer.text).toMatch(/paling lama 1 tahun/);
+    expect(answer.sources[0]!.docId).toBe('cuti-sakit');
+    // A clause whose best document is not the one the whole question found first does not carry the answer away.
+    expect((await ask('myasn skrg login nya lwt mana sih, link lama gak bs')).kind).not.toBe('answer');
+  });
+
+  it("read one's staff as colleagues, whose data the bot never shows", async () => {
+    expect(answered(await ask('sy kasubag nih, bs gak liat tgl pensiun anak buah sy lwt bot ini')).text).toMatch(/meskipun Anda atasannya/);
   });
 
   it('answer the rule when a hand-over in the document shares only a manner word with the question', async () => {

@@ -151,8 +151,8 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
 
   // Identifiers and names say nothing about which rule is asked for: search without them.
   // A NIP typed to ask how NIPs are read leaves the word behind: that is what the question is about.
-  const query = normaliseQuery(`${withoutPersonalData(text, names)}${intent.aboutNip ? ' arti angka nip' : ''}`);
-  const hits = knowledge.search(query, 8);
+  const searched = searchQuestion(knowledge, `${withoutPersonalData(text, names)}${intent.aboutNip ? ' arti angka nip' : ''}`, threshold);
+  const { query, hits } = searched;
   trace.hits = hits.map((h) => ({ chunkId: h.chunk.id, status: h.chunk.status, confidence: h.confidence }));
   const top = placeholderOrCurrent(knowledge, query, hits);
   if (!top || top.confidence < threshold) return finish(escalate('low_confidence', lang, 'lainnya'));
@@ -314,6 +314,35 @@ const placeholderTie = 0.03;
  * document matches as well and the question does not name what only the placeholder is about: "bot ini bisa
  * ajukan cuti saya" is answered by what the bot cannot do, "ajukan cuti lewat satam" by a human.
  */
+/**
+ * The question searched whole, or, when that finds nothing confident enough, by the clause that asks it: staff
+ * often tell their situation first ("sy lg kemo, lama gak bs ngantor. cuti sakit maksimal brp lama"), and the
+ * situation's words dilute what is asked. The clause is taken only when its best document is the one the whole
+ * question found first, so a side remark cannot carry the answer off to another topic.
+ */
+function searchQuestion(knowledge: FaqKnowledge, text: string, threshold: number): { query: NormalisedQuery; hits: SearchHit[] } {
+  const query = normaliseQuery(text);
+  const hits = knowledge.search(query, 8);
+  if ((hits[0]?.confidence ?? 0) >= threshold) return { query, hits };
+  const firstDoc = hits[0]?.chunk.docId;
+  let best: { query: NormalisedQuery; hits: SearchHit[] } | null = null;
+  for (const clause of clausesOf(text)) {
+    const clauseQuery = normaliseQuery(clause);
+    const clauseHits = knowledge.search(clauseQuery, 8);
+    const first = clauseHits[0];
+    if (!first || first.confidence < threshold || first.chunk.docId !== firstDoc) continue;
+    if (!best || first.confidence > best.hits[0]!.confidence) best = { query: clauseQuery, hits: clauseHits };
+  }
+  return best ?? { query, hits };
+}
+
+/** The sentences and comma-separated clauses of a question that have a few words of their own. */
+function clausesOf(text: string): string[] {
+  const clauses = text.split(/[.?!;\n,]+/).map((c) => c.trim()).filter((c) => c.split(/\s+/).length >= minClauseWords);
+  return clauses.length > 1 ? clauses : [];
+}
+const minClauseWords = 3;
+
 function placeholderOrCurrent(knowledge: FaqKnowledge, query: NormalisedQuery, hits: readonly SearchHit[]): SearchHit | undefined {
   const top = hits[0];
   if (!top || top.chunk.status !== 'placeholder') return top;

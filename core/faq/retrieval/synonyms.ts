@@ -238,6 +238,8 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bgaji berkala\b/g, 'kenaikan gaji berkala kgb'],
   [/\bwork from (home|anywhere)\b/g, 'kerja fleksibel'],
   [/\bkerja dari (rumah|mana saja)\b/g, 'kerja fleksibel'],
+  // "tgl pensiun staf saya": one's staff are colleagues, whose data the rules speak of as "rekan kerja".
+  [/\b(staf|staff|bawahan|anak buah)( saya| sy| aku| ku| gw)\b/g, 'rekan kerja bawahan$2'],
   [/\bumur pensiun\b/g, 'batas usia pensiun'],
   [/\busia pensiun\b/g, 'batas usia pensiun'],
   [/\basn digital\b/g, 'asn digital'],
