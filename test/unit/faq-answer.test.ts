@@ -43,6 +43,12 @@ describe('extractive answers', () => {
     expect((await ask('myasn skrg login nya lwt mana sih, link lama gak bs')).kind).not.toBe('answer');
   });
 
+  it('treat a birthday on the 1st of a month as the special case the corpus sets apart', async () => {
+    const answer = answered(await ask('sy lahir tgl 1 juni 1970, tmt pensiunnya 1 juni ato 1 juli'));
+    expect(answer.text).toMatch(/kasus khusus/);
+    expect(answer.sources[0]!.docId).toBe('tmt-pensiun-kasus-khusus');
+  });
+
   it("read one's staff as colleagues, whose data the bot never shows", async () => {
     expect(answered(await ask('sy kasubag nih, bs gak liat tgl pensiun anak buah sy lwt bot ini')).text).toMatch(/meskipun Anda atasannya/);
   });

@@ -6,6 +6,8 @@
  * Keys are lower-case tokens as the normaliser sees them (after punctuation and repeated letters are cleaned).
  */
 
+import { monthAlternation } from '../corpus/units.js';
+
 export const chatWords: Readonly<Record<string, string>> = {
   // pronouns
   sy: 'saya', sya: 'saya', saye: 'saya', aku: 'saya', aq: 'saya', gw: 'saya', gue: 'saya', gua: 'saya', sya2: 'saya', q: 'saya',
@@ -240,6 +242,9 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bkerja dari (rumah|mana saja)\b/g, 'kerja fleksibel'],
   // "tgl pensiun staf saya": one's staff are colleagues, whose data the rules speak of as "rekan kerja".
   [/\b(staf|staff|bawahan|anak buah)( saya| sy| aku| ku| gw)\b/g, 'rekan kerja bawahan$2'],
+  // Born on the 1st of a month or on 29 February: the pension date is a special case the corpus treats apart.
+  [new RegExp(`\\blahir (pada )?(tanggal )?0?1 (${monthAlternation})\\b`, 'g'), 'lahir tanggal 1 $3 kasus khusus'],
+  [/\b29 februari\b/g, '29 februari kasus khusus'],
   [/\bumur pensiun\b/g, 'batas usia pensiun'],
   [/\busia pensiun\b/g, 'batas usia pensiun'],
   [/\basn digital\b/g, 'asn digital'],
