@@ -56,6 +56,7 @@ describe('extractive answers', () => {
   it('answer the rule when a hand-over in the document shares only a manner word with the question', async () => {
     // "Untuk hal itu, hubungi petugas kepegawaian secara langsung" is about personal cases, not "langsung dipecat".
     expect(answered(await ask('mangkir 10 hr kerja berturut turut apa langsung diberhentikan')).text).toMatch(/pemberhentian/);
+    expect(answered(await ask('cltn boleh diambil untuk keperluan apa')).text).toMatch(/alasan pribadi yang mendesak/);
   });
 
   it('pick the rows of a table that answer the question', async () => {

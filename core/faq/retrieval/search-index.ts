@@ -395,10 +395,11 @@ export class ChunkIndex {
 }
 
 /**
- * Words of a hand-over sentence that name the desk, the workplace or the manner ("hubungi … secara langsung"), not
- * the matter handed over: "bisa langsung dipecat" is not asking what "Untuk hal itu, hubungi … secara langsung" hands over.
+ * Words of a hand-over sentence that name the desk, the workplace, the manner ("hubungi … secara langsung") or
+ * its frame ("untuk …", "kepada …"), not the matter handed over: "bisa langsung dipecat" is not asking what "Untuk
+ * hal itu, hubungi … secara langsung" hands over, nor "diambil untuk alasan apa" what "Hubungi … untuk lama CLTN" does.
  */
-const handoverGeneric = new Set(tokenizeForIndex('hubungi petugas kepegawaian pegawai bagian keuangan tanyakan dkp dinas kantor instansi anda secara langsung segera'));
+const handoverGeneric = new Set(tokenizeForIndex('hubungi petugas kepegawaian pegawai bagian keuangan tanyakan kepada untuk dkp dinas kantor instansi anda secara langsung segera'));
 
 /**
  * The one confidence (0–1) that orders hits and decides answer or hand-over: how much of the question the chunk
