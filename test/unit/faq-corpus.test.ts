@@ -197,6 +197,9 @@ describe('a number the question names, in a section', () => {
     expect(coversNumber('paling singkat 5 tahun', 5, 'bulan')).toBe(false);
     expect(coversNumber('paling singkat 5 tahun', 5, 'tahun')).toBe(true);
     expect(coversNumber('| 4–6 | teguran tertulis |', 5, 'hari')).toBe(true);
+    // "baru 8 bulan" asked is not "8 angka" written either.
+    expect(coversNumber('18 angka: 8 angka tanggal lahir', 8, 'bulan')).toBe(false);
+    expect(coversNumber('| 8 | Juru |', 8, 'bulan')).toBe(true);
     expect(unitAfter('baru 5 bulan jadi pns', 5)).toBe('bulan');
   });
 });

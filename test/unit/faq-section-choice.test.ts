@@ -121,6 +121,13 @@ describe('the section that states the asked fact', () => {
     expect((await said('koefisien ak ahli pertama brp setaun')).text).toMatch(/12,5 per tahun/);
   });
 
+  it('answers an eligibility question by the section stating the minimum service', async () => {
+    // Not the NIP section that writes "8 angka", nor the carry-over section sharing "ambil" and "tahun".
+    const { text, doc } = await said('cpns br 8 bln, sdh blh ngambil cuti tahunan blm');
+    expect(doc).toBe('cuti-tahunan');
+    expect(text).toMatch(/paling singkat 1 tahun/);
+  });
+
   it('quotes the legal basis when it is what was asked', async () => {
     expect((await said('jam kerja ramadan dasar hukumnya apa')).text).toMatch(/Perpres 21\/2023/);
     expect((await said('cuti thn brp hari sih')).text).not.toMatch(/^Dasar:/m);

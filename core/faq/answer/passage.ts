@@ -3,7 +3,7 @@ import { askedNumbers, coversNumber, monthAlternation, monthNames, notCoveredPat
 import type { FaqKnowledge } from '../knowledge.js';
 import { cleanText, type NormalisedQuery } from '../retrieval/normalise.js';
 import { indexText, tokenizeForIndex, type SearchHit } from '../retrieval/search-index.js';
-import { intentFit, type QuestionIntent } from './question-intent.js';
+import { intentFit, minimumServicePattern, type QuestionIntent } from './question-intent.js';
 
 /**
  * The passage an answer is cut from: one section, or two adjacent sections of one document when the rule spans
@@ -106,9 +106,12 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       // "nip itu rahasia gak": a yes/no question is answered by the sentence saying "bukan rahasia", not by the
       // section explaining why, which never repeats the word.
       const polar = predicateStems.size > 0 && statesPolarity(stated, predicateStems) ? 1 : 0;
+      // "cpns baru 8 bulan, sudah boleh ambil cuti tahunan belum": the section stating the minimum service answers,
+      // not the one sharing more of the asker's situation.
+      const eligible = intent.eligibility && minimumServicePattern.test(stated) ? 1 : 0;
       // A section that only points elsewhere ("… dibahas dalam dokumen …") states nothing itself (`pointer`).
       const score =
-        0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved + 0.25 * polar - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example - 0.2 * pointer;
+        0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved + 0.25 * polar + 0.25 * eligible - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example - 0.2 * pointer;
       candidates.push({ docId, chunks: [chunk], coverage, fit, score, position: positionOf(chunk) });
     }
   }

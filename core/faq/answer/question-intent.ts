@@ -107,7 +107,8 @@ const purposePattern = /\b(?:dipakai|digunakan|kegunaan|berguna|untuk mengukur|u
 const durationPattern = /\b\d+(?:,\d+)?\s*(?:hari|minggu|bulan|tahun|jam)\b|\bpaling lama\b|\bselama\b/i;
 const meaningPattern = /\b(?:adalah|berarti|yaitu|artinya|ialah|merupakan)\b/i;
 const whoPattern = /\b(?:oleh|pejabat|gubernur|presiden|ppk|kepala|petugas|pimpinan|atasan|bagian|operator)\b/i;
-const minimumServicePattern = /\b(?:paling singkat|minimal|sekurang-kurangnya|setidaknya)\b[^.]{0,40}\b(?:tahun|bulan)\b|\bbekerja\b[^.]{0,30}\bpaling singkat\b/i;
+/** A minimum length of service stated ("paling singkat 1 tahun"): what an eligibility question is answered by. */
+export const minimumServicePattern = /\b(?:paling singkat|minimal|sekurang-kurangnya|setidaknya)\b[^.]{0,40}\b(?:tahun|bulan)\b|\bbekerja\b[^.]{0,30}\bpaling singkat\b/i;
 const requirementPattern = /\b(?:syarat|memerlukan|paling singkat|paling rendah|bila|harus|wajib)\b/i;
 const unitPattern = (units: readonly string[]) => new RegExp(`\\b\\d+(?:,\\d+)?\\s*(?:${units.map((u) => (u === 'persen' ? 'persen|%' : u)).join('|')})`, 'i');
 const enumerationPattern = /\b(?:misalnya|antara lain|meliputi|yaitu|seperti)\b[^.]*,[^.]*\b(?:dan|atau)\b|\b(?:misalnya|antara lain|meliputi)\b[^.]*\b(?:atau|dan)\b[^.]*\b(?:dan|atau)\b/i;

@@ -17,10 +17,10 @@ export function coversNumber(text: string, n: number, unit: string | null = null
   }
   for (const m of text.matchAll(/(\d+)\s*(?:\+|atau lebih|ke atas|lebih)/g)) if (n >= Number(m[1])) return true;
   // Not a degree ("S3", "D-3"), a regulation's number ("PP 11/2017") or part of a decimal; and "5 bulan" asked is
-  // not "5 tahun" written.
+  // neither "5 tahun" nor "8 angka" written: a number asked with its unit is found with that unit, or bare (a row).
   for (const m of text.matchAll(new RegExp(`(?<![\\d,.\\p{L}-])${n}(?![\\d]|\\/\\d)(\\s+\\p{L}+)?`, 'gu'))) {
     const after = m[1]?.trim().toLowerCase() ?? '';
-    if (unit && timeUnits.includes(after) && after !== unit) continue;
+    if (unit && after !== '' && after !== unit) continue;
     return true;
   }
   return false;

@@ -59,6 +59,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   smu: 'slta', slta: 'slta', big: 'besar', take: 'ambil', taking: 'ambil', allowed: 'boleh',
   lwt: 'lewat', lewat2: 'lewat', ngantor: 'masuk kantor', ketauan: 'diketahui', ketahuan: 'diketahui', ngeluh: 'keluhan',
   ngeluhin: 'keluhan', komplain: 'keluhan', kemo: 'kemoterapi sakit', kemoterapi: 'kemoterapi sakit',
+  alur: 'alur tahapan proses', alurnya: 'alur tahapan proses', tahapannya: 'tahapan proses', step: 'tahapan', steps: 'tahapan',
   // everyday office chat (what staff actually type to HR)
   acc: 'menyetujui', ket: 'keterangan', ttd: 'tanda tangan', kmrn: 'kemarin', kmarin: 'kemarin', bsk: 'besok', dlm: 'dalam',
   jd: 'jadi', jdi: 'jadi', sbg: 'sebagai', kpd: 'kepada', mksd: 'maksud', mksdnya: 'maksudnya', bnyk: 'banyak', dlu: 'dulu',
