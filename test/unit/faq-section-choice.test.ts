@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { answerQuestion, sharedKnowledge, type FaqAnswer } from '../../core/faq/answer/answer-question.js';
 import { atThreshold, chooseThreshold } from '../../core/faq/eval/calibrate.js';
 import type { EvalResult } from '../../core/faq/eval/evaluate.js';
+import { questionParts } from '../../core/faq/answer/question-parts.js';
 
 const knowledge = sharedKnowledge();
 const ask = (question: string, names?: string[]) => answerQuestion(question, { knowledge, names });
@@ -126,6 +127,23 @@ describe('the section that states the asked fact', () => {
     const { text, doc } = await said('cpns br 8 bln, sdh blh ngambil cuti tahunan blm');
     expect(doc).toBe('cuti-tahunan');
     expect(text).toMatch(/paling singkat 1 tahun/);
+  });
+
+  it('answers both questions of a two-question message from the sections stating each', async () => {
+    const both = (await said('kgb bs ditunda brp lama? trus masa kerja slama ditunda diitung gak')).text;
+    expect(both).toMatch(/paling lama 1 tahun/);
+    expect(both).toMatch(/tetap dihitung sebagai masa kerja/);
+    const leave = (await said('cuti besar paling lama brp bulan, trus selama cuti besar cuti tahunan dpt gak')).text;
+    expect(leave).toMatch(/paling lama 3 bulan/);
+    expect(leave).toMatch(/cuti tahunan tidak diberikan/);
+  });
+
+  it('splits a message into questions only where each part asks something', () => {
+    expect(questionParts('kgb ditunda brp lama, trus masa kerjanya hilang gak')).toEqual(['kgb ditunda brp lama', 'masa kerjanya hilang gak']);
+    expect(questionParts('cuti sakit brp lama? kalo blm sembuh gmn')).toEqual(['cuti sakit brp lama', 'kalo blm sembuh gmn']);
+    // A situation, then one question.
+    expect(questionParts('sy lulusan s1 gol 3c, kalo kp reguler mentok di gol brp')).toEqual([]);
+    expect(questionParts('cuti tahunan brp hari')).toEqual([]);
   });
 
   it('quotes the legal basis when it is what was asked', async () => {

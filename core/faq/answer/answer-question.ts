@@ -11,6 +11,7 @@ import type { FaqLlm, LlmPassage } from './llm.js';
 import { createNameMasker, maskPersonalData, type NameMasker } from './mask.js';
 import { choosePassage, passageChunk, subjectWordsOnlyOf, unansweredStatements, type Passage } from './passage.js';
 import { personalAnswer, unlinkedText } from './personal.js';
+import { answerEachQuestion } from './question-parts.js';
 import { asksValue, questionIntent, type QuestionIntent } from './question-intent.js';
 import { answerLabels, escalationText, offerText, refusalText, type FaqLang } from './texts.js';
 
@@ -205,6 +206,7 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
       return finish(escalate('not_covered', lang, 'lainnya', primary.chunk.title));
     }
   }
+  passage = answerEachQuestion(knowledge, withoutPersonalData(text, names), passage);
   if (passage.docId !== primary.chunk.docId || passage.chunks[0]!.id !== primary.chunk.id) {
     const docConfidence = Math.max(...scored.filter((h) => h.chunk.docId === passage.docId).map((h) => h.confidence), passage.docId === primary.chunk.docId ? primary.confidence : 0);
     primary = { chunk: passage.chunks[0]!, score: primary.score, confidence: docConfidence, matched: primary.matched };
@@ -377,12 +379,15 @@ export function extractiveAnswer(
   const document = knowledge.document(primary.chunk.docId)!;
   const sentences = keySentences(primary.chunk, query, { intent });
   if (alternative) {
-    // A close call between two sections: the runner-up's best sentence too (see closeCallMargin).
+    // A close call between two sections, or the section stating the other question of a two-question message:
+    // its best sentence too (see closeCallMargin and question-parts.ts).
     // Not when it says again what is already said ("… paling singkat 10 tahun" stated in both sections).
     const stated = new Set(sentences.flatMap((s) => tokenizeForIndex(s)));
-    const more = keySentences(passageChunk(alternative), query, { intent, max: 1, maxChars: 300 }).filter((s) => {
+    const more = keySentences(passageChunk(alternative), alternative.asked?.query ?? query, { intent: alternative.asked?.intent ?? intent, max: 1, maxChars: 300 }).filter((s) => {
       const tokens = tokenizeForIndex(s);
-      return tokens.filter((t) => !stated.has(t)).length >= Math.max(2, 0.3 * tokens.length);
+      const fresh = tokens.filter((t) => !stated.has(t)).length;
+      // The other question's answer may share most words with the first ("paling lama 1,5 bulan", "paling lama 1 tahun").
+      return alternative.asked ? fresh > 0 : fresh >= Math.max(2, 0.3 * tokens.length);
     });
     sentences.push(...more);
   }

@@ -19,6 +19,8 @@ export interface Passage {
   score: number;
   /** A section of the same document that scored nearly as well: its best sentence goes with the answer. */
   alternative?: Passage;
+  /** The part of a two-question message this passage answers (its best sentence is chosen for that part). */
+  asked?: { query: NormalisedQuery; intent: QuestionIntent };
 }
 
 const monthSet = new Set(monthNames);
