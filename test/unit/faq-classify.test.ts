@@ -209,6 +209,9 @@ describe("questions about the asker's own record", () => {
     expect(kindOf('target 22,5 jam itu maksudnya kp sy selesai dlm 22,5 jam?')).toBe('policy');
     // Where a proposal can be followed is a rule; where the asker's is, their record.
     expect(kindOf('usulan kp sy bs dipantau lwt apa')).toBe('policy');
+    // A matter beside the corpus given as the reason for leave: the leave rule is asked.
+    expect(kindOf('sy mau ikut suami pindah tugas ke jawa, bs ambil cltn gak')).toBe('policy');
+    expect(kindOf('prosedur mutasi ke kabupaten gmn')).toBe('escalate:off_topic');
     expect(kindOf('sy gol 3c br 2 thn, udh bs naik pangkat blm')).toBe('policy');
     // A ticket's response time is the desk's rule, whatever the ticket is about.
     expect(kindOf('tiket kgb sy kira2 di respon brp lama ya')).toBe('policy');

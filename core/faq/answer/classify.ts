@@ -257,6 +257,9 @@ const officeHolder =
 const adjacentMatter =
   /\b(bpjs|askes|asuransi|npwp|pajak|pph|sppd|perjalanan dinas|spj|uang harian|mutasi|rotasi|pindah tugas|pelantikan|diklat|bimtek|apel|upacara|seragam|wifi|parkir|kendaraan dinas|rumah dinas|koperasi|arisan)\b/g;
 
+/** Words giving a reason just before a matter ("ikut suami pindah tugas", "karena mutasi"). */
+const reasonBefore = /\b(ikut|karena|sebab|untuk|buat|gara gara)\s+([a-z]+\s+){0,2}$/;
+
 const jobsPlain =
   /\b(lowongan|loker|lowker|formasi (cpns|pppk|asn|pns)|rekrutmen|recruitment|penerimaan (cpns|pppk|pegawai|asn|pns|honorer)|pendaftaran (cpns|pppk|asn|pns)|seleksi (cpns|pppk|asn|pns|kompetensi dasar)|tes (cpns|pppk|skd|skb)|daftar (cpns|pppk)|buka (cpns|pppk)|casn|sscasn|kapan (cpns|pppk) dibuka|info (cpns|pppk) \d{4}|lowongan kerja)\b/;
 
@@ -393,7 +396,9 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (/\bsaya\b/.test(p) && caseStuck.test(p)) return { kind: 'escalate', reason: 'case_status', category: caseCategory(p) };
   if (offTopic.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
   if (officeHolder.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
-  const matters = [...p.matchAll(adjacentMatter)].map((m) => m[0]);
+  // "mau ikut suami pindah tugas, bisa ambil cltn": the matter is the reason for leave, and the leave rule is asked.
+  const asksLeave = /\b(cuti|cltn)\b/.test(p);
+  const matters = [...p.matchAll(adjacentMatter)].filter((m) => !(asksLeave && reasonBefore.test(p.slice(0, m.index)))).map((m) => m[0]);
   if (matters.length > 0 && context.isCommonWord && matters.every((m) => !m.split(' ').every((w) => context.isCommonWord!(w)))) {
     return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
   }
