@@ -200,6 +200,8 @@ describe('a number the question names, in a section', () => {
     // "baru 8 bulan" asked is not "8 angka" written either.
     expect(coversNumber('18 angka: 8 angka tanggal lahir', 8, 'bulan')).toBe(false);
     expect(coversNumber('| 8 | Juru |', 8, 'bulan')).toBe(true);
+    // The number of a list item is no value.
+    expect(coversNumber('1. Minta kode\n4. Bila berhasil, bot menyapa Anda', 4, 'hari')).toBe(false);
     expect(unitAfter('baru 5 bulan jadi pns', 5)).toBe('bulan');
   });
 });

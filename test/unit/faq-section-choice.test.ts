@@ -138,6 +138,11 @@ describe('the section that states the asked fact', () => {
     expect(leave).toMatch(/cuti tahunan tidak diberikan/);
   });
 
+  it('compares a length the asker states with a limit given in another unit', async () => {
+    // "sudah 4 hari" against "72 jam", not the fourth step of linking.
+    expect((await said('kode tautan udh 4 hari blm sy pake, msh berlaku gak')).text).toMatch(/72 jam/);
+  });
+
   it('splits a message into questions only where each part asks something', () => {
     expect(questionParts('kgb ditunda brp lama, trus masa kerjanya hilang gak')).toEqual(['kgb ditunda brp lama', 'masa kerjanya hilang gak']);
     expect(questionParts('cuti sakit brp lama? kalo blm sembuh gmn')).toEqual(['cuti sakit brp lama', 'kalo blm sembuh gmn']);

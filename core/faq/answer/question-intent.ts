@@ -87,13 +87,14 @@ function yesNoPredicates(p: string): string[] {
 
 /**
  * "berapa hari" wants days. A length the asker states ("baru 8 bulan jadi PNS, sudah bisa …") is compared with a
- * limit the rule may give in another unit ("paling singkat 1 tahun"): any unit of time will do.
+ * limit the rule may give in another unit ("paling singkat 1 tahun", "kode … 4 hari" against "72 jam"): any unit
+ * of time will do.
  */
 function askedUnits(p: string): string[] {
   const units = new Set<string>();
   for (const m of p.matchAll(/\b(\d+|berapa) (hari|minggu|bulan|tahun|jam|menit|persen)\b/g)) {
     const stated = m[1] !== 'berapa' && timeUnits.includes(m[2]!);
-    for (const unit of stated ? timeUnits : [m[2]!]) units.add(unit);
+    for (const unit of stated ? [...timeUnits, 'jam'] : [m[2]!]) units.add(unit);
   }
   return [...units];
 }

@@ -21,6 +21,8 @@ export function coversNumber(text: string, n: number, unit: string | null = null
   for (const m of text.matchAll(new RegExp(`(?<![\\d,.\\p{L}-])${n}(?![\\d]|\\/\\d)(\\s+\\p{L}+)?`, 'gu'))) {
     const after = m[1]?.trim().toLowerCase() ?? '';
     if (unit && after !== '' && after !== unit) continue;
+    // "4. Bila berhasil …": the number of a list item is no value.
+    if (/(^|\n)\s*$/.test(text.slice(0, m.index)) && /^[.)]/.test(text.slice(m.index! + String(n).length))) continue;
     return true;
   }
   return false;
