@@ -143,6 +143,11 @@ describe('the section that states the asked fact', () => {
     expect((await said('kode tautan udh 4 hari blm sy pake, msh berlaku gak')).text).toMatch(/72 jam/);
   });
 
+  it('answers "cara …" with the steps', async () => {
+    expect((await said('baru pertama kali pakai bot layani, cara nyambungin akun telegram gimana')).text).toMatch(/\/start/);
+    expect((await said('cara update data keluarga di myasn')).text).toMatch(/Pilih data yang ingin diperbarui/);
+  });
+
   it('splits a message into questions only where each part asks something', () => {
     expect(questionParts('kgb ditunda brp lama, trus masa kerjanya hilang gak')).toEqual(['kgb ditunda brp lama', 'masa kerjanya hilang gak']);
     expect(questionParts('cuti sakit brp lama? kalo blm sembuh gmn')).toEqual(['cuti sakit brp lama', 'kalo blm sembuh gmn']);
