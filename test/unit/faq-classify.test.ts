@@ -212,6 +212,15 @@ describe("questions about the asker's own record", () => {
     // A matter beside the corpus given as the reason for leave: the leave rule is asked.
     expect(kindOf('sy mau ikut suami pindah tugas ke jawa, bs ambil cltn gak')).toBe('policy');
     expect(kindOf('prosedur mutasi ke kabupaten gmn')).toBe('escalate:off_topic');
+    // How one kind of leave bears on the allowance, pay during unpaid leave, a label's meaning: rules.
+    expect(kindOf('kalo sy cuti melahirkan thn ini, jatah cuti tahunan sy hangus kah')).toBe('policy');
+    expect(kindOf('selama cltn gaji sy msh dibayar gak')).toBe('policy');
+    expect(kindOf('gaji sy bln ini kok blm dibayar')).toBe('escalate:salary');
+    expect(kindOf('di profil sy ada tulisan catatan atas data, artinya apa')).toBe('policy');
+    expect(kindOf('pangkat sy udh sama kyk atasan, bs ngelewatin dia gak')).toBe('policy');
+    // Whether the bot can file leave is answered; asking it to is a request for a human.
+    expect(kindOf('bot ini bs ngajuin cuti tahunan sy gak? biar praktis')).toBe('policy');
+    expect(kindOf('tolong ajukan cuti tahunan sy tgl 3 sampai 5')).toBe('escalate:submit_leave');
     expect(kindOf('sy gol 3c br 2 thn, udh bs naik pangkat blm')).toBe('policy');
     // A ticket's response time is the desk's rule, whatever the ticket is about.
     expect(kindOf('tiket kgb sy kira2 di respon brp lama ya')).toBe('policy');

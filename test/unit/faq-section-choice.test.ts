@@ -148,6 +148,10 @@ describe('the section that states the asked fact', () => {
     expect((await said('cara update data keluarga di myasn')).text).toMatch(/Pilih data yang ingin diperbarui/);
   });
 
+  it('explains words the asker quotes from the section that has them', async () => {
+    expect((await said('di profil ada tulisan catatan atas data anda, itu artinya apa ya')).text).toMatch(/tidak konsisten/);
+  });
+
   it('splits a message into questions only where each part asks something', () => {
     expect(questionParts('kgb ditunda brp lama, trus masa kerjanya hilang gak')).toEqual(['kgb ditunda brp lama', 'masa kerjanya hilang gak']);
     expect(questionParts('cuti sakit brp lama? kalo blm sembuh gmn')).toEqual(['cuti sakit brp lama', 'kalo blm sembuh gmn']);

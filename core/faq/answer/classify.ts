@@ -166,7 +166,8 @@ function aboutSomeoneElse(p: string): boolean {
 }
 
 /** "pangkat saya melebihi pangkat atasan": a rule about ranks, not a colleague's data. */
-const comparison = /\b(melebihi|lebih tinggi|lebih rendah|melewati|melampaui|di atas|diatas|sama dengan|setara|aturan|ketentuan|syarat|cara)\b/;
+const comparison =
+  /\b(melebihi|lebih tinggi|lebih rendah|melewati|lewati|ngelewatin|ngelewati|melampaui|di atas|diatas|sama dengan|sama seperti|setara|aturan|ketentuan|syarat|cara)\b/;
 
 const changeVerb =
   '(ubah|ubahkan|rubah|robah|ganti|gantikan|gantiin|update|updatekan|apdet|perbarui|perbaiki|perbaikin|benerin|betulkan|betulin|koreksi|edit|hapus|hapuskan|tambahkan|tambahin|masukkan|masukin|input|inputkan|set|naikkan|naikin|turunkan|ubahlah|gantilah)';
@@ -359,7 +360,9 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
     if (imperative || requestMarker.test(p)) return { kind: 'refuse', reason: 'change_data' };
   }
 
-  if (leaveAction.test(p) && !leaveQuestion.test(p)) {
+  // "bot bisa ajukan cuti saya tidak": what the bot can do is answered (it files no leave); "tolong …" is a request.
+  const botAbility = /\b(bot|layani)\b.{0,25}\b(bisa|dapat|boleh|mampu|tahu)\b.*\b(tidak|kah|kan)\b/.test(p) && !requestMarker.test(p);
+  if (leaveAction.test(p) && !leaveQuestion.test(p) && !botAbility) {
     return { kind: 'escalate', reason: 'submit_leave', category: 'cuti' };
   }
   if (/\b(tolong|tlg|mohon|bantu|bisa|bisakah)\b.{0,20}\b(cutikan|izinkan saya|liburkan)\b/.test(p)) {
@@ -374,9 +377,11 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   // "potongan tapera di slip gaji hubungi siapa": who handles a named contribution is a rule the corpus states.
   const contributionHandling =
     /\b(taspen|tapera)\b/.test(p) && /\b(siapa|ke mana|di mana|hubungi|bagaimana|cara|berhenti)\b/.test(p) && !moneyAmount.test(p);
-  // "bot bisa hitung tpp saya tidak": what the bot can do is answered (it knows no pay); "tolong hitung" is a request.
-  const botAbility = /\b(bot|layani)\b.{0,25}\b(bisa|dapat|boleh|mampu|tahu)\b.*\b(tidak|kah|kan)\b/.test(p) && !requestMarker.test(p);
+  // "bot bisa hitung tpp saya tidak": likewise about pay (it knows none).
+  // "selama cltn gaji masih dibayar": unpaid leave is, by its rule, about pay.
+  const unpaidLeave = /\b(cltn|cuti di luar tanggungan negara)\b/.test(p) && !moneyAmount.test(p);
   const ruleAboutPay =
+    unpaidLeave ||
     (tukinPlain.test(p) && disciplineContext.test(p)) || /\bpersen\b/.test(p) || /\b(berkala|kgb)\b/.test(p) || contributionHandling || botAbility;
   if (payComplaint.some((r) => r.test(p)) && !ruleAboutPay) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   if (tppPlain.test(p) && !botAbility) return { kind: 'escalate', reason: 'tpp', category: 'lainnya' };
@@ -384,7 +389,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   // "gaji berkala ditunda berapa lama" is about KGB; "potongan Taspen berapa persen" about a contribution rate.
   const aboutKgb = /\b(berkala|kgb)\b/.test(p) && !moneyAmount.test(p) && !/\b(naik berapa|berapa naik|jadi berapa|tambah berapa)\b/.test(p);
   const contributionRate = /\b(iuran|potongan|dipotong|taspen|tapera)\b/.test(p) && /\bpersen\b/.test(p);
-  if (salaryPlain.some((r) => r.test(p)) && !aboutKgb && !contributionRate && !contributionHandling && !botAbility) {
+  if (salaryPlain.some((r) => r.test(p)) && !aboutKgb && !contributionRate && !contributionHandling && !botAbility && !unpaidLeave) {
     if (!(tukinPlain.test(p) && disciplineContext.test(p))) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   }
   if (tukinPlain.test(p) && !disciplineContext.test(p) && !botAbility) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
@@ -392,7 +397,9 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (disciplinaryCase.test(p)) return { kind: 'escalate', reason: 'disciplinary_case', category: 'masalah_atasan_rekan' };
   // "sisa cuti saya 10 hari, bisa dibawa semua": the asker gives the balance and asks the rule.
   // "cuti bersama mengurangi jatah cuti tahunan saya tidak": whether something takes from the allowance is a rule.
-  if (leaveBalance.test(p) && !/\b\d+ hari\b/.test(p) && !reducesAllowance.test(p)) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
+  // "ambil cuti besar tahun ini, jatah cuti tahunan saya masih ada": how one kind of leave bears on another is a rule.
+  const otherLeave = /\bcuti (besar|sakit|melahirkan|bersama|alasan penting|karena alasan penting|di luar tanggungan)\b|\bcltn\b/.test(p);
+  if (leaveBalance.test(p) && !/\b\d+ hari\b/.test(p) && !reducesAllowance.test(p) && !otherLeave) return { kind: 'escalate', reason: 'leave_balance', category: 'cuti' };
   if (/\bsaya\b/.test(p) && caseStuck.test(p)) return { kind: 'escalate', reason: 'case_status', category: caseCategory(p) };
   if (offTopic.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
   if (officeHolder.test(p)) return { kind: 'escalate', reason: 'off_topic', category: 'lainnya' };
@@ -468,7 +475,9 @@ function personalIntent(p: string, nips: string[]): Intent | null {
   if (/\b(baru|sudah|belum) \d+ (hari|minggu|bulan|tahun)\b/.test(p) && /\b(bisa|boleh|dapat|berhak)\b/.test(p)) return null;
   const topic = topicOf(p);
   if (!topic) {
-    const profile = /\b(data saya|profil saya|tanggal penting saya)\b/.test(p) && !personalExclusions.test(p) && !howTo.test(p);
+    // "di profil saya ada tulisan 'Catatan atas data Anda', maksudnya apa": what a label means is a rule.
+    const asksMeaning = /\b(maksud|maksudnya|arti|artinya|tulisan)\b/.test(p);
+    const profile = /\b(data saya|profil saya|tanggal penting saya)\b/.test(p) && !personalExclusions.test(p) && !howTo.test(p) && !asksMeaning;
     return profile ? { kind: 'personal', topic: 'profile', nips } : null;
   }
   if (personalExclusions.test(p)) {

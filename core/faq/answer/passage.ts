@@ -76,6 +76,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   const years = query.terms.map((t) => t.word).filter((w) => /^(19|20)\d\d$/.test(w));
   const asksExample = /\b(contoh|misal|misalnya|example|cara (menghitung|membaca|hitung|baca)|hitungnya|dihitung|menghitung)\b/.test(query.plain);
   const predicateStems = new Set(intent.predicates.flatMap((w) => tokenizeForIndex(w)));
+  const askedWords = query.plain.split(' ');
   const candidates: Candidate[] = [];
   const sectionsOf = new Map([...docs.keys()].map((docId) => [docId, knowledge.groundInDocument(query, docId).sections]));
   const bestCoverage = Math.max(0, ...[...sectionsOf.values()].flat().map((s) => s.coverage));
@@ -111,9 +112,11 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       // "cpns baru 8 bulan, sudah boleh ambil cuti tahunan belum": the section stating the minimum service answers,
       // not the one sharing more of the asker's situation.
       const eligible = intent.eligibility && minimumServicePattern.test(stated) ? 1 : 0;
+      // "ada tulisan catatan atas data anda, maksudnya apa": the section with the words the asker quotes explains them.
+      const quoted = quotesQuestion(askedWords, ` ${cleanText(stated)} `) ? 1 : 0;
       // A section that only points elsewhere ("… dibahas dalam dokumen …") states nothing itself (`pointer`).
       const score =
-        0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved + 0.25 * polar + 0.25 * eligible - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example - 0.2 * pointer;
+        0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved + 0.25 * polar + 0.25 * eligible + 0.15 * quoted - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example - 0.2 * pointer;
       candidates.push({ docId, chunks: [chunk], coverage, fit, score, position: positionOf(chunk) });
     }
   }
@@ -149,6 +152,16 @@ function withAlternative(candidates: Candidate[]): Candidate {
   const alternative = candidates.find((c) => c !== best && c.docId === best.docId && c.score >= best.score - closeCallMargin && c.coverage > 0);
   return alternative ? { ...best, alternative } : best;
 }
+
+/** True when the text has a run of four of the question's words in a row, two of them more than function words. */
+function quotesQuestion(words: readonly string[], text: string): boolean {
+  for (let i = 0; i + quotedRun <= words.length; i++) {
+    const run = words.slice(i, i + quotedRun);
+    if (tokenizeForIndex(run.join(' ')).length >= 2 && text.includes(` ${run.join(' ')} `)) return true;
+  }
+  return false;
+}
+const quotedRun = 4;
 
 /** Words that say yes or no of what follows them ("bukan rahasia", "tidak otomatis mengubah", "tetap berlaku"). */
 const polarityWords = new Set(['bukan', 'tidak', 'tak', 'tetap']);
