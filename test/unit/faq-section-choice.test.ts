@@ -152,6 +152,10 @@ describe('the section that states the asked fact', () => {
     expect((await said('di profil ada tulisan catatan atas data anda, itu artinya apa ya')).text).toMatch(/tidak konsisten/);
   });
 
+  it('answers "lewat aplikasi apa" with the system the section names', async () => {
+    expect((await said('laporan lhkasn diisi via aplikasi apa')).text).toMatch(/SIHARKA/);
+  });
+
   it('splits a message into questions only where each part asks something', () => {
     expect(questionParts('kgb ditunda brp lama, trus masa kerjanya hilang gak')).toEqual(['kgb ditunda brp lama', 'masa kerjanya hilang gak']);
     expect(questionParts('cuti sakit brp lama? kalo blm sembuh gmn')).toEqual(['cuti sakit brp lama', 'kalo blm sembuh gmn']);

@@ -27,6 +27,8 @@ export interface QuestionIntent {
   requirement: boolean;
   /** "cara …", "langkahnya": the steps of a procedure. */
   how: boolean;
+  /** "lewat aplikasi apa", "pakai akun apa": the name of a system, account, command or form. */
+  which: boolean;
   /**
    * Whether the asker, who says how long they have served, may already have something ("baru 8 bulan jadi PNS,
    * sudah bisa cuti tahunan belum"): the answer is the minimum service the rule sets.
@@ -58,6 +60,7 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
     duration: /\b(berapa lama|lama|lamanya|sampai kapan|paling lama|maksimal)\b/.test(p),
     requirement: /\b(syarat|syaratnya|persyaratan)\b/.test(p),
     how: /\b(cara|caranya|langkah|langkahnya|prosedur|prosedurnya|tahapan|tahapannya)\b/.test(p),
+    which: /\b(aplikasi|akun|sistem|situs|website|alamat|link|menu|perintah|kategori|formulir|form) apa\b|\b(lewat|melalui|pakai|pake|via|di) apa\b/.test(p),
     // Service stated ("baru 8 bulan jadi pns", "belum 5 tahun kerja"), then "bisa/boleh … belum/tidak?" at the end.
     eligibility:
       /\b(baru|sudah|belum|masih) \d+ (hari|minggu|bulan|tahun)\b/.test(p) &&
@@ -113,6 +116,8 @@ const meaningPattern = /\b(?:adalah|berarti|yaitu|artinya|ialah|merupakan)\b/i;
 const whoPattern = /\b(?:oleh|pejabat|gubernur|presiden|ppk|kepala|petugas|pimpinan|atasan|bagian|operator)\b/i;
 /** A minimum length of service stated ("paling singkat 1 tahun"): what an eligibility question is answered by. */
 export const minimumServicePattern = /\b(?:paling singkat|minimal|sekurang-kurangnya|setidaknya)\b[^.]{0,40}\b(?:tahun|bulan)\b|\bbekerja\b[^.]{0,30}\bpaling singkat\b/i;
+/** A system, command or address named: "SIHARKA", "ASN Digital", "/tiket", "asndigital.bkn.go.id". */
+const namePattern = /\b[A-Z][A-Za-z]*[A-Z]{2,}\b|\b[A-Z]{3,}\b|(?:^|\s)\/[a-z]+\b|\b[a-z]+\.[a-z]+\.go\.id\b/;
 const howPattern = /\b(?:langkah|caranya|dengan perintah|perintah)\b|(?:^|\s)\/[a-z]+\b/i;
 const requirementPattern = /\b(?:syarat|memerlukan|paling singkat|paling rendah|bila|harus|wajib)\b/i;
 const unitPattern = (units: readonly string[]) => new RegExp(`\\b\\d+(?:,\\d+)?\\s*(?:${units.map((u) => (u === 'persen' ? 'persen|%' : u)).join('|')})`, 'i');
@@ -135,6 +140,7 @@ export function intentFit(intent: QuestionIntent, statedText: string, listItems:
   if (intent.requirement) wanted.push(requirementPattern.test(statedText));
   // Steps listed, or the command or action that does it ("Kirim /start KODE").
   if (intent.how) wanted.push(listItems >= 2 || howPattern.test(statedText));
+  if (intent.which) wanted.push(namePattern.test(statedText));
   if (intent.eligibility) wanted.push(minimumServicePattern.test(statedText));
   if (intent.who) wanted.push(whoPattern.test(statedText));
   // A definition, or a table of what each part means.
