@@ -156,6 +156,13 @@ describe('the section that states the asked fact', () => {
     expect((await said('laporan lhkasn diisi via aplikasi apa')).text).toMatch(/SIHARKA/);
   });
 
+  it('answers about the subject before "itu" from the document whose title names it', async () => {
+    // Not from the anonymous-feedback document, which ranks first on "anonim".
+    const { text, doc } = await said('tiket rahasia itu anonim kah? nama sy ga keliatan');
+    expect(doc).toBe('chatcanal-tiket-rahasia');
+    expect(text).toMatch(/memuat (nama|identitas) Anda/);
+  });
+
   it('splits a message into questions only where each part asks something', () => {
     expect(questionParts('kgb ditunda brp lama, trus masa kerjanya hilang gak')).toEqual(['kgb ditunda brp lama', 'masa kerjanya hilang gak']);
     expect(questionParts('cuti sakit brp lama? kalo blm sembuh gmn')).toEqual(['cuti sakit brp lama', 'kalo blm sembuh gmn']);

@@ -75,6 +75,9 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   // year it works through; "deadline skp tahun ini" wants the rule, which the example only illustrates.
   const years = query.terms.map((t) => t.word).filter((w) => /^(19|20)\d\d$/.test(w));
   const asksExample = /\b(contoh|misal|misalnya|example|cara (menghitung|membaca|hitung|baca)|hitungnya|dihitung|menghitung)\b/.test(query.plain);
+  // "tiket rahasia itu anonim kah": what comes before "itu" is what the question is about; a document whose title
+  // names it keeps the first document's edge, though another ranked first on the word asked of it ("anonim").
+  const subjectDocument = subjectNamedByTitle(knowledge, query, [...docs.keys()], primary.chunk.docId);
   const predicateStems = new Set(intent.predicates.flatMap((w) => tokenizeForIndex(w)));
   const askedWords = query.plain.split(' ');
   const candidates: Candidate[] = [];
@@ -105,7 +108,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       const example = /^contoh\b/i.test(chunk.heading ?? '') && !asksExample && !years.some((y) => chunk.text.includes(y)) ? 1 : 0;
       const retrieved = chunk.id === primary.chunk.id ? 1 : 0;
       // The document retrieval ranked first keeps an edge: another one must state the asked fact clearly better.
-      const firstDocument = docId === primary.chunk.docId ? 1 : 0;
+      const firstDocument = docId === (subjectDocument ?? primary.chunk.docId) ? 1 : 0;
       // "nip itu rahasia gak": a yes/no question is answered by the sentence saying "bukan rahasia", not by the
       // section explaining why, which never repeats the word.
       const polar = predicateStems.size > 0 && statesPolarity(stated, predicateStems) ? 1 : 0;
@@ -151,6 +154,20 @@ function withAlternative(candidates: Candidate[]): Candidate {
   const best = candidates[0]!;
   const alternative = candidates.find((c) => c !== best && c.docId === best.docId && c.score >= best.score - closeCallMargin && c.coverage > 0);
   return alternative ? { ...best, alternative } : best;
+}
+
+/** The document among `docIds` whose title names the question's subject ("X itu …"), when the first one's does not. */
+function subjectNamedByTitle(knowledge: FaqKnowledge, query: NormalisedQuery, docIds: readonly string[], firstDocId: string): string | null {
+  const subject = /^((?:[a-z]+ ){1,3})itu\b/.exec(query.plain)?.[1];
+  if (!subject) return null;
+  const stems = tokenizeForIndex(subject);
+  if (stems.length < 2) return null;
+  const names = (docId: string) => {
+    const title = new Set(tokenizeForIndex(knowledge.document(docId)?.title ?? ''));
+    return stems.every((s) => title.has(s));
+  };
+  if (names(firstDocId)) return null;
+  return docIds.find((docId) => docId !== firstDocId && names(docId)) ?? null;
 }
 
 /** True when the text has a run of four of the question's words in a row, two of them more than function words. */
