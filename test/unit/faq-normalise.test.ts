@@ -46,6 +46,7 @@ describe('query normaliser', () => {
     expect(plain('gak ada ga bisa')).toBe('tidak ada tidak bisa');
     expect(plain('mau ngeluh tp gak mau ketauan')).toBe('mau keluhan tapi tidak mau diketahui');
     expect(plain('daftar lwt mana')).toBe('daftar lewat mana');
+    expect(plain('brarti tiket sy kelar')).toBe('berarti tiket saya selesai');
   });
 
   it('drops greetings and politeness', () => {

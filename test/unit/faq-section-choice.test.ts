@@ -163,6 +163,12 @@ describe('the section that states the asked fact', () => {
     expect(text).toMatch(/memuat (nama|identitas) Anda/);
   });
 
+  it('answers a reading the asker checks ("itu artinya …?") with the sentence denying it', async () => {
+    // The SLA table holds the 37,5 the asker quotes; the section after it says the SLA is not how long an SK takes.
+    const { text } = await said('target tiket pensiun 37,5 jam itu artinya sk pensiun sy terbit dlm 37,5 jam?');
+    expect(text).toMatch(/bukan lama terbitnya SK/);
+  });
+
   it('splits a message into questions only where each part asks something', () => {
     expect(questionParts('kgb ditunda brp lama, trus masa kerjanya hilang gak')).toEqual(['kgb ditunda brp lama', 'masa kerjanya hilang gak']);
     expect(questionParts('cuti sakit brp lama? kalo blm sembuh gmn')).toEqual(['cuti sakit brp lama', 'kalo blm sembuh gmn']);

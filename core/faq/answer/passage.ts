@@ -79,6 +79,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   // names it keeps the first document's edge, though another ranked first on the word asked of it ("anonim").
   const subjectDocument = subjectNamedByTitle(knowledge, query, [...docs.keys()], primary.chunk.docId);
   const predicateStems = new Set(intent.predicates.flatMap((w) => tokenizeForIndex(w)));
+  const claimStems = new Set(intent.claim ? tokenizeForIndex(intent.claim).filter((t) => !/^\d/.test(t)) : []);
   const askedWords = query.plain.split(' ');
   const candidates: Candidate[] = [];
   const sectionsOf = new Map([...docs.keys()].map((docId) => [docId, knowledge.groundInDocument(query, docId).sections]));
@@ -111,7 +112,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       const firstDocument = docId === (subjectDocument ?? primary.chunk.docId) ? 1 : 0;
       // "nip itu rahasia gak": a yes/no question is answered by the sentence saying "bukan rahasia", not by the
       // section explaining why, which never repeats the word.
-      const polar = predicateStems.size > 0 && statesPolarity(stated, predicateStems) ? 1 : 0;
+      const polar = (predicateStems.size > 0 && statesPolarity(stated, predicateStems)) || (claimStems.size > 0 && deniesClaim(stated, claimStems)) ? 1 : 0;
       // "cpns baru 8 bulan, sudah boleh ambil cuti tahunan belum": the section stating the minimum service answers,
       // not the one sharing more of the asker's situation.
       const eligible = intent.eligibility && minimumServicePattern.test(stated) ? 1 : 0;
@@ -179,6 +180,15 @@ function quotesQuestion(words: readonly string[], text: string): boolean {
   return false;
 }
 const quotedRun = 4;
+
+/** True when a sentence with "bukan" or "tidak" holds two of the words of what the asker checks ("…, bukan lama terbitnya SK"). */
+function deniesClaim(stated: string, claim: ReadonlySet<string>): boolean {
+  return stated.split(/[.;!?\n]+/).some((sentence) => {
+    const words = cleanText(sentence).split(' ');
+    if (!words.some((w) => polarityWords.has(w))) return false;
+    return new Set(tokenizeForIndex(sentence).filter((t) => claim.has(t))).size >= 2;
+  });
+}
 
 /** Words that say yes or no of what follows them ("bukan rahasia", "tidak otomatis mengubah", "tetap berlaku"). */
 const polarityWords = new Set(['bukan', 'tidak', 'tak', 'tetap']);

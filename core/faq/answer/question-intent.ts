@@ -40,6 +40,11 @@ export interface QuestionIntent {
   meaning: boolean;
   /** Words asked yes or no of ("rahasia gak" → rahasia): the answer says "bukan rahasia" or "tidak …". */
   predicates: string[];
+  /**
+   * What the asker checks their reading against ("22,5 jam itu artinya sk kp saya terbit dalam 22,5 jam?" → sk kp
+   * saya terbit …): a sentence denying it ("…, bukan lama terbitnya SK") answers.
+   */
+  claim: string | null;
   /** Units the asked number comes in ("8 tahun", "berapa hari", "berapa persen"): the answer states one in it. */
   units: string[];
 }
@@ -70,7 +75,17 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
     meaning: /\b(arti|artinya|maksud|maksudnya|pengertian)\b|\b(itu|tu) apa\b/.test(p),
     units: askedUnits(p),
     predicates,
+    claim: claimOf(p),
   };
+}
+
+/** The words after the last "artinya / maksudnya / berarti" when they ask nothing themselves (at least three). */
+function claimOf(p: string): string | null {
+  const at = [...p.matchAll(/\b(artinya|maksudnya|berarti) /g)].pop();
+  if (!at) return null;
+  const rest = p.slice(at.index! + at[0].length).trim();
+  if (rest.split(' ').length < 3 || /\b(apa|berapa|kapan|bagaimana|siapa|mana|mengapa)\b/.test(rest)) return null;
+  return rest;
 }
 
 /** Words before a "gak" that are not what is asked: function words, and who it is about ("sama kayak pns gak"). */

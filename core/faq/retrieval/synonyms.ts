@@ -57,7 +57,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   seminggu: 'per minggu', sehari: 'per hari', setahun: 'per tahun', sebulan: 'per bulan', dikasih: 'diberikan', ngasih: 'memberi', ngaruh: 'pengaruh', ngaruhin: 'pengaruh', upload: 'unggah', diupload: 'diunggah', uplod: 'unggah',
   kasihkan: 'berikan', disiapin: 'disiapkan', nyiapin: 'menyiapkan', siapin: 'siapkan', masuk2: 'masuk', sma: 'slta', smk: 'slta',
   smu: 'slta', slta: 'slta', big: 'besar', take: 'ambil', taking: 'ambil', allowed: 'boleh',
-  lwt: 'lewat', lewat2: 'lewat', ngantor: 'masuk kantor', ketauan: 'diketahui', ketahuan: 'diketahui', ngeluh: 'keluhan',
+  lwt: 'lewat', lewat2: 'lewat', kelar: 'selesai', kelarnya: 'selesai', brarti: 'berarti', berarti2: 'berarti', ngantor: 'masuk kantor', ketauan: 'diketahui', ketahuan: 'diketahui', ngeluh: 'keluhan',
   ngeluhin: 'keluhan', komplain: 'keluhan', kemo: 'kemoterapi sakit', kemoterapi: 'kemoterapi sakit',
   alur: 'alur tahapan proses', alurnya: 'alur tahapan proses', tahapannya: 'tahapan proses', step: 'tahapan', steps: 'tahapan',
   // everyday office chat (what staff actually type to HR)
