@@ -53,6 +53,18 @@ describe("other people's data is refused", () => {
     expect(kindOf(question)).toBe('refuse:other_person');
   });
 
+  it('does not take who said something, or a case supposed, for whose data is asked', () => {
+    expect(kindOf('pak joko bilang kgb tiap 2 thn, bener gak')).toBe('policy');
+    expect(kindOf('kata kabid sy kgb bs ditunda kalo skp jelek, bener?')).toBe('policy');
+    expect(kindOf('atasan sy nanya nip sy buat apa ya, aman gak ngasih?')).toBe('policy');
+    expect(kindOf('kalo atasan sy pensiun duluan, sy bs naik pangkat melebihi dia?')).toBe('policy');
+    expect(kindOf('istri sy pns, kalo dia meninggal sy dpt apa')).toBe('policy');
+    // Still refused: the data asked is someone else's, whoever asks for it.
+    expect(kindOf('pak joko minta nip pak andi')).toBe('refuse:other_person');
+    expect(kindOf('kabid sy pensiun kapan')).toBe('refuse:other_person');
+    expect(kindOf('istri sy pns, kgb dia kapan')).toBe('refuse:other_person');
+  });
+
   it("refuses a colleague's attendance, even with their unit between the name and the datum", () => {
     expect(kindOf('pak joko bagian keuangan bulan ini sudah bolos brp kali')).toBe('refuse:other_person');
     expect(kindOf('tunjangan istri sy kok gak ada di slip gaji bln ini')).toBe('escalate:salary');

@@ -111,10 +111,10 @@ const otherPersonPlain: RegExp[] = [
   /\b(semua|seluruh) (pegawai|kasi|kabid|staf|staff|asn|pns|pppk)\b.{0,40}\b(nip|data|tanggal lahir|alamat|pensiun|tmt|golongan)\b/,
   /\b(nip|data|tanggal lahir|alamat|pensiun|tmt|golongan)\b.{0,30}\b(semua|seluruh) (pegawai|kasi|kabid|staf|staff|asn|pns|pppk)\b/,
   new RegExp(`\\b${identifier}\\s+(nya\\s+)?${roleWord}\\b`),
-  new RegExp(`\\b${roleWord}\\s+(saya|kami|kita|ini|itu|tersebut)\\s+([a-z]+\\s+){0,2}${personalDatum}\\b`),
 ];
 /** A colleague's datum: refused unless the question is about a rule comparing ranks ("melebihi atasan"). */
 const colleagueDatumPlain: RegExp[] = [
+  new RegExp(`\\b${roleWord}\\s+(saya|kami|kita|ini|itu|tersebut)\\s+([a-z]+\\s+){0,2}${personalDatum}\\b`),
   new RegExp(`\\b${roleWord}\\s+([a-z]+\\s+){0,2}(kapan|kpn)\\s+(pensiun|kgb|naik pangkat|kp)\\b`),
   new RegExp(`\\bkapan\\s+${roleWord}\\s+([a-z]+\\s+){0,2}(pensiun|kgb|naik pangkat|naik gaji)\\b`),
   // "cek data kepegawaian saya sendiri": the asker's own, with a word describing the data before "saya".
@@ -160,10 +160,21 @@ function aboutSomeoneElse(p: string): boolean {
       /^(istri|suami|teman|temen|rekan|kawan|atasan|bawahan|kabid|kasi|kasie|kadis|sekdis|kasubag|kasubbag|ayah|bapak|ibu|ortu|anak)$/.test(w) &&
       /^(saya|ku|kami)$/.test(words[i + 1] ?? '');
     const pronoun = /^(dia|beliau|mereka|ia|doi)$/.test(w);
-    if ((relative || pronoun) && datumNear(words, i, i + 1)) return true;
+    // "kalau dia meninggal, saya dapat …": a case supposed, to ask the rule, not their record.
+    const supposed = words.slice(Math.max(0, i - 2), i).some((v) => /^(kalau|jika|apabila|seandainya|bila)$/.test(v));
+    if ((relative || pronoun) && !supposed && datumNear(words, i, i + 1)) return true;
   }
   return false;
 }
+
+/** Someone named as the one who said or asked something ("pak Budi bilang …", "atasan saya nanya …"). */
+const reportedSpeaker = new RegExp(
+  `\\b(?:${personTitle.slice(1, -1)}|${roleWord.slice(1, -1)})\\s+(?:[a-z]+\\s+){0,3}?(bilang|bilangnya|blg|ngomong|mengatakan|menyampaikan|nanya|bertanya|tanya|minta|nyuruh|menyuruh|suruh)\\b`,
+  'g',
+);
+
+/** "kata kabid saya …", "menurut pak Budi …": likewise. */
+const reportedBy = new RegExp(`\\b(?:kata|katanya|menurut)\\s+(?:${personTitle}\\s+[a-z]+|${roleWord}(?:\\s+(?:saya|ku|kami))?)\\b`, 'g');
 
 /** "pangkat saya melebihi pangkat atasan": a rule about ranks, not a colleague's data. */
 const comparison =
@@ -341,8 +352,9 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   }
   // A phone number or e-mail address the asker gives ("hp saya 0812…, cuti sakit berapa lama") is not a request
   // for anyone's data, and a name right after "saya"/"nama saya"/"ini" is the asker introducing themselves.
+  // "pak Budi bilang kgb tiap 2 tahun, benar tidak": who said something is not whose data is asked.
   const givenless = withoutGivenContacts(question);
-  const pc = requestWords(givenless);
+  const pc = requestWords(givenless).replace(reportedSpeaker, '$1').replace(reportedBy, 'katanya');
   if (otherPersonPlain.some((r) => r.test(pc)) || (colleagueDatumPlain.some((r) => r.test(pc)) && !comparison.test(pc))) {
     return { kind: 'refuse', reason: 'other_person' };
   }
