@@ -216,6 +216,7 @@ describe("questions about the asker's own record", () => {
     expect(kindOf('jatah cuti tahunan sy tinggal brp')).toBe('escalate:leave_balance');
     // A rank or a birth date the asker states is context for the rule asked.
     expect(kindOf('sy gol III/b, cuti besar brp bulan')).toBe('policy');
+    expect(kindOf('pangkat sy pengatur muda, itu golongan brp')).toBe('policy');
     expect(kindOf('golongan sy skrg apa')).toBe('personal:golongan');
     expect(kindOf('sy lahir tgl 1 mei, tmt pensiun sy tgl brp')).toBe('policy');
     expect(kindOf('target 22,5 jam itu maksudnya kp sy selesai dlm 22,5 jam?')).toBe('policy');

@@ -463,8 +463,8 @@ const commonWords = new Set([
   'selamat', 'pagi', 'siang', 'sore', 'malam', 'halo', 'permisi', 'assalamualaikum', 'kak', 'min', 'admin', 'petugas', 'bagian',
 ]);
 
-/** A rank written out ("gol III a", "golongan 3b"; requestWords() has split "III/a"). */
-const statedRank = /\b(golongan|gol|ruang)\s+(iv|iii|ii|i|[1-4])\s?[a-e]\b/;
+/** A rank written out ("gol III a", "golongan 3b"; requestWords() has split "III/a"), or named ("pangkat saya penata muda"). */
+const statedRank = /\b(golongan|gol|ruang)\s+(iv|iii|ii|i|[1-4])\s?[a-e]\b|\bpangkat saya (juru|pengatur|penata|pembina)\b/;
 
 function topicOf(p: string): PersonalTopic | null {
   for (const [topic, pattern] of personalTopics) {
