@@ -182,6 +182,12 @@ describe('the section that states the asked fact', () => {
     expect((await said('cuti thn brp hari sih')).text).not.toMatch(/^Dasar:/m);
   });
 
+  it('answers a PPPK question from the PPPK passage naming the rule asked of, whatever else the asker told', async () => {
+    const { text, doc } = await said('sy pppk, bapak sy sakit keras di bangka. bs ambil cuti alasan penting kyk pns gak?');
+    expect(doc).toBe('cuti-pppk');
+    expect(text).toMatch(/tidak mencakup/);
+  });
+
   it('hands over a PPPK question when no passage about PPPK speaks of the rest of it', async () => {
     expect(await ask('pppk bs dpt izin belajar ga')).toMatchObject({ kind: 'escalate', reason: 'not_covered' });
     expect((await said('sy p3k mau naik haji cuti besar bs gak')).doc).toBe('cuti-pppk');

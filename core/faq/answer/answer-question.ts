@@ -89,6 +89,13 @@ function topicalCoverage(knowledge: FaqKnowledge, query: NormalisedQuery, audien
   return knowledge.groundInDocument(topic, chunk.docId).sections.find((s) => s.chunk.id === chunk.id)?.coverage ?? 0;
 }
 
+/** True when `text` names the subject of `docId`: its title without the audience it is written for ("Cuti Besar PNS"). */
+function namesDocumentSubject(knowledge: FaqKnowledge, docId: string, text: string): boolean {
+  const title = knowledge.document(docId)?.title ?? '';
+  const subject = cleanText(title.replace(/\([^)]*\)/g, ' ')).replace(/\b(pns|pppk|asn|cpns)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  return subject.split(' ').length >= 2 && cleanText(text).includes(subject);
+}
+
 let shared: FaqKnowledge | null = null;
 /** The repository corpus, loaded on first use (no watcher: the app's engine owns the watched one). */
 export function sharedKnowledge(): FaqKnowledge {
@@ -196,7 +203,10 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
     const forAudience = best && best.confidence >= threshold ? choosePassage(knowledge, query, asked, best, audienceHits) : null;
     const onTopic =
       forAudience !== null && (audience.otherwise === 'escalate' || topicalCoverage(knowledge, query, audience, forAudience) >= audienceCoverage);
-    if (forAudience && forAudience.coverage >= audienceCoverage && onTopic) {
+    // "pppk, ibu meninggal, bisa ambil cuti alasan penting": the passage about PPPK that names the rule asked of
+    // ("Cuti PPPK tidak mencakup … cuti karena alasan penting …") answers, however much else the asker told.
+    const namesRule = forAudience !== null && namesDocumentSubject(knowledge, primary.chunk.docId, passageChunk(forAudience).text);
+    if (forAudience && onTopic && (forAudience.coverage >= audienceCoverage || namesRule)) {
       passage = forAudience;
       scored.push(...audienceHits);
     } else if (forAudience && audience.otherwise === 'escalate') {
