@@ -59,6 +59,10 @@ describe("other people's data is refused", () => {
     expect(kindOf('atasan sy nanya nip sy buat apa ya, aman gak ngasih?')).toBe('policy');
     expect(kindOf('kalo atasan sy pensiun duluan, sy bs naik pangkat melebihi dia?')).toBe('policy');
     expect(kindOf('istri sy pns, kalo dia meninggal sy dpt apa')).toBe('policy');
+    // How to add one's child to one's own data; whether the bot shows a superior their staff's data (it does not).
+    expect(kindOf('istri sy br melahirkan, mau nambahin data anak di myasn caranya gmn')).toBe('policy');
+    expect(kindOf('sy kasubag, boleh gak liat tgl pensiun anak buah sy lewat bot?')).toBe('policy');
+    expect(kindOf('tolong bot cek golongan anak buah sy')).toBe('refuse:other_person');
     // Still refused: the data asked is someone else's, whoever asks for it.
     expect(kindOf('pak joko minta nip pak andi')).toBe('refuse:other_person');
     expect(kindOf('kabid sy pensiun kapan')).toBe('refuse:other_person');

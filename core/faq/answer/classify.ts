@@ -114,6 +114,8 @@ const otherPersonPlain: RegExp[] = [
 ];
 /** A colleague's datum: refused unless the question is about a rule comparing ranks ("melebihi atasan"). */
 const colleagueDatumPlain: RegExp[] = [
+  // "cek golongan anak buah saya", "tanggal pensiun atasan saya".
+  new RegExp(`\\b${careerDatum}\\s+(nya\\s+)?${roleWord}\\s+(saya|kami|ku)\\b`),
   new RegExp(`\\b${roleWord}\\s+(saya|kami|kita|ini|itu|tersebut)\\s+([a-z]+\\s+){0,2}${personalDatum}\\b`),
   new RegExp(`\\b${roleWord}\\s+([a-z]+\\s+){0,2}(kapan|kpn)\\s+(pensiun|kgb|naik pangkat|kp)\\b`),
   new RegExp(`\\bkapan\\s+${roleWord}\\s+([a-z]+\\s+){0,2}(pensiun|kgb|naik pangkat|naik gaji)\\b`),
@@ -176,9 +178,9 @@ const reportedSpeaker = new RegExp(
 /** "kata kabid saya …", "menurut pak Budi …": likewise. */
 const reportedBy = new RegExp(`\\b(?:kata|katanya|menurut)\\s+(?:${personTitle}\\s+[a-z]+|${roleWord}(?:\\s+(?:saya|ku|kami))?)\\b`, 'g');
 
-/** "pangkat saya melebihi pangkat atasan": a rule about ranks, not a colleague's data. */
+/** "pangkat saya melebihi pangkat atasan", "tambah data anak di myasn caranya": a rule, not someone's data. */
 const comparison =
-  /\b(melebihi|lebih tinggi|lebih rendah|melewati|lewati|ngelewatin|ngelewati|melampaui|di atas|diatas|sama dengan|sama seperti|setara|aturan|ketentuan|syarat|cara)\b/;
+  /\b(melebihi|lebih tinggi|lebih rendah|melewati|lewati|ngelewatin|ngelewati|melampaui|di atas|diatas|sama dengan|sama seperti|setara|aturan|ketentuan|syarat|cara|caranya|prosedur|prosedurnya)\b/;
 
 const changeVerb =
   '(ubah|ubahkan|rubah|robah|ganti|gantikan|gantiin|update|updatekan|apdet|perbarui|perbaiki|perbaikin|benerin|betulkan|betulin|koreksi|edit|hapus|hapuskan|tambahkan|tambahin|masukkan|masukin|input|inputkan|set|naikkan|naikin|turunkan|ubahlah|gantilah)';
@@ -355,7 +357,12 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   // "pak Budi bilang kgb tiap 2 tahun, benar tidak": who said something is not whose data is asked.
   const givenless = withoutGivenContacts(question);
   const pc = requestWords(givenless).replace(reportedSpeaker, '$1').replace(reportedBy, 'katanya');
-  if (otherPersonPlain.some((r) => r.test(pc)) || (colleagueDatumPlain.some((r) => r.test(pc)) && !comparison.test(pc))) {
+  // "sebagai atasan, boleh tidak saya lihat tanggal pensiun anak buah saya lewat bot": whether the bot shows others'
+  // data is a rule it answers (it does not), as long as no one in particular is named.
+  const asked = question.trim().endsWith('?') ? `${pc} tidak` : pc;
+  const aboutBot = /\b(bot|layani)\b/.test(pc) && /\b(bisa|dapat|boleh)\b.*\b(tidak|kah|kan|belum)\b/.test(asked) && !requestMarker.test(pc);
+  const roleOnly = aboutBot && nips.length === 0;
+  if (otherPersonPlain.some((r) => r.test(pc)) || (colleagueDatumPlain.some((r) => r.test(pc)) && !comparison.test(pc) && !roleOnly)) {
     return { kind: 'refuse', reason: 'other_person' };
   }
   if (context.names && mentionsColleague(givenless, pc, context)) return { kind: 'refuse', reason: 'other_person' };
@@ -363,7 +370,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
     return { kind: 'refuse', reason: 'other_person' };
   }
   // "istri saya pns, kgb dia kapan", "kabid saya pensiun kapan": someone close, but still someone else.
-  if (aboutSomeoneElse(pc) && !comparison.test(pc)) return { kind: 'refuse', reason: 'other_person' };
+  if (aboutSomeoneElse(pc) && !comparison.test(pc) && !roleOnly) return { kind: 'refuse', reason: 'other_person' };
 
   if (new RegExp(`\\b${changeVerb}\\s+([a-z]+\\s+){0,2}${changeObject}\\b`).test(p) && !howTo.test(p)) {
     // "update data pendidikan di myasn harus upload dokumen apa" starts like an order but asks a question.
