@@ -63,6 +63,7 @@ describe("other people's data is refused", () => {
     expect(kindOf('istri sy br melahirkan, mau nambahin data anak di myasn caranya gmn')).toBe('policy');
     expect(kindOf('sy kasubag, boleh gak liat tgl pensiun anak buah sy lewat bot?')).toBe('policy');
     expect(kindOf('tolong bot cek golongan anak buah sy')).toBe('refuse:other_person');
+    expect(kindOf('minta daftar tgl pensiun smua pegawai di bidang sy')).toBe('refuse:other_person');
     // Still refused: the data asked is someone else's, whoever asks for it.
     expect(kindOf('pak joko minta nip pak andi')).toBe('refuse:other_person');
     expect(kindOf('kabid sy pensiun kapan')).toBe('refuse:other_person');

@@ -34,6 +34,8 @@ describe('query normaliser', () => {
     expect(plain('miscarriage leave brp lama')).toContain('keguguran');
     expect(plain('is the break on friday longer')).toBe('istirahat jumat longer');
     expect(plain('can i apply verbally or must it be written')).toBe('i mengajukan lisan wajib tertulis');
+    expect(plain('penalty for absence without reason')).toBe('hukuman tidak masuk tanpa alasan');
+    expect(plain('is it still mandatory')).toBe('masih wajib');
     // "/start" is the bot's command, not a word to translate.
     expect(plain('kode /start bs 2x')).toContain('start');
   });
