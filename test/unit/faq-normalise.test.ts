@@ -49,6 +49,7 @@ describe('query normaliser', () => {
     expect(plain('mau ngeluh tp gak mau ketauan')).toBe('mau keluhan tapi tidak mau diketahui');
     expect(plain('daftar lwt mana')).toBe('daftar lewat mana');
     expect(plain('brarti tiket sy kelar')).toBe('berarti tiket saya selesai');
+    expect(colloquialVariants('diajuin')).toContain('diajukan');
   });
 
   it('drops greetings and politeness', () => {

@@ -50,6 +50,8 @@ describe('the section that states the asked fact', () => {
     ['tenggat skp 2024 kapan', 'skp-batas-waktu', /10 Januari 2025/],
     // A placeholder (SATAM-ASN leave requests) tied with what the bot cannot do: the bot was asked about.
     ['bot ini bisa ngajuin cuti sy ga', 'batasan-layanan-bot', /tidak dapat mengajukan/],
+    // …or ranked above it: a question not naming SATAM-ASN is answered by the current document.
+    ['cuti bs diajuin lewat bot ini gak', 'batasan-layanan-bot', /tidak dapat mengajukan/],
     // Two table keys named (a level and a rating): the sentence working through both, not the table keyed by one.
     ['jf ahli pertama nilai kinerja sangat baik, ak per tahunnya jd brp', 'angka-kredit-jabatan-fungsional', /18,75/],
     // Eligibility by service: the minimum the rule sets, in the document the question names by its title.

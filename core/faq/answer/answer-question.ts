@@ -162,7 +162,7 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   const searched = searchQuestion(knowledge, `${withoutPersonalData(text, names)}${intent.aboutNip ? ' arti angka nip' : ''}`, threshold);
   const { query, hits } = searched;
   trace.hits = hits.map((h) => ({ chunkId: h.chunk.id, status: h.chunk.status, confidence: h.confidence }));
-  const top = placeholderOrCurrent(knowledge, query, hits);
+  const top = placeholderOrCurrent(knowledge, query, hits, threshold);
   if (!top || top.confidence < threshold) return finish(escalate('low_confidence', lang, 'lainnya'));
   if (top.chunk.status === 'placeholder') {
     // Placeholders are never an answer; the SATAM-ASN ones belong to the applications desk.
@@ -318,8 +318,6 @@ function toMasker(names: AnswerOptions['names'], knowledge: FaqKnowledge): NameM
   return names as NameMasker;
 }
 
-/** A placeholder this close to a current document's hit, on a question not naming its subject, gives way to it. */
-const placeholderTie = 0.03;
 
 /**
  * The first hit, unless it is a placeholder ("SATAM-ASN: Pengajuan Cuti", no content yet) that a current
@@ -355,10 +353,13 @@ function clausesOf(text: string): string[] {
 }
 const minClauseWords = 3;
 
-function placeholderOrCurrent(knowledge: FaqKnowledge, query: NormalisedQuery, hits: readonly SearchHit[]): SearchHit | undefined {
+/** The first hit, unless it is a placeholder whose own subject the question does not name (see below). */
+function placeholderOrCurrent(knowledge: FaqKnowledge, query: NormalisedQuery, hits: readonly SearchHit[], threshold: number): SearchHit | undefined {
   const top = hits[0];
   if (!top || top.chunk.status !== 'placeholder') return top;
-  const current = hits.find((h) => h.chunk.status === 'current' && h.confidence >= top.confidence - placeholderTie);
+  // "cuti bisa diajukan lewat bot ini": a placeholder whose own subject (SATAM-ASN) the question does not name gives
+  // way to a current document that answers it confidently.
+  const current = hits.find((h) => h.chunk.status === 'current' && h.confidence >= threshold);
   if (!current || subjectWordsOnlyOf(knowledge, query, top.chunk.docId, current.chunk.docId).length > 0) return top;
   return current;
 }

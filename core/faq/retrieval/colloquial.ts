@@ -23,7 +23,8 @@ export function colloquialVariants(word: string): string[] {
 /** The word with its -in ending as -i or -kan, and a nasal start as the prefixed and the bare root. */
 function verbForms(word: string): string[] {
   const endings = [word];
-  if (/[^aeiou]in$/.test(word) && word.length > 5) endings.push(word.replace(/in$/, 'kan'), word.replace(/in$/, 'i'));
+  // "diajuin" as well as "disiapin": -in after a vowel too, in words long enough not to be "main" or "lain".
+  if (/in$/.test(word) && word.length > 5) endings.push(word.replace(/in$/, 'kan'), word.replace(/in$/, 'i'));
   const forms: string[] = [];
   for (const w of endings) {
     forms.push(w);
