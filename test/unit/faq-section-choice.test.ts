@@ -145,6 +145,10 @@ describe('the section that states the asked fact', () => {
     expect((await said('kode tautan udh 4 hari blm sy pake, msh berlaku gak')).text).toMatch(/72 jam/);
   });
 
+  it('answers "pulang jam berapa" with the hours of the schedule, not the weekly total', async () => {
+    expect((await said('jam pulang kantor jumat jam brp ya')).text).toMatch(/Jumat pukul 07\.30–16\.30/);
+  });
+
   it('answers "cara …" with the steps', async () => {
     expect((await said('baru pertama kali pakai bot layani, cara nyambungin akun telegram gimana')).text).toMatch(/\/start/);
     expect((await said('cara update data keluarga di myasn')).text).toMatch(/Pilih data yang ingin diperbarui/);

@@ -27,6 +27,8 @@ export interface QuestionIntent {
   requirement: boolean;
   /** "cara …", "langkahnya": the steps of a procedure. */
   how: boolean;
+  /** "pulang jam berapa", "sampai jam berapa": the end of a time span, which a range of hours gives ("07.30–16.30"). */
+  closing: boolean;
   /** "lewat aplikasi apa", "pakai akun apa": the name of a system, account, command or form. */
   which: boolean;
   /**
@@ -55,7 +57,8 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
   const yesNo =
     /\b(boleh|bisa|dapat|masih|apakah|wajib|perlu|harus|berlaku)\b.*\btidak\b|\b(apakah|bolehkah|bisakah)\b|\bbenar tidak\b|\bkah\b/.test(p) || predicates.length > 0;
   return {
-    limit: /\b(berapa|maksimal|maks|max|minimal|min|paling lama|paling banyak|paling lambat|paling singkat|sampai kapan|batas|batasnya|lama)\b/.test(p),
+    // "jam berapa" asks for a time of day (`when`), not a limit.
+    limit: /\b(berapa|maksimal|maks|max|minimal|min|paling lama|paling banyak|paling lambat|paling singkat|sampai kapan|batas|batasnya|lama)\b/.test(p.replace(/\b(jam|pukul) berapa\b/g, ' ')),
     when: /\b(kapan|tanggal berapa|paling lambat|deadline|tenggat|batas waktu|jam berapa)\b/.test(p),
     list: /\b(apa saja|apa aja|berkas|dokumen|jenis|macam|daftar|perintah)\b/.test(p),
     why: /\b(mengapa|kenapa|alasan|alasannya|sebab)\b/.test(p),
@@ -65,6 +68,7 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
     duration: /\b(berapa lama|lama|lamanya|sampai kapan|paling lama|maksimal)\b/.test(p),
     requirement: /\b(syarat|syaratnya|persyaratan)\b/.test(p),
     how: /\b(cara|caranya|langkah|langkahnya|prosedur|prosedurnya|tahapan|tahapannya)\b/.test(p),
+    closing: /\b(pulang|selesai|tutup|sampai)( [a-z]+)? jam\b|\bjam (kerja )?(pulang|selesai|tutup)\b/.test(p),
     which: /\b(aplikasi|akun|sistem|situs|website|alamat|link|menu|perintah|kategori|formulir|form) apa\b|\b(lewat|melalui|pakai|pake|via|di) apa\b/.test(p),
     // Service stated ("baru 8 bulan jadi pns", "belum 5 tahun kerja"), then "bisa/boleh … belum/tidak?" at the end.
     eligibility:
@@ -155,6 +159,7 @@ export function intentFit(intent: QuestionIntent, statedText: string, listItems:
   if (intent.requirement) wanted.push(requirementPattern.test(statedText));
   // Steps listed, or the command or action that does it ("Kirim /start KODE").
   if (intent.how) wanted.push(listItems >= 2 || howPattern.test(statedText));
+  if (intent.closing) wanted.push(/\b\d{2}\.\d{2}\s*[–-]\s*\d{2}\.\d{2}\b/.test(statedText));
   if (intent.which) wanted.push(namePattern.test(statedText));
   if (intent.eligibility) wanted.push(minimumServicePattern.test(statedText));
   if (intent.who) wanted.push(whoPattern.test(statedText));
