@@ -224,6 +224,7 @@ describe("questions about the asker's own record", () => {
     expect(kindOf('pangkat sy pengatur muda, itu golongan brp')).toBe('policy');
     expect(kindOf('golongan sy skrg apa')).toBe('personal:golongan');
     expect(kindOf('sy lahir tgl 1 mei, tmt pensiun sy tgl brp')).toBe('policy');
+    expect(kindOf('sk kp sy tmt nya 1 oktober, kok bukan april ya')).toBe('policy');
     expect(kindOf('target 22,5 jam itu maksudnya kp sy selesai dlm 22,5 jam?')).toBe('policy');
     // Where a proposal can be followed is a rule; where the asker's is, their record.
     expect(kindOf('usulan kp sy bs dipantau lwt apa')).toBe('policy');

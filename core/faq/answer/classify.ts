@@ -315,7 +315,8 @@ const personalExclusions =
 const personalAsk =
   /\b(cek|lihat|info|kapan|tanggal|tgl|berapa lama lagi|berapa tahun lagi|masih lama|jatuh|jadwal|periode|arti|artinya|maksud|maksudnya|baca|apa|berapa|umur berapa|usia berapa|sudah|belum|berikutnya|selanjutnya|tahun ini|tahun depan)\b/;
 
-const birthDate = new RegExp(`\\blahir (tanggal |tgl |pada |pada tanggal )?\\d{1,2} (${monthAlternation})\\b`);
+/** A birth date or a TMT the asker states ("lahir tgl 1 agustus", "sk kp saya tmt nya 1 juni"). */
+const statedDate = new RegExp(`\\b(lahir|tmt) ((nya|saya) )?(tanggal |tgl |pada |pada tanggal )?\\d{1,2} (${monthAlternation})\\b`);
 const fullDate = new RegExp(`\\b\\d{1,2} (${monthAlternation}) (19|20)\\d\\d\\b`);
 
 const nipPattern = /(?<!\d)\d{8}[ .-]?\d{6}[ .-]?\d[ .-]?\d{3}(?!\d)/g;
@@ -432,8 +433,9 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (asksOwnKpProposal(p)) return { kind: 'personal', topic: 'kp_proposal', nips };
   // "tmt sk kgb terakhir saya 1 juni 2024, kgb berikutnya kapan": the asker gives the date the rule counts from,
   // so the rule answers (the record might hold another date; /profil shows it).
-  // "lahir tgl 1 agustus, tmt pensiun saya kapan": likewise the birth date the pension rule counts from.
-  if ((fullDate.test(p) || birthDate.test(p)) && nips.length === 0) return { kind: 'policy' };
+  // "lahir tgl 1 agustus, tmt pensiun saya kapan": likewise the birth date the pension rule counts from, or the
+  // TMT of a decree the asker asks about ("sk kp saya tmt 1 juni, dulu ada periode juni?").
+  if ((fullDate.test(p) || statedDate.test(p)) && nips.length === 0) return { kind: 'policy' };
   const personal = personalIntent(p, nips);
   if (personal) return personal;
   return { kind: 'policy' };
