@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, looksEnglish, normaliseQuery, plainWords } from '../../core/faq/retrieval/normalise.js';
-import { boundedDamerau, stem, tokenizeForIndex } from '../../core/faq/retrieval/search-index.js';
+import { boundedDamerau, ChunkIndex, stem, tokenizeForIndex } from '../../core/faq/retrieval/search-index.js';
 import { answerQuestion, sharedKnowledge } from '../../core/faq/answer/answer-question.js';
 import { colloquialVariants } from '../../core/faq/retrieval/colloquial.js';
 import { questionIntent } from '../../core/faq/answer/question-intent.js';
@@ -50,6 +50,10 @@ describe('query normaliser', () => {
     expect(plain('daftar lwt mana')).toBe('daftar lewat mana');
     expect(plain('brarti tiket sy kelar')).toBe('berarti tiket saya selesai');
     expect(colloquialVariants('diajuin')).toContain('diajukan');
+    // A real word with affixes is not a typo of a corpus word: "dicairkan" (from "cair") is not "dicarikan".
+    const index = ChunkIndex.build(sharedKnowledge().chunks);
+    expect(index.correct('dicairkan')).toBe('dicairkan');
+    expect(index.correct('pensiunn')).toBe('pensiun');
   });
 
   it('drops greetings and politeness', () => {

@@ -377,8 +377,9 @@ export class ChunkIndex {
     for (const variant of colloquialVariants(word)) {
       if (this.surface.has(variant) || this.documentFrequency.has(stem(variant))) return variant;
     }
-    // A real word is not a typo, even one letter away from a corpus word ("harga" is not "harta").
-    if (isEverydayIndonesianWord(word)) return word;
+    // A real word is not a typo, even one letter away from a corpus word ("harga" is not "harta"), nor is a real
+    // word with affixes ("dicairkan", from "cair", is not "dicarikan").
+    if (isEverydayIndonesianWord(word) || isEverydayIndonesianWord(stem(word))) return word;
     const limit = word.length >= 8 ? 2 : 1;
     let best: { word: string; distance: number; count: number } | null = null;
     for (let length = word.length - limit; length <= word.length + limit; length++) {
