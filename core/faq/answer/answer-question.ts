@@ -159,8 +159,7 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
 
   // Identifiers and names say nothing about which rule is asked for: search without them.
   // A NIP typed to ask how NIPs are read leaves the word behind: that is what the question is about.
-  const searched = searchQuestion(knowledge, `${withoutPersonalData(text, names)}${intent.aboutNip ? ' arti angka nip' : ''}`, threshold);
-  const { query, hits } = searched;
+  const { query, hits } = searchQuestion(knowledge, `${withoutPersonalData(text, names)}${intent.aboutNip ? ' arti angka nip' : ''}`, threshold);
   trace.hits = hits.map((h) => ({ chunkId: h.chunk.id, status: h.chunk.status, confidence: h.confidence }));
   const top = placeholderOrCurrent(knowledge, query, hits, threshold);
   if (!top || top.confidence < threshold) return finish(escalate('low_confidence', lang, 'lainnya'));
@@ -318,12 +317,6 @@ function toMasker(names: AnswerOptions['names'], knowledge: FaqKnowledge): NameM
   return names as NameMasker;
 }
 
-
-/**
- * The first hit, unless it is a placeholder ("SATAM-ASN: Pengajuan Cuti", no content yet) that a current
- * document matches as well and the question does not name what only the placeholder is about: "bot ini bisa
- * ajukan cuti saya" is answered by what the bot cannot do, "ajukan cuti lewat satam" by a human.
- */
 /**
  * The question searched whole, or, when that finds nothing confident enough, by the clause that asks it: staff
  * often tell their situation first ("sy lg kemo, lama gak bs ngantor. cuti sakit maksimal brp lama"), and the
@@ -353,12 +346,14 @@ function clausesOf(text: string): string[] {
 }
 const minClauseWords = 3;
 
-/** The first hit, unless it is a placeholder whose own subject the question does not name (see below). */
+/**
+ * The first hit, unless it is a placeholder ("SATAM-ASN: Pengajuan Cuti", no content yet) and a current document
+ * answers confidently while the question does not name what only the placeholder is about: "cuti bisa diajukan
+ * lewat bot ini" is answered by what the bot cannot do, "ajukan cuti lewat satam" by a human.
+ */
 function placeholderOrCurrent(knowledge: FaqKnowledge, query: NormalisedQuery, hits: readonly SearchHit[], threshold: number): SearchHit | undefined {
   const top = hits[0];
   if (!top || top.chunk.status !== 'placeholder') return top;
-  // "cuti bisa diajukan lewat bot ini": a placeholder whose own subject (SATAM-ASN) the question does not name gives
-  // way to a current document that answers it confidently.
   const current = hits.find((h) => h.chunk.status === 'current' && h.confidence >= threshold);
   if (!current || subjectWordsOnlyOf(knowledge, query, top.chunk.docId, current.chunk.docId).length > 0) return top;
   return current;
