@@ -231,6 +231,14 @@ describe("questions about the asker's own record", () => {
     // A matter beside the corpus given as the reason for leave: the leave rule is asked.
     expect(kindOf('sy mau ikut suami pindah tugas ke jawa, bs ambil cltn gak')).toBe('policy');
     expect(kindOf('prosedur mutasi ke kabupaten gmn')).toBe('escalate:off_topic');
+    // Staff of the marine agency work on ships: "kapal" alone is not off-topic.
+    expect(kindOf('sy lg tugas di kapal pengawas, cuti tahunan bs diambil stlh balik gak')).toBe('policy');
+    // Messaging one's superior is not asking for their number.
+    expect(kindOf('izin sakit cukup wa atasan atau hrs surat dokter')).toBe('policy');
+    expect(kindOf('no wa atasan sy brp')).toBe('refuse:other_person');
+    // Whether the bot can file leave or reset an authenticator is answered, whichever way round it is asked.
+    expect(kindOf('emg gak bs ngajuin cuti lewat bot ini ya?')).toBe('policy');
+    expect(kindOf('hp hilang, bot bs reset mfa asn digital sy gak')).toBe('policy');
     // How one kind of leave bears on the allowance, pay during unpaid leave, a label's meaning: rules.
     expect(kindOf('kalo sy cuti melahirkan thn ini, jatah cuti tahunan sy hangus kah')).toBe('policy');
     expect(kindOf('selama cltn gaji sy msh dibayar gak')).toBe('policy');

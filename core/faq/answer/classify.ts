@@ -110,7 +110,8 @@ const otherPersonPlain: RegExp[] = [
   /\bsiapa (saja|aja) (pegawai |yang )(?!.*\b(bisa|boleh|dapat|berhak|berwenang|wajib|harus|perlu|menangani|mengurus)\b)/,
   /\b(semua|seluruh) (pegawai|kasi|kabid|staf|staff|asn|pns|pppk)\b.{0,40}\b(nip|data|tanggal lahir|alamat|pensiun|tmt|golongan)\b/,
   /\b(nip|data|tanggal lahir|alamat|pensiun|tmt|golongan)\b.{0,30}\b(semua|seluruh) (pegawai|kasi|kabid|staf|staff|asn|pns|pppk)\b/,
-  new RegExp(`\\b${identifier}\\s+(nya\\s+)?${roleWord}\\b`),
+  // "nomor wa atasan"; not "cukup wa atasan" (message the superior), nor "lewat email atasan".
+  new RegExp(`(?<!\\b(cukup|lewat|via|pakai|dengan|ke|kirim|chat|hubungi|atau|langsung) )\\b${identifier}\\s+(nya\\s+)?${roleWord}\\b`),
 ];
 /** A colleague's datum: refused unless the question is about a rule comparing ranks ("melebihi atasan"). */
 const colleagueDatumPlain: RegExp[] = [
@@ -299,8 +300,9 @@ function caseCategory(p: string): TicketCategoryId {
   return 'lainnya';
 }
 
+// Not "kapal" alone: the marine and fisheries staff work on ships ("sy lagi di kapal patroli, bisa ajukan cuti …").
 const offTopic =
-  /\b(cuaca|resep|masak|masakan|bola|skor|liga|film|lagu|musik|saham|crypto|kripto|bitcoin|togel|judi|slot|pacar|jodoh|zodiak|horoskop|ramalan|pilpres|pemilu|capres|partai|game|mobile legend|harga emas|harga bensin|bbm|tiket pesawat|hotel|wisata|kuliner|promo|diskon|pinjol|pinjaman online|kredit motor|puisi|pantun|lirik|cerpen|translate|terjemahkan|coding|program python|javascript|kapal|kapal laut|pelabuhan|bandara|penerbangan|jadwal (pesawat|kereta|bus|travel|feri|ferry))\b/;
+  /\b(cuaca|resep|masak|masakan|bola|skor|liga|film|lagu|musik|saham|crypto|kripto|bitcoin|togel|judi|slot|pacar|jodoh|zodiak|horoskop|ramalan|pilpres|pemilu|capres|partai|game|mobile legend|harga emas|harga bensin|bbm|tiket pesawat|hotel|wisata|kuliner|promo|diskon|pinjol|pinjaman online|kredit motor|puisi|pantun|lirik|cerpen|translate|terjemahkan|coding|program python|javascript|bandara|penerbangan|(jadwal|tiket|harga tiket) (pesawat|kereta|bus|travel|feri|ferry|kapal|kapal laut))\b/;
 
 // Personal questions: the asker's own KGB, KP, pension, NIP, rank.
 const personalTopics: ReadonlyArray<readonly [PersonalTopic, RegExp]> = [
@@ -382,16 +384,17 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
 
   // "bot bisa ajukan cuti saya tidak": what the bot can do is answered (it files no leave); "tolong …" is a request.
   const botAbility = /\b(bot|layani)\b.{0,25}\b(bisa|dapat|boleh|mampu|tahu)\b.*\b(tidak|kah|kan)\b/.test(p) && !requestMarker.test(p);
-  if (leaveAction.test(p) && !leaveQuestion.test(p) && !botAbility) {
+  if (leaveAction.test(p) && !leaveQuestion.test(p) && !botAbility && !aboutBot) {
     return { kind: 'escalate', reason: 'submit_leave', category: 'cuti' };
   }
   if (/\b(tolong|tlg|mohon|bantu|bisa|bisakah)\b.{0,20}\b(cutikan|izinkan saya|liburkan)\b/.test(p)) {
     return { kind: 'escalate', reason: 'submit_leave', category: 'cuti' };
   }
-  if ((passwordWord.test(p) && passwordTrouble.test(p) && !/\bjangan\b/.test(p) && !safetyQuestion.test(p)) || accountAction.test(p)) {
+  // "bot bisa reset mfa saya?": what the bot can do is answered (it resets nothing); the rest goes to the desk.
+  if ((passwordWord.test(p) && passwordTrouble.test(p) && !/\bjangan\b/.test(p) && !safetyQuestion.test(p) && !aboutBot) || accountAction.test(p)) {
     return { kind: 'escalate', reason: 'password', category: 'aplikasi' };
   }
-  if (appTrouble.some((r) => r.test(p)) && !howTo.test(p)) return { kind: 'escalate', reason: 'app_trouble', category: 'aplikasi' };
+  if (appTrouble.some((r) => r.test(p)) && !howTo.test(p) && !aboutBot) return { kind: 'escalate', reason: 'app_trouble', category: 'aplikasi' };
   // Pay complaints, except the rules that mention pay: "tukin dipotong berapa persen kalau bolos" (discipline),
   // "potongan Taspen berapa persen" (a contribution rate), "gaji berkala ditunda" (KGB).
   // "potongan tapera di slip gaji hubungi siapa": who handles a named contribution is a rule the corpus states.
