@@ -95,6 +95,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   birth: 'lahir', born: 'lahir', number: 'nomor', meaning: 'arti', mean: 'arti', means: 'arti', contribution: 'iuran',
   the: '', is: '', are: '', do: '', does: '', did: '', of: '', to: '', for: '', can: '', could: '', get: '', gets: '', there: '',
   be: '', it: '', you: '', your: '', and: '', or: '', with: '', from: '', by: '', on: '', at: '', an: '', this: '', that: '',
+  time: 'jam', begin: 'mulai', since: 'sejak', separate: 'terpisah', accounts: 'akun',
   penalty: 'hukuman', punishment: 'hukuman', sanction: 'sanksi hukuman', sanctions: 'sanksi hukuman', without: 'tanpa',
   reason: 'alasan', mandatory: 'wajib', compulsory: 'wajib', obligatory: 'wajib', female: 'perempuan', woman: 'perempuan',
   lunch: 'istirahat', break: 'istirahat', rest: 'istirahat', friday: 'jumat', fridays: 'jumat', monday: 'senin',
