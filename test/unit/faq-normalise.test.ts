@@ -37,6 +37,7 @@ describe('query normaliser', () => {
     expect(plain('penalty for absence without reason')).toBe('hukuman tidak masuk tanpa alasan');
     expect(plain('is it still mandatory')).toBe('masih wajib');
     expect(plain('what time during ramadan, since when')).toBe('apa jam selama ramadan sejak kapan');
+    expect(plain('years of service')).toBe('tahun masa kerja');
     // "/start" is the bot's command, not a word to translate.
     expect(plain('kode /start bs 2x')).toContain('start');
   });

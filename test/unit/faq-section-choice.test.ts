@@ -149,6 +149,14 @@ describe('the section that states the asked fact', () => {
     expect((await said('jam pulang kantor jumat jam brp ya')).text).toMatch(/Jumat (pukul )?07\.30–16\.30/);
   });
 
+  it('reads "hari jumat" as the weekday, not as a count of days asked', async () => {
+    expect((await said('jam plg hr jumat jam brp sih')).text).toMatch(/Jumat (pukul )?07\.30–16\.30/);
+  });
+
+  it('answers a newly appointed asker by the minimum service, as when they count the months', async () => {
+    expect((await said('sy cpns baru masuk januari kmrn, udh bs ambil cuti tahunan blm')).text).toMatch(/paling singkat 1 tahun/);
+  });
+
   it('answers "cara …" with the steps', async () => {
     expect((await said('baru pertama kali pakai bot layani, cara nyambungin akun telegram gimana')).text).toMatch(/\/start/);
     expect((await said('cara update data keluarga di myasn')).text).toMatch(/Pilih data yang ingin diperbarui/);

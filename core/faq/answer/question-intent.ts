@@ -70,9 +70,10 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
     how: /\b(cara|caranya|langkah|langkahnya|prosedur|prosedurnya|tahapan|tahapannya)\b/.test(p),
     closing: /\b(pulang|selesai|tutup|sampai)( [a-z]+)? jam\b|\bjam (kerja )?(pulang|selesai|tutup)\b/.test(p),
     which: /\b(aplikasi|akun|sistem|situs|website|alamat|link|menu|perintah|kategori|formulir|form) apa\b|\b(lewat|melalui|pakai|pake|via|di) apa\b/.test(p),
-    // Service stated ("baru 8 bulan jadi pns", "belum 5 tahun kerja"), then "bisa/boleh … belum/tidak?" at the end.
+    // Service stated ("baru 8 bulan jadi pns", "belum 5 tahun kerja", "cpns baru masuk februari"), then "bisa/boleh
+    // … belum/tidak?" at the end.
     eligibility:
-      /\b(baru|sudah|belum|masih) \d+ (hari|minggu|bulan|tahun)\b/.test(p) &&
+      /\b(baru|sudah|belum|masih) \d+ (hari|minggu|bulan|tahun)\b|\bbaru (masuk|diangkat|dilantik|jadi)\b|\b(cpns|pppk|pns) baru\b/.test(p) &&
       /\b(bisa|boleh|dapat|berhak)\b/.test(p) &&
       (/\b(belum|tidak|kah)( [a-z]+)? $/.test(p) || /\bsudah (bisa|boleh|dapat|berhak)\b/.test(p)),
     who: /\bsiapa\b/.test(p),

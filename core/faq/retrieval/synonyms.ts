@@ -95,7 +95,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   birth: 'lahir', born: 'lahir', number: 'nomor', meaning: 'arti', mean: 'arti', means: 'arti', contribution: 'iuran',
   the: '', is: '', are: '', do: '', does: '', did: '', of: '', to: '', for: '', can: '', could: '', get: '', gets: '', there: '',
   be: '', it: '', you: '', your: '', and: '', or: '', with: '', from: '', by: '', on: '', at: '', an: '', this: '', that: '',
-  time: 'jam', begin: 'mulai', since: 'sejak', separate: 'terpisah', accounts: 'akun',
+  service: 'masa kerja', time: 'jam', begin: 'mulai', since: 'sejak', separate: 'terpisah', accounts: 'akun',
   penalty: 'hukuman', punishment: 'hukuman', sanction: 'sanksi hukuman', sanctions: 'sanksi hukuman', without: 'tanpa',
   reason: 'alasan', mandatory: 'wajib', compulsory: 'wajib', obligatory: 'wajib', female: 'perempuan', woman: 'perempuan',
   lunch: 'istirahat', break: 'istirahat', rest: 'istirahat', friday: 'jumat', fridays: 'jumat', monday: 'senin',
@@ -250,6 +250,8 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   // Born on the 1st of a month or on 29 February: the pension date is a special case the corpus treats apart.
   [new RegExp(`\\blahir (pada )?(tanggal )?0?1 (${monthAlternation})\\b`, 'g'), 'lahir tanggal 1 $3 kasus khusus'],
   [/\b29 februari\b/g, '29 februari kasus khusus'],
+  // "hari jumat": the weekday names the day; "hari" would count as a word asked (the "hari kerja" of a rule).
+  [/\bhari (senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b/g, '$1'],
   [/\bumur pensiun\b/g, 'batas usia pensiun'],
   [/\busia pensiun\b/g, 'batas usia pensiun'],
   [/\basn digital\b/g, 'asn digital'],
