@@ -63,6 +63,9 @@ describe("other people's data is refused", () => {
     expect(kindOf('istri sy br melahirkan, mau nambahin data anak di myasn caranya gmn')).toBe('policy');
     expect(kindOf('sy kasubag, boleh gak liat tgl pensiun anak buah sy lewat bot?')).toBe('policy');
     expect(kindOf('tolong bot cek golongan anak buah sy')).toBe('refuse:other_person');
+    // A question with its question word inside is not an order to change data.
+    expect(kindOf('ubah data pendidikan di myasn nunggu brp lama verifikasinya')).toBe('policy');
+    expect(kindOf('ubah golongan sy jd IV/a')).toBe('refuse:change_data');
     expect(kindOf('minta daftar tgl pensiun smua pegawai di bidang sy')).toBe('refuse:other_person');
     // Still refused: the data asked is someone else's, whoever asks for it.
     expect(kindOf('pak joko minta nip pak andi')).toBe('refuse:other_person');
