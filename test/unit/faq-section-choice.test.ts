@@ -157,6 +157,10 @@ describe('the section that states the asked fact', () => {
     expect((await said('sy cpns baru masuk januari kmrn, udh bs ambil cuti tahunan blm')).text).toMatch(/paling singkat 1 tahun/);
   });
 
+  it('answers a list asked with the list, whatever length of time the asker tells beside it', async () => {
+    expect((await said('sy pensiun 3 thn lg, dokumen apa aja yg perlu disiapin')).text).toMatch(/DPCP/);
+  });
+
   it('answers "cara …" with the steps', async () => {
     expect((await said('baru pertama kali pakai bot layani, cara nyambungin akun telegram gimana')).text).toMatch(/\/start/);
     expect((await said('cara update data keluarga di myasn')).text).toMatch(/Pilih data yang ingin diperbarui/);

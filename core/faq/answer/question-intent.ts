@@ -78,7 +78,8 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
       (/\b(belum|tidak|kah)( [a-z]+)? $/.test(p) || /\bsudah (bisa|boleh|dapat|berhak)\b/.test(p)),
     who: /\bsiapa\b/.test(p),
     meaning: /\b(arti|artinya|maksud|maksudnya|pengertian)\b|\b(itu|tu) apa\b/.test(p),
-    units: askedUnits(p),
+    // "pensiun 2 tahun lagi, berkas apa saja": a length told beside a list asked is the asker's situation.
+    units: askedUnits(p, !/\b(apa saja|apa aja|berkas apa|dokumen apa|cara|caranya|siapa)\b/.test(p)),
     predicates,
     claim: claimOf(p),
   };
@@ -116,10 +117,11 @@ function yesNoPredicates(p: string): string[] {
  * limit the rule may give in another unit ("paling singkat 1 tahun", "kode … 4 hari" against "72 jam"): any unit
  * of time will do.
  */
-function askedUnits(p: string): string[] {
+function askedUnits(p: string, compareStated: boolean): string[] {
   const units = new Set<string>();
   for (const m of p.matchAll(/\b(\d+|berapa) (hari|minggu|bulan|tahun|jam|menit|persen)\b/g)) {
     const stated = m[1] !== 'berapa' && timeUnits.includes(m[2]!);
+    if (stated && !compareStated) continue;
     for (const unit of stated ? [...timeUnits, 'jam'] : [m[2]!]) units.add(unit);
   }
   return [...units];
