@@ -161,6 +161,10 @@ describe('the section that states the asked fact', () => {
     expect((await said('sy pensiun 3 thn lg, dokumen apa aja yg perlu disiapin')).text).toMatch(/DPCP/);
   });
 
+  it('answers whether something still goes ahead with the requirement that decides it', async () => {
+    expect((await said('predikat skp sy butuh perbaikan, kgb sy tetap jalan gak')).text).toMatch(/KGB: praktik saat ini mensyaratkan/);
+  });
+
   it('answers "cara …" with the steps', async () => {
     expect((await said('baru pertama kali pakai bot layani, cara nyambungin akun telegram gimana')).text).toMatch(/\/start/);
     expect((await said('cara update data keluarga di myasn')).text).toMatch(/Pilih data yang ingin diperbarui/);

@@ -144,7 +144,8 @@ const howPattern = /\b(?:langkah|caranya|dengan perintah|perintah)\b|(?:^|\s)\/[
 const requirementPattern = /\b(?:syarat|memerlukan|paling singkat|paling rendah|bila|harus|wajib)\b/i;
 const unitPattern = (units: readonly string[]) => new RegExp(`\\b\\d+(?:,\\d+)?\\s*(?:${units.map((u) => (u === 'persen' ? 'persen|%' : u)).join('|')})`, 'i');
 const enumerationPattern = /\b(?:misalnya|antara lain|meliputi|yaitu|seperti)\b[^.]*,[^.]*\b(?:dan|atau)\b|\b(?:misalnya|antara lain|meliputi)\b[^.]*\b(?:atau|dan)\b[^.]*\b(?:dan|atau)\b/i;
-const yesNoPattern = /\b(?:dapat|tidak|bukan|boleh|wajib|berlaku|tetap|sudah)\b/i;
+/** A yes or no said, or the requirement that decides it ("mensyaratkan … paling rendah Baik"). */
+const yesNoPattern = /\b(?:dapat|tidak|bukan|boleh|wajib|berlaku|tetap|sudah|mensyaratkan|memengaruhi|mempengaruhi|paling rendah)\b/i;
 
 /**
  * 0–1: how well a passage's own statements (not its "not covered" sentences) fit the kind of fact asked. A
