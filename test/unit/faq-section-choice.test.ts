@@ -165,6 +165,11 @@ describe('the section that states the asked fact', () => {
     expect((await said('predikat skp sy butuh perbaikan, kgb sy tetap jalan gak')).text).toMatch(/KGB: praktik saat ini mensyaratkan/);
   });
 
+  it("answers when the HR staff can be reached with the desk's hours, not the civil servants' working hours", async () => {
+    const { doc } = await said('petugas kepeg bs dihubungi sampe jam brp');
+    expect(doc).toBe('consdesk-jam-layanan');
+  });
+
   it('answers "cara …" with the steps', async () => {
     expect((await said('baru pertama kali pakai bot layani, cara nyambungin akun telegram gimana')).text).toMatch(/\/start/);
     expect((await said('cara update data keluarga di myasn')).text).toMatch(/Pilih data yang ingin diperbarui/);

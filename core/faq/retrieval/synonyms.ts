@@ -252,6 +252,8 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b29 februari\b/g, '29 februari kasus khusus'],
   // "hari jumat": the weekday names the day; "hari" would count as a word asked (the "hari kerja" of a rule).
   [/\bhari (senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b/g, '$1'],
+  // "petugas kepegawaian bisa dihubungi jam berapa": the HR desk's own hours (ConsDesk), not the civil servants' hours.
+  [/\bpetugas( kepegawaian)?( bisa| dapat)? (dihubungi|dihubungin|buka|online|standby|melayani)\b/g, '$& jam layanan consdesk'],
   [/\bumur pensiun\b/g, 'batas usia pensiun'],
   [/\busia pensiun\b/g, 'batas usia pensiun'],
   [/\basn digital\b/g, 'asn digital'],
