@@ -57,7 +57,8 @@ const personalPrefixes = [
 ];
 const personalSecrets = [
   /\d{8}\s?\d{6}\s?\d\s?\d{3}/, /\d{16}/, /(\+62|0)8\d[\d\s-]{6,}/, /[\w.]+@[\w.]+/,
-  /budi|santoso|sari dewi|\bsari\b|rina|wulandari/i,
+  // Whole words: "perikanan budidaya" (aquaculture, a bidang of the agency) is not the name Budi.
+  /\b(budi|santoso|sari|rina|wulandari)\b/i,
 ];
 
 /**
