@@ -11,7 +11,7 @@ import type { FaqLlm, LlmPassage } from './llm.js';
 import { createNameMasker, maskPersonalData, type NameMasker } from './mask.js';
 import { choosePassage, passageChunk, subjectWordsOnlyOf, unansweredStatements, type Passage } from './passage.js';
 import { personalAnswer, unlinkedText } from './personal.js';
-import { answerEachQuestion } from './question-parts.js';
+import { answerEachQuestion, clausesOf } from './question-parts.js';
 import { asksValue, questionIntent, type QuestionIntent } from './question-intent.js';
 import { answerLabels, escalationText, offerText, refusalText, type FaqLang } from './texts.js';
 
@@ -159,7 +159,8 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
 
   // Identifiers and names say nothing about which rule is asked for: search without them.
   // A NIP typed to ask how NIPs are read leaves the word behind: that is what the question is about.
-  const { query, hits } = searchQuestion(knowledge, `${withoutPersonalData(text, names)}${intent.aboutNip ? ' arti angka nip' : ''}`, threshold);
+  const searchable = withoutPersonalData(text, names);
+  const { query, hits } = searchQuestion(knowledge, `${searchable}${intent.aboutNip ? ' arti angka nip' : ''}`, threshold);
   trace.hits = hits.map((h) => ({ chunkId: h.chunk.id, status: h.chunk.status, confidence: h.confidence }));
   const top = placeholderOrCurrent(knowledge, query, hits, threshold);
   if (!top || top.confidence < threshold) return finish(escalate('low_confidence', lang, 'lainnya'));
@@ -215,7 +216,7 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
       return finish(escalate('not_covered', lang, 'lainnya', primary.chunk.title));
     }
   }
-  passage = answerEachQuestion(knowledge, withoutPersonalData(text, names), passage);
+  passage = answerEachQuestion(knowledge, searchable, passage);
   if (passage.docId !== primary.chunk.docId || passage.chunks[0]!.id !== primary.chunk.id) {
     const docConfidence = Math.max(...scored.filter((h) => h.chunk.docId === passage.docId).map((h) => h.confidence), passage.docId === primary.chunk.docId ? primary.confidence : 0);
     primary = { chunk: passage.chunks[0]!, score: primary.score, confidence: docConfidence, matched: primary.matched };
@@ -338,13 +339,6 @@ function searchQuestion(knowledge: FaqKnowledge, text: string, threshold: number
   }
   return best ?? { query, hits };
 }
-
-/** The sentences and comma-separated clauses of a question that have a few words of their own. */
-function clausesOf(text: string): string[] {
-  const clauses = text.split(/[.?!;\n,]+/).map((c) => c.trim()).filter((c) => c.split(/\s+/).length >= minClauseWords);
-  return clauses.length > 1 ? clauses : [];
-}
-const minClauseWords = 3;
 
 /**
  * The first hit, unless it is a placeholder ("SATAM-ASN: Pengajuan Cuti", no content yet) and a current document

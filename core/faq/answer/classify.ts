@@ -378,7 +378,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (new RegExp(`\\b${changeVerb}\\s+([a-z]+\\s+){0,2}${changeObject}\\b`).test(p) && !howTo.test(p)) {
     // "update data pendidikan di myasn harus upload dokumen apa" starts like an order but asks a question.
     // "ubah data di myasn butuh berapa lama verifikasinya" asks too, with its question word inside.
-    const asks = /\b(apa|apa saja|bagaimana|berapa|kapan|siapa|mana|kah|tidak|belum)$/.test(p) || /\b(berapa|bagaimana|kapan|apakah|mengapa)\b/.test(p);
+    const asks = /\b(apa|apa saja|siapa|mana|kah|tidak|belum)$/.test(p) || /\b(berapa|bagaimana|kapan|apakah|mengapa)\b/.test(p);
     const imperative = !asks && new RegExp(`^(tolong |tlg |mohon |minta |bantu |please |pls |saya mau |saya ingin |saya minta )*${changeVerb}\\b`).test(p);
     if (imperative || requestMarker.test(p)) return { kind: 'refuse', reason: 'change_data' };
   }

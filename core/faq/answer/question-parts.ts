@@ -1,6 +1,8 @@
 /**
- * Staff often ask two things in one message ("kgb ditunda paling lama berapa lama, terus masa kerjanya hilang
- * tidak"). A section sharing words with both questions may state neither; the sections stating each answer it.
+ * How a staff message divides. Staff tell their situation before asking ("sy lg kemo, lama gak bs ngantor. cuti
+ * sakit maksimal brp lama"), and often ask two things in one message ("kgb ditunda paling lama berapa lama, terus
+ * masa kerjanya hilang tidak"): a section sharing words with both questions may state neither, and the sections
+ * stating each answer it.
  */
 import type { FaqKnowledge } from '../knowledge.js';
 import { normaliseQuery } from '../retrieval/normalise.js';
@@ -16,8 +18,15 @@ export function questionParts(text: string): string[] {
   // "sy lulusan s1 gol 3c, kalo kp reguler mentok di gol brp" tells a situation, then asks one thing.
   return parts.length > 1 && parts.every((p) => asksSomething.test(normaliseQuery(p).plain)) ? parts : [];
 }
+/** A part needs a few words of its own to ask or tell anything. */
 const minPartWords = 3;
 const asksSomething = /\b(berapa|apa|apakah|kapan|bagaimana|siapa|mana|mengapa)\b|\b(tidak|belum|kah|kan)$/;
+
+/** The sentences and comma-separated clauses of a question, whether they ask or tell (the situation first). */
+export function clausesOf(text: string): string[] {
+  const clauses = text.split(/[.?!;\n,]+/).map((c) => c.trim()).filter((c) => c.split(/\s+/).length >= minPartWords);
+  return clauses.length > 1 ? clauses : [];
+}
 
 /**
  * For a message asking two things, the passage answering it: the section stating what the first question asks
