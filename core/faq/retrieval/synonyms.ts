@@ -104,8 +104,8 @@ export const chatWords: Readonly<Record<string, string>> = {
   apply: 'mengajukan', applying: 'mengajukan', still: 'masih', must: 'wajib', required: 'wajib', need: 'perlu', needs: 'perlu',
   if: 'kalau', until: 'sampai', before: 'sebelum', after: 'setelah', during: 'selama', paid: 'dibayar', not: 'tidak',
   also: 'juga', only: 'hanya', same: 'sama', other: 'lain', old: 'lama', new: 'baru',
-  expire: 'berlaku', expires: 'berlaku', valid: 'berlaku', code: 'kode', status: 'status', reply: 'jawab tanggapan',
-  answer: 'jawab', anonymously: 'anonim', name: 'nama', login: 'login', password: 'kata sandi', pregnant: 'melahirkan',
+  expire: 'berlaku', expires: 'berlaku', valid: 'berlaku', code: 'kode', reply: 'jawab tanggapan',
+  answer: 'jawab', anonymously: 'anonim', name: 'nama', password: 'kata sandi', pregnant: 'melahirkan',
   should: '', will: '', would: '', please: '', civil: '', have: '', has: '',
 };
 
