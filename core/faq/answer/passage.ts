@@ -80,7 +80,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   const subjectDocument = subjectNamedByTitle(knowledge, query, [...docs.keys()], primary.chunk.docId);
   const predicateStems = new Set(intent.predicates.flatMap((w) => tokenizeForIndex(w)));
   const claimStems = new Set(intent.claim ? tokenizeForIndex(intent.claim).filter((t) => !/^\d/.test(t)) : []);
-  const askedWords = query.plain.split(' ');
+  const quotable = quotableRuns(query.plain.split(' '));
   const candidates: Candidate[] = [];
   const sectionsOf = new Map([...docs.keys()].map((docId) => [docId, knowledge.groundInDocument(query, docId).sections]));
   const bestCoverage = Math.max(0, ...[...sectionsOf.values()].flat().map((s) => s.coverage));
@@ -92,7 +92,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
     const offSubject = docId !== primary.chunk.docId && !referenced.includes(docId) && subject.some((w) => !tagWordsOf(knowledge, docId).has(w)) ? 1 : 0;
     const prior = primary.confidence > 0 ? Math.min(1, confidence / primary.confidence) : 1;
     for (const { chunk, coverage } of sectionsOf.get(docId)!) {
-      const { stated, items, notCovered, pointer } = analyse(chunk);
+      const { stated, statedWords, items, notCovered, pointer } = analyse(chunk);
       const lower = chunk.text.toLowerCase();
       const numeric =
         (numbers.length > 0 || months.length > 0 || dates.length > 0) &&
@@ -117,7 +117,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       // not the one sharing more of the asker's situation.
       const eligible = intent.eligibility && minimumServicePattern.test(stated) ? 1 : 0;
       // "ada tulisan catatan atas data anda, maksudnya apa": the section with the words the asker quotes explains them.
-      const quoted = quotesQuestion(askedWords, ` ${cleanText(stated)} `) ? 1 : 0;
+      const quoted = quotable.some((run) => statedWords.includes(run)) ? 1 : 0;
       // A section that only points elsewhere ("… dibahas dalam dokumen …") states nothing itself (`pointer`).
       const score =
         0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved + 0.25 * polar + 0.25 * eligible + 0.15 * quoted - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example - 0.2 * pointer;
@@ -171,13 +171,17 @@ function subjectNamedByTitle(knowledge: FaqKnowledge, query: NormalisedQuery, do
   return docIds.find((docId) => docId !== firstDocId && names(docId)) ?? null;
 }
 
-/** True when the text has a run of four of the question's words in a row, two of them more than function words. */
-function quotesQuestion(words: readonly string[], text: string): boolean {
+/**
+ * The question's runs of four words in a row with two of them more than function words, padded with spaces: a
+ * section whose cleaned text holds one quotes the asker. Read once per question, not once per section.
+ */
+function quotableRuns(words: readonly string[]): string[] {
+  const runs: string[] = [];
   for (let i = 0; i + quotedRun <= words.length; i++) {
-    const run = words.slice(i, i + quotedRun);
-    if (tokenizeForIndex(run.join(' ')).length >= 2 && text.includes(` ${run.join(' ')} `)) return true;
+    const run = words.slice(i, i + quotedRun).join(' ');
+    if (tokenizeForIndex(run).length >= 2) runs.push(` ${run} `);
   }
-  return false;
+  return runs;
 }
 const quotedRun = 4;
 
@@ -353,8 +357,11 @@ export function unansweredStatements(query: NormalisedQuery, passage: Passage, s
   return statements.filter((statement) => tokenizeForIndex(indexText(statement)).some((t) => asked.has(t)));
 }
 
-/** A chunk's units, its stated units' text and how many are list items or rows: read once per chunk. */
-const analysed = new WeakMap<Chunk, { units: Unit[]; stated: string; items: number; notCovered: number; pointer: number; rowKeys: string[] }>();
+/** A chunk's units, its stated units' text (raw and cleaned) and how many are list items or rows: read once per chunk. */
+const analysed = new WeakMap<
+  Chunk,
+  { units: Unit[]; stated: string; statedWords: string; items: number; notCovered: number; pointer: number; rowKeys: string[] }
+>();
 function analyse(chunk: Chunk) {
   let entry = analysed.get(chunk);
   if (!entry) {
@@ -363,9 +370,12 @@ function analyse(chunk: Chunk) {
     // Only "… tidak tercantum di sini" makes a section weaker; a hand-over of a side matter ("Untuk formulir …:
     // Hubungi petugas") leaves the rule it states standing.
     const notCovered = units.filter((u) => notCoveredPattern.test(u.text)).length;
+    const statedText = [...stated.map((u) => u.text), ...tableHeaders(chunk.text)].join(' ');
     entry = {
       units,
-      stated: [...stated.map((u) => u.text), ...tableHeaders(chunk.text)].join(' '),
+      stated: statedText,
+      // Cleaned like a question and padded, for finding words the asker quotes.
+      statedWords: ` ${cleanText(statedText)} `,
       items: stated.filter((u) => u.kind !== 'sentence').length,
       notCovered: units.length === 0 ? 0 : notCovered / units.length,
       pointer: stated.length > 0 && stated.every((u) => pointerSentence.test(u.text)) ? 1 : 0,
