@@ -104,8 +104,8 @@ describe('superseded rules are never cited as current', () => {
     expect(answer.text).toMatch(/Hubungi petugas/);
   });
 
-  it('never lists a superseded or placeholder document as a source, nor quotes a placeholder', async () => {
-    const superseded = new Set(knowledge.documents.filter((d) => d.status !== 'current').map((d) => d.id));
+  it('never lists a superseded document as a source, nor quotes a placeholder\'s banner or notes to the writer', async () => {
+    const superseded = new Set(knowledge.documents.filter((d) => d.status === 'superseded').map((d) => d.id));
     for (const { question } of readQuestionSet(sampleSet)) {
       const answer = await ask(question);
       if (answer.kind !== 'answer') continue;
@@ -116,7 +116,13 @@ describe('superseded rules are never cited as current', () => {
 });
 
 describe('placeholders and gaps go to a human', () => {
-  it.each(['satam asn itu apa sih', 'cara login satam gmn', 'ngajuin cuti lewat satam gmn caranya', 'admin satam di bkpsdmd siapa kontaknya'])(
+  it.each([
+    'cara login satam gmn',
+    'ngajuin cuti lewat satam gmn caranya',
+    'admin satam di bkpsdmd siapa kontaknya',
+    'data apa aja yg bs sy edit sendiri di satam asn?',
+    'alamat web satam asn apa',
+  ])(
     '%s',
     async (question) => {
       const answer = await ask(question);
@@ -125,6 +131,26 @@ describe('placeholders and gaps go to a human', () => {
       expect(answer.text).not.toMatch(/MASIH KOSONG/);
     },
   );
+
+  it('answers with the interim guidance a placeholder states for what was asked, naming it as the source', async () => {
+    const what = await ask('satam asn itu aplikasi apa? sama aja kah sm myasn');
+    expect(what.kind).toBe('answer');
+    expect(what.text).toMatch(/aplikasi kepegawaian milik Pemerintah Provinsi Kepulauan Bangka Belitung/);
+    expect(what.text).toMatch(/berbeda dari layanan nasional BKN/);
+    expect(what.kind === 'answer' && what.sources.map((s) => s.docId)).toContain('satam-asn');
+    expect(what.text).not.toMatch(/MASIH KOSONG|Untuk petugas:/);
+  });
+
+  it('answers whether the bot resets a SATAM-ASN password from what the bot cannot do, "lewat sini" included', async () => {
+    for (const question of ['lupa password satam asn, bs direset lwt sini?', 'lupa password satam asn, bot ini bs reset gak? klo gak kmn hrs minta']) {
+      const answer = await ask(question);
+      expect(answer.kind, question).toBe('answer');
+      expect(answer.text).toMatch(/tidak dapat membuat, mengatur ulang/);
+      expect(answer.kind === 'answer' && answer.sources.map((s) => s.docId)).toContain('batasan-layanan-bot');
+    }
+    // Asking how to recover it is for the desk.
+    expect(await ask('lupa password satam asn gmn resetnya')).toMatchObject({ kind: 'escalate', reason: 'password' });
+  });
 
   it('quotes what the corpus says it does not cover, with what it does say', async () => {
     const answer = await ask('cuti tahunan pppk brp hari');

@@ -4,7 +4,7 @@ import type { CoreContext } from '../../trpc/context.js';
 import type { Chunk } from '../corpus/types.js';
 import { FaqKnowledge } from '../knowledge.js';
 import { cleanText, normaliseQuery, type NormalisedQuery } from '../retrieval/normalise.js';
-import { tokenizeForIndex, type SearchHit } from '../retrieval/search-index.js';
+import { indexText, tokenizeForIndex, type SearchHit } from '../retrieval/search-index.js';
 import { classifyQuestion, type EscalateReason, type Intent, type RefuseReason } from './classify.js';
 import { formatSources, joinUnits, keySentences, sourcesOf, type FaqSource } from './extractive.js';
 import type { FaqLlm, LlmPassage } from './llm.js';
@@ -12,7 +12,7 @@ import { createNameMasker, maskPersonalData, type NameMasker } from './mask.js';
 import { choosePassage, passageChunk, subjectWordsOnlyOf, unansweredStatements, type Passage } from './passage.js';
 import { personalAnswer, unlinkedText } from './personal.js';
 import { answerEachQuestion, clausesOf } from './question-parts.js';
-import { asksValue, questionIntent, type QuestionIntent } from './question-intent.js';
+import { asksValue, intentFit, questionIntent, type QuestionIntent } from './question-intent.js';
 import { answerLabels, escalationText, offerText, refusalText, type FaqLang } from './texts.js';
 
 export type FaqAnswer =
@@ -165,7 +165,15 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   const top = placeholderOrCurrent(knowledge, query, hits, threshold);
   if (!top || top.confidence < threshold) return finish(escalate('low_confidence', lang, 'lainnya'));
   if (top.chunk.status === 'placeholder') {
-    // Placeholders are never an answer; the SATAM-ASN ones belong to the applications desk.
+    // A placeholder answers only with the interim guidance it states for exactly what was asked ("SATAM-ASN adalah
+    // aplikasi … milik Pemerintah Provinsi", "Bot LAYANI tidak dapat mengatur ulang kata sandi"); what it says
+    // is not filled in yet ("Langkah mengajukan cuti di SATAM-ASN belum diisi") goes to a human.
+    const interim = interimGuidance(knowledge, query, top);
+    if (interim) {
+      trace.primaryChunk = interim.chunks[0]!.id;
+      return finish(extractiveAnswer(knowledge, { ...top, chunk: passageChunk(interim) }, query, lang, null, top.confidence, questionIntent(query)));
+    }
+    // The SATAM-ASN ones belong to the applications desk.
     const category: TicketCategoryId = /satam|aplikasi|asn digital|myasn|siasn/i.test(`${top.chunk.docId} ${top.chunk.tags.join(' ')}`) ? 'aplikasi' : 'lainnya';
     return finish(escalate('not_covered', lang, category, top.chunk.title));
   }
@@ -349,8 +357,29 @@ function placeholderOrCurrent(knowledge: FaqKnowledge, query: NormalisedQuery, h
   const top = hits[0];
   if (!top || top.chunk.status !== 'placeholder') return top;
   const current = hits.find((h) => h.chunk.status === 'current' && h.confidence >= threshold);
-  if (!current || subjectWordsOnlyOf(knowledge, query, top.chunk.docId, current.chunk.docId).length > 0) return top;
-  return current;
+  if (!current) return top;
+  // "bot bisa reset password satam?": the section that names SATAM-ASN itself ("… kata sandi … untuk ASN Digital,
+  // MyASN, SIASN, e-Kinerja, atau SATAM-ASN") speaks of it, though its document is not about it.
+  // It must cover the question better than the placeholder: "cara login satam" is not answered by the ASN Digital
+  // login, which names SATAM-ASN elsewhere.
+  const named = new Set(tokenizeForIndex(indexText(current.chunk.text)));
+  const speaksOfIt = (current.parts?.coverage ?? 0) > (top.parts?.coverage ?? 1);
+  return subjectWordsOnlyOf(knowledge, query, top.chunk.docId, current.chunk.docId).some((w) => !speaksOfIt || !named.has(w)) ? top : current;
+}
+
+/**
+ * The section of a placeholder document that states what was asked in its interim guidance: it covers the
+ * question with what it states (not its "… belum diisi" sentences), states the kind of fact asked, and the
+ * document says nothing it lacks about the question. Null when a human should answer.
+ */
+function interimGuidance(knowledge: FaqKnowledge, query: NormalisedQuery, top: SearchHit): Passage | null {
+  const asked = questionIntent(query);
+  const passage = choosePassage(knowledge, query, asked, top, [top]);
+  // Fit is 0 when the question asks for no particular kind of fact ("satam asn itu apa sih, sama dengan myasn?").
+  const statesKind = passage.fit === 1 || intentFit(asked, '', 0) === 0;
+  if (passage.docId !== top.chunk.docId || !statesKind || passage.coverage < groundedCoverage) return null;
+  const grounding = knowledge.groundInDocument(query, top.chunk.docId);
+  return unansweredStatements(query, passage, grounding.statements).length === 0 ? passage : null;
 }
 
 /** The current document a superseded one points to, and its chunk that best matches the question. */

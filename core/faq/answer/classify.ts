@@ -190,6 +190,8 @@ const changeObject =
 const howTo =
   /\b(cara|caranya|bagaimana|prosedur|langkah|langkahnya|syarat|syaratnya|di mana|ke mana|kemana|dimana|siapa yang|ke siapa|kepada siapa|apakah|apa bisa|bisa tidak|bisakah saya|boleh tidak|mengapa|kalau|jika|apabila|salah|keliru|beda|berbeda|tidak sesuai|tidak cocok)\b/;
 const requestMarker = /\b(tolong|tlg|mohon|minta|bantu|bantuin|please|pls|plis|dong|segera|harap|saya mau|saya ingin|saya minta|bisa kah|bisakah kamu|bisa kamu|kamu bisa)\b/;
+/** "ke mana harus minta", "ke siapa saya minta": a question about where to ask, not a request. */
+const askWhereToRequest = /\b(ke mana|kemana|ke siapa|di mana|dimana)( (saya|harus|sebaiknya|bisa|perlu))* minta\b/g;
 
 const leaveAction =
   /\b(ajukan|ajuin|ajukanlah|daftarkan|daftarin|inputkan|input|catat|catatkan|buatkan|bikinkan|bikinin|buatin|setujui|menyetujui|approve|acc|batalkan|membatalkan|batalin|proses|prosesin|kirimkan|kirim|tanda tangani|tandatangani)\s+(cuti|izin(?! belajar)|permohonan cuti|surat cuti|form cuti)\b/;
@@ -363,7 +365,11 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   // "sebagai atasan, boleh tidak saya lihat tanggal pensiun anak buah saya lewat bot": whether the bot shows others'
   // data is a rule it answers (it does not), as long as no one in particular is named.
   const asked = question.trim().endsWith('?') ? `${pc} tidak` : pc;
-  const aboutBot = /\b(bot|layani)\b/.test(pc) && /\b(bisa|dapat|boleh)\b.*\b(tidak|kah|kan|belum)\b/.test(asked) && !requestMarker.test(pc);
+  // "bisa direset lewat sini?" speaks of the bot too; "kalau tidak, ke mana harus minta" asks where, requesting nothing.
+  const aboutBot =
+    /\b(bot|layani)\b|\b(lewat|via) sini\b/.test(pc) &&
+    /\b(bisa|dapat|boleh)\b.*\b(tidak|kah|kan|belum)\b/.test(asked) &&
+    !requestMarker.test(pc.replace(askWhereToRequest, ''));
   const roleOnly = aboutBot && nips.length === 0;
   if (otherPersonPlain.some((r) => r.test(pc)) || (colleagueDatumPlain.some((r) => r.test(pc)) && !comparison.test(pc) && !roleOnly)) {
     return { kind: 'refuse', reason: 'other_person' };

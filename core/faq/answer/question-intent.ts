@@ -69,7 +69,7 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
     requirement: /\b(syarat|syaratnya|persyaratan)\b/.test(p),
     how: /\b(cara|caranya|langkah|langkahnya|prosedur|prosedurnya|tahapan|tahapannya)\b/.test(p),
     closing: /\b(pulang|selesai|tutup|sampai)( [a-z]+)? jam\b|\bjam (kerja )?(pulang|selesai|tutup)\b/.test(p),
-    which: /\b(aplikasi|akun|sistem|situs|website|alamat|link|menu|perintah|kategori|formulir|form) apa\b|\b(lewat|melalui|pakai|pake|via|di) apa\b/.test(p),
+    which: /(?<!\b(itu|tu) )\b(aplikasi|akun|sistem|situs|website|alamat|link|menu|perintah|kategori|formulir|form) apa\b|\b(lewat|melalui|pakai|pake|via|di) apa\b/.test(p),
     // Service stated ("baru 8 bulan jadi pns", "belum 5 tahun kerja", "cpns baru masuk februari"), then "bisa/boleh
     // … belum/tidak?" at the end.
     eligibility:
@@ -77,7 +77,8 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
       /\b(bisa|boleh|dapat|berhak)\b/.test(p) &&
       (/\b(belum|tidak|kah)( [a-z]+)? $/.test(p) || /\bsudah (bisa|boleh|dapat|berhak)\b/.test(p)),
     who: /\bsiapa\b/.test(p),
-    meaning: /\b(arti|artinya|maksud|maksudnya|pengertian)\b|\b(itu|tu) apa\b/.test(p),
+    // "satam asn itu aplikasi apa": what the thing is, not which application to use.
+    meaning: /\b(arti|artinya|maksud|maksudnya|pengertian)\b|\b(itu|tu) ([a-z]+ )?apa\b/.test(p),
     // "pensiun 2 tahun lagi, berkas apa saja": a length told beside a list asked is the asker's situation.
     units: askedUnits(p, !/\b(apa saja|apa aja|berkas apa|dokumen apa|cara|caranya|siapa)\b/.test(p)),
     predicates,

@@ -110,7 +110,8 @@ export function unitsOf(text: string): Unit[] {
       if (paragraph.length === 0) return;
       intro = null;
       for (const sentence of splitSentences(stripMarkdown(paragraph.join(' ')))) {
-        if (/^\(Untuk petugas:/i.test(sentence)) continue;
+        // Notes to the writer ("(Untuk petugas: isi dengan …)") and a placeholder's banner are not the document's word.
+        if (/^\(Untuk petugas:/i.test(sentence) || placeholderBanner.test(sentence)) continue;
         units.push({ text: sentence, position: units.length, kind: 'sentence', intro: null, group: null });
         intro = sentence.endsWith(':') ? units.length - 1 : null;
       }
@@ -149,9 +150,12 @@ export function tableHeaders(text: string): string[] {
   return headers;
 }
 
+/** The line a placeholder document opens with (corpus/README.md): "BAGIAN INI MASIH KOSONG — untuk dilengkapi …". */
+const placeholderBanner = /^BAGIAN INI MASIH KOSONG\b/;
+
 /** A sentence in which the corpus says plainly that something is not covered ("… tidak tercantum di sini"). */
 export const notCoveredPattern =
-  /\b(tidak|belum) tercantum\b|\bbelum tersedia\b|\btidak dapat dijawab\b|\b(tidak|belum) (dicantumkan|diatur|dimuat|dibahas|dijelaskan|ditetapkan|dapat dipastikan)( [a-z]+){0,2} (di sini|dalam dokumen ini|di dokumen ini)\b|\bdi luar cakupan (dokumen|bot|layanan)\b/i;
+  /\b(tidak|belum) tercantum\b|\bbelum tersedia\b|\bbelum diisi\b|\btidak dapat dijawab\b|\b(tidak|belum) (dicantumkan|diatur|dimuat|dibahas|dijelaskan|ditetapkan|dapat dipastikan)( [a-z]+){0,2} (di sini|dalam dokumen ini|di dokumen ini)\b|\bdi luar cakupan (dokumen|bot|layanan)\b/i;
 
 /**
  * A sentence that hands a named matter to the HR desk, the way corpus/README.md asks writers to when a fact is not
@@ -161,7 +165,7 @@ export const notCoveredPattern =
  * Softer than `notCoveredPattern`: the section around it still states its rule, and the sentence concerns a
  * question only when it names something the document states nowhere else.
  */
-export const handoverPattern = /^[^.:]{3,}: hubungi petugas\b|^hubungi petugas( kepegawaian)? untuk [^.]{3,}|^untuk [^.:]{3,}, hubungi (petugas|bagian)\b|^tanyakan [^.]{3,} kepada petugas\b/i;
+export const handoverPattern = /^[^.:]{3,}: hubungi petugas\b|^untuk sementara, tanyakan [^.;]{3,} kepada petugas\b|^hubungi petugas( kepegawaian)? untuk [^.]{3,}|^untuk [^.:]{3,}, hubungi (petugas|bagian)\b|^tanyakan [^.]{3,} kepada petugas\b/i;
 
 /** The sentence states nothing the bot can answer with: not covered here, or handed to the HR desk. */
 export function statesNothing(text: string): boolean {
