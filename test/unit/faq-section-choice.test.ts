@@ -65,6 +65,11 @@ describe('the section that states the asked fact', () => {
     ['nip tuh rahasia ga', 'nip-bukan-rahasia', /NIP bukan rahasia/],
     // Which documents: the sentence naming them by example, not the steps that say "unggah dokumen pendukung".
     ['upload dokumen apa utk ubah data keluarga di myasn', 'myasn-pemutakhiran-data', /akta atau surat nikah/],
+    // "Belum berubah" after an update: the change waits on the operator's check, not which documents to upload.
+    ['udh update data keluarga di myasn seminggu lalu kok blm berubah2', 'myasn-pemutakhiran-data', /diverifikasi oleh operator/],
+    // A section covering most of the question, stating itself the word the document says it lacks elsewhere
+    // ("Koefisien jenjang lain tidak tercantum"), answers instead of handing over.
+    ['ak sy udh cukup, brarti otomatis naik jenjang ke ahli muda kan?', 'angka-kredit-jabatan-fungsional', /uji kompetensi/],
   ])('%s', async (question, doc, fact) => {
     const { answer, text } = await said(question);
     expect(answer.kind).toBe('answer');

@@ -251,7 +251,10 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   const valueMissing = asksValue(asked) && passage.fit < 1;
   // "koefisien ahli muda berapa": a section covering most words (the cumulative table) still does not answer when
   // the document says the very thing asked that the section lacks is not stated here.
-  if ((passage.coverage < groundedCoverage || valueMissing || unanswered.length > 0) && grounding.statements.length > 0 && !statesAsked && !choice) {
+  // A section covering most of the question whose own words include everything the document says it lacks
+  // ("Koefisien jenjang lain tidak tercantum" beside "Kenaikan jenjang … tidak cukup dengan angka kredit") answers.
+  const thinCoverage = passage.coverage < (unanswered.length > 0 ? groundedCoverage : statedCoverage);
+  if ((thinCoverage || valueMissing || unanswered.length > 0) && grounding.statements.length > 0 && !statesAsked && !choice) {
     // What the document does say (when it says something about the question), then what it says it lacks.
     const document = knowledge.document(primary.chunk.docId)!;
     const statements = [...new Set(grounding.statements)];

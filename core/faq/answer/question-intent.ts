@@ -86,11 +86,12 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
   };
 }
 
-/** The words after the last "artinya / maksudnya / berarti" when they ask nothing themselves (at least three). */
+/** The words after the last "artinya / maksudnya / berarti", up to a "kan/kah/ya", when they ask nothing themselves (at least three). */
 function claimOf(p: string): string | null {
   const at = [...p.matchAll(/\b(artinya|maksudnya|berarti) /g)].pop();
   if (!at) return null;
-  const rest = p.slice(at.index! + at[0].length).trim();
+  // "berarti otomatis naik jenjang kan, tidak perlu apa lagi": the claim ends at its question tag.
+  const rest = p.slice(at.index! + at[0].length).replace(/\b(kan|kah|ya) .*$/, '$1').trim();
   if (rest.split(' ').length < 3 || /\b(apa|berapa|kapan|bagaimana|siapa|mana|mengapa)\b/.test(rest)) return null;
   return rest;
 }

@@ -265,6 +265,9 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmeninggal( dunia)?\b/g, 'meninggal dunia alasan penting'],
   [/\bjam (masuk|pulang)\b/g, 'jam kerja $1'],
   [/\bhari kerja\b/g, 'hari kerja'],
+  // "udah update di myasn tapi belum berubah": a change waiting on someone's check, which the rules call not yet in
+  // force until verified ("tidak langsung berlaku … diverifikasi").
+  [/\b(belum|tidak) (juga )?(berubah|terupdate|diperbarui|berganti|terganti)\b/g, '$& belum berlaku diverifikasi'],
   // "batas usul kp": the last day an application is taken, which the corpus writes "paling lambat" / "ditutup".
   [/\bbatas (usul|usulan|pengajuan|akhir|waktu)\b/g, 'batas $1 paling lambat ditutup'],
 ];
