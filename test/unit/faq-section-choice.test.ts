@@ -70,6 +70,8 @@ describe('the section that states the asked fact', () => {
     // A section covering most of the question, stating itself the word the document says it lacks elsewhere
     // ("Koefisien jenjang lain tidak tercantum"), answers instead of handing over.
     ['ak sy udh cukup, brarti otomatis naik jenjang ke ahli muda kan?', 'angka-kredit-jabatan-fungsional', /uji kompetensi/],
+    // "X itu …" names the subject by its document's title, however far below the first (on "anonim") it ranked.
+    ['tiket rahasia tuh anonim kan? nama sy gak ikut kekirim?', 'chatcanal-tiket-rahasia', /memuat (nama|identitas) Anda/],
   ])('%s', async (question, doc, fact) => {
     const { answer, text } = await said(question);
     expect(answer.kind).toBe('answer');

@@ -77,7 +77,11 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   const asksExample = /\b(contoh|misal|misalnya|example|cara (menghitung|membaca|hitung|baca)|hitungnya|dihitung|menghitung)\b/.test(query.plain);
   // "tiket rahasia itu anonim kah": what comes before "itu" is what the question is about; a document whose title
   // names it keeps the first document's edge, though another ranked first on the word asked of it ("anonim").
-  const subjectDocument = subjectNamedByTitle(knowledge, query, [...docs.keys()], primary.chunk.docId);
+  // It is weighed even when retrieval ranked it well below the first ("tiket rahasia tuh anonim kan": the
+  // anonymous-suggestion document holds "anonim" many times over).
+  const subjectDocument = subjectNamedByTitle(knowledge, query, [...new Set(hits.filter((h) => h.chunk.status === 'current').map((h) => h.chunk.docId))], primary.chunk.docId);
+  const subjectHit = subjectDocument ? hits.find((h) => h.chunk.docId === subjectDocument) : undefined;
+  if (subjectHit && !docs.has(subjectHit.chunk.docId)) docs.set(subjectHit.chunk.docId, subjectHit.confidence);
   const predicateStems = new Set(intent.predicates.flatMap((w) => tokenizeForIndex(w)));
   const claimStems = new Set(intent.claim ? tokenizeForIndex(intent.claim).filter((t) => !/^\d/.test(t)) : []);
   const quotable = quotableRuns(query.plain.split(' '));
@@ -89,7 +93,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
     [...sectionsOf].map(([docId, sections]) => [docId, [...new Set(sections.flatMap(({ chunk }) => rowKeysNamed(chunk, query)))]]),
   );
   for (const [docId, confidence] of docs) {
-    const offSubject = docId !== primary.chunk.docId && !referenced.includes(docId) && subject.some((w) => !tagWordsOf(knowledge, docId).has(w)) ? 1 : 0;
+    const offSubject = docId !== primary.chunk.docId && docId !== subjectDocument && !referenced.includes(docId) && subject.some((w) => !tagWordsOf(knowledge, docId).has(w)) ? 1 : 0;
     const prior = primary.confidence > 0 ? Math.min(1, confidence / primary.confidence) : 1;
     for (const { chunk, coverage } of sectionsOf.get(docId)!) {
       const { stated, statedWords, items, notCovered, pointer } = analyse(chunk);
