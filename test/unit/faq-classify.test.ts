@@ -140,6 +140,10 @@ describe('out of scope goes to a human', () => {
     ['tolong ajuin cutinya sy besok', 'submit_leave'],
     ['ada lowongan pppk di dkp thn ini gak', 'job_openings'],
     ['formasi cpns 2026 ada gak', 'job_openings'],
+    // The corpus covers retirement at the age limit; retiring earlier at one's own request is the desk's.
+    ['syarat pensiun dini atas permintaan sendiri apa aja, umur minimalnya brp', 'early_retirement'],
+    ['pensiun dini umur brp', 'early_retirement'],
+    ['mau berhenti jadi pns atas permintaan sendiri gmn', 'early_retirement'],
     ['sisa cuti tahunan sy brp', 'leave_balance'],
     ['sk kp sy blm turun padahal udh 3 bln', 'case_status'],
     ['usulan pensiun saya ditolak knp', 'case_status'],

@@ -17,6 +17,7 @@ export type EscalateReason =
   | 'password'
   | 'submit_leave'
   | 'job_openings'
+  | 'early_retirement'
   | 'disciplinary_case'
   | 'leave_balance'
   | 'case_status'
@@ -277,6 +278,12 @@ const adjacentMatter =
 /** Words giving a reason just before a matter ("ikut suami pindah tugas", "karena mutasi"). */
 const reasonBefore = /\b(ikut|karena|sebab|untuk|buat|gara gara)\s+([a-z]+\s+){0,2}$/;
 
+/**
+ * Retiring before the age limit at one's own request ("pensiun dini", "atas permintaan sendiri"): the corpus
+ * covers retirement at the age limit only and hands every other kind to the desk.
+ */
+const earlyRetirement = /\bpensiun (dini|lebih awal|lebih cepat)\b|\b(berhenti|pensiun|keluar|mundur)\b.{0,30}\batas permintaan sendiri\b|\b(early retirement|retire early)\b/;
+
 const jobsPlain =
   /\b(lowongan|loker|lowker|formasi (cpns|pppk|asn|pns)|rekrutmen|recruitment|penerimaan (cpns|pppk|pegawai|asn|pns|honorer)|pendaftaran (cpns|pppk|asn|pns)|seleksi (cpns|pppk|asn|pns|kompetensi dasar)|tes (cpns|pppk|skd|skb)|daftar (cpns|pppk)|buka (cpns|pppk)|casn|sscasn|kapan (cpns|pppk) dibuka|info (cpns|pppk) \d{4}|lowongan kerja)\b/;
 
@@ -424,6 +431,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   }
   if (tukinPlain.test(p) && !disciplineContext.test(p) && !botAbility) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   if (jobsPlain.test(p)) return { kind: 'escalate', reason: 'job_openings', category: 'lainnya' };
+  if (earlyRetirement.test(p)) return { kind: 'escalate', reason: 'early_retirement', category: 'pensiun' };
   if (disciplinaryCase.test(p)) return { kind: 'escalate', reason: 'disciplinary_case', category: 'masalah_atasan_rekan' };
   // "sisa cuti saya 10 hari, bisa dibawa semua": the asker gives the balance and asks the rule.
   // "cuti bersama mengurangi jatah cuti tahunan saya tidak": whether something takes from the allowance is a rule.

@@ -31,6 +31,10 @@ const escalations: Record<EscalateReason, Record<FaqLang, string>> = {
     id: 'Saya tidak dapat mengajukan, menyetujui, atau membatalkan cuti atas nama siapa pun; saya hanya menjelaskan aturan cuti.',
     en: 'I cannot submit, approve or cancel leave for anyone; I only explain the leave rules.',
   },
+  early_retirement: {
+    id: 'Pensiun sebelum batas usia pensiun, misalnya pensiun dini atas permintaan sendiri, ditangani langsung oleh petugas kepegawaian; aturan yang saya pegang hanya tentang pensiun karena batas usia.',
+    en: 'Retiring before the retirement age, for example early retirement at your own request, is handled by the HR desk directly; the rules I hold cover retirement at the age limit only.',
+  },
   job_openings: {
     id: 'Saya tidak memiliki informasi lowongan, formasi, atau seleksi CPNS/PPPK.',
     en: 'I have no information on job openings or CPNS/PPPK selection.',
