@@ -152,6 +152,23 @@ describe('placeholders and gaps go to a human', () => {
     expect(await ask('lupa password satam asn gmn resetnya')).toMatchObject({ kind: 'escalate', reason: 'password' });
   });
 
+  it('hands this year\'s date to a human with the rule, when the document says the desk has it', async () => {
+    for (const [question, rule, handover] of [
+      ['tgl cuti bersama natal tahun ini tgl brp aja', /ditetapkan dengan Keputusan Presiden/, /Untuk tanggal cuti bersama tahun ini/],
+      ['deadline skp thn ini tgl brp', /ditetapkan melalui surat edaran/, /Tenggat tahun berjalan/],
+      ['deadline lhkasn thn ini tgl brp', /ditetapkan oleh instansi/, /Batas waktu tahun berjalan/],
+    ] as const) {
+      const answer = await ask(question);
+      expect(answer, question).toMatchObject({ kind: 'escalate', reason: 'not_covered' });
+      expect(answer.text).toMatch(rule);
+      expect(answer.text).toMatch(handover);
+      expect(answer.text).toMatch(/Hubungi petugas/);
+    }
+    // A year named, or no date asked, is answered.
+    expect((await ask('tenggat skp 2024 kapan')).kind).toBe('answer');
+    expect((await ask('sisa cuti taun lalu bs dibawa ke thn ini gak')).kind).toBe('answer');
+  });
+
   it('quotes what the corpus says it does not cover, with what it does say', async () => {
     const answer = await ask('cuti tahunan pppk brp hari');
     expect(answer).toMatchObject({ kind: 'escalate', reason: 'not_covered' });

@@ -43,9 +43,9 @@ describe('the section that states the asked fact', () => {
     // A choice offered ("kadis atau gubernur"): the rule naming one, not the "di DKP tidak tercantum" section.
     ['yg tanda tangan cuti sy siapa sih kadis ato gubernur', 'cuti-pejabat-berwenang', /PPK adalah Gubernur/],
     // The document the question names (LHKASN), not a neighbour's fixed date for another report (LHKPN).
-    ['deadline lhkasn thn ini tgl brp', 'lhkasn', /ditetapkan oleh instansi/],
-    // This year's deadline: the rule that it is set every year, not the worked example for 2024…
-    ['skp tahun ini deadline nya tgl brp', 'skp-batas-waktu', /ditetapkan setiap tahun/],
+    ['deadline lhkasn tiap thn tgl brp', 'lhkasn', /ditetapkan oleh instansi/],
+    // The deadline in general: the rule that it is set every year, not the worked example for 2024…
+    ['skp deadline nya tgl brp', 'skp-batas-waktu', /ditetapkan setiap tahun|ditetapkan melalui surat edaran/],
     // …which still answers when the question names its year.
     ['tenggat skp 2024 kapan', 'skp-batas-waktu', /10 Januari 2025/],
     // A placeholder (SATAM-ASN leave requests) tied with what the bot cannot do: the bot was asked about.

@@ -2,6 +2,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { TicketCategoryId } from '../../tickets/categories.js';
 import type { CoreContext } from '../../trpc/context.js';
 import type { Chunk } from '../corpus/types.js';
+import { statesNothing, unitsOf } from '../corpus/units.js';
 import { FaqKnowledge } from '../knowledge.js';
 import { cleanText, normaliseQuery, type NormalisedQuery } from '../retrieval/normalise.js';
 import { indexText, tokenizeForIndex, type SearchHit } from '../retrieval/search-index.js';
@@ -233,6 +234,24 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   // Ground the answer in what the document states. When no section states what was asked and the document
   // says so ("… tidak tercantum di sini"), the honest reply is that sentence and a human. A section that states
   // the kind of fact asked for (the limit, the date) with most of the asked words still answers.
+  // "cuti bersama natal tahun ini tanggal berapa": this year's date is one the document hands to the desk ("Untuk
+  // tanggal cuti bersama tahun ini, … tanyakan kepada petugas"); the asker gets the rule and a human, not a
+  // non-answer dressed as one.
+  const thisYear = currentPeriodHandover(knowledge, query, asked, primary.chunk.docId);
+  if (thisYear) {
+    trace.primaryChunk = primary.chunk.id;
+    const document = knowledge.document(primary.chunk.docId)!;
+    // The rule beside it, from the section that hands the date over ("… ditetapkan dengan Keputusan Presiden").
+    const known = keySentences(thisYear.chunk, query, { max: 2, maxChars: 320, intent: asked }).filter((s) => s !== thisYear.text && !statesNothing(s));
+    const intro = lang === 'en' ? `${answerLabels.englishNote.en}\n` : '';
+    return finish({
+      kind: 'escalate',
+      reason: 'not_covered',
+      category: 'lainnya',
+      text: `${intro}${joinUnits([...known.slice(0, 1), thisYear.text])}\n\n${offerText(lang)}\n\n${formatSources(sourcesOf(document), lang)}`,
+    });
+  }
+
   const grounding = knowledge.groundInDocument(query, primary.chunk.docId);
   // What the document says it lacks that the passage does not state either.
   const unanswered = unansweredStatements(query, passage, grounding.statements);
@@ -383,6 +402,28 @@ function interimGuidance(knowledge: FaqKnowledge, query: NormalisedQuery, top: S
   if (passage.docId !== top.chunk.docId || !statesKind || passage.coverage < groundedCoverage) return null;
   const grounding = knowledge.groundInDocument(query, top.chunk.docId);
   return unansweredStatements(query, passage, grounding.statements).length === 0 ? passage : null;
+}
+
+/** "tahun ini", "thn ini", "tahun berjalan", "this year": the period the asker is in. */
+const currentPeriod = /\b(tahun|bulan) (ini|berjalan|sekarang)\b|\bthis (year|month)\b/;
+/** A sentence handing the current period's value to the desk ("Tenggat tahun berjalan: Hubungi petugas …"). */
+const currentPeriodSentence = /\b(tahun|bulan) (ini|berjalan)\b/i;
+const deskPointer = /\b(hubungi|tanyakan kepada|tanyakan ke) petugas\b/i;
+
+/**
+ * The document's sentence handing this period's date to the desk, when the question asks for a date in the period
+ * the asker is in. Null otherwise: "sisa cuti tahun lalu terbawa ke tahun ini" asks no date, "tenggat skp 2024"
+ * names its year.
+ */
+function currentPeriodHandover(knowledge: FaqKnowledge, query: NormalisedQuery, asked: QuestionIntent, docId: string): { chunk: Chunk; text: string } | null {
+  if (!currentPeriod.test(query.plain) && !currentPeriod.test(query.original.toLowerCase())) return null;
+  if (!asked.when && !/\b(tanggal|jadwal|jam)\b/.test(query.plain)) return null;
+  for (const chunk of knowledge.chunks) {
+    if (chunk.docId !== docId) continue;
+    const sentence = unitsOf(chunk.text).find((u) => currentPeriodSentence.test(u.text) && (deskPointer.test(u.text) || statesNothing(u.text)));
+    if (sentence) return { chunk, text: sentence.text };
+  }
+  return null;
 }
 
 /** The current document a superseded one points to, and its chunk that best matches the question. */
