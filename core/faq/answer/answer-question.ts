@@ -179,6 +179,23 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
     return finish(escalate('not_covered', lang, category, top.chunk.title));
   }
 
+  // "sk kp saya 2024 tmt 1 juni, dulu memang ada periode juni?": a question about the past is answered by the rule
+  // in force then, which the corpus keeps as history, marked as no longer in force.
+  const history = ruleOfThePast(knowledge, query, hits, threshold);
+  if (history) {
+    trace.supersededFrom = history.hit.chunk.id;
+    trace.primaryChunk = history.hit.chunk.id;
+    const asked = questionIntent(query);
+    const passage = choosePassage(knowledge, query, asked, history.hit, [history.hit]);
+    const pastNotice = answerLabels.superseded[lang](history.hit.chunk.title, history.hit.chunk.docId, history.replacement.title, history.replacement.id);
+    const body = joinUnits(keySentences(passageChunk(passage), query, { intent: asked }));
+    // The rule then, and the rule now: both are sources.
+    const sources = [...sourcesOf(knowledge.document(history.hit.chunk.docId)!), ...sourcesOf(knowledge.document(history.replacement.id)!)];
+    const intro = lang === 'en' ? answerLabels.englishNote.en : null;
+    const text = [intro, body, pastNotice, formatSources(sources, lang)].filter(Boolean).join('\n\n');
+    return finish({ kind: 'answer', via: 'extractive', confidence: history.hit.confidence, sources, text });
+  }
+
   let primary: SearchHit = top;
   let notice: string | null = null;
   if (top.chunk.status === 'superseded') {
@@ -402,6 +419,32 @@ function interimGuidance(knowledge: FaqKnowledge, query: NormalisedQuery, top: S
   if (passage.docId !== top.chunk.docId || !statesKind || passage.coverage < groundedCoverage) return null;
   const grounding = knowledge.groundInDocument(query, top.chunk.docId);
   return unansweredStatements(query, passage, grounding.statements).length === 0 ? passage : null;
+}
+
+/** A superseded rule answers a question about the past when it matched within this much of the best hit. */
+const pastWindow = 0.15;
+
+/** Words placing a question in the past: "dulu", "sebelumnya", "sk lama", "aturan lama". */
+const pastMarker = /\b(dulu|dahulu|dulunya|sebelumnya|zaman dulu|jaman dulu|(sk|aturan|periode|sistem|ketentuan) ([a-z]+ ){0,2}lama)\b/;
+
+/**
+ * The superseded rule a question about the past asks of: the question names a year before its replacement took
+ * effect ("sk kp 2024") or says it asks about before ("dulu", "sk lama"), and the superseded document matches it
+ * confidently. Null for every question about now.
+ */
+function ruleOfThePast(knowledge: FaqKnowledge, query: NormalisedQuery, hits: readonly SearchHit[], threshold: number): { hit: SearchHit; replacement: { id: string; title: string } } | null {
+  const years = query.terms.map((t) => Number(t.word)).filter((y) => y >= 1970 && y <= 2100);
+  if (years.length === 0 && !pastMarker.test(query.plain)) return null;
+  // Among the best matches ("tmt kgb terakhir 1 april 2024" is about KGB, whatever the old KP periods share with it).
+  const best = hits[0]?.confidence ?? 0;
+  const hit = hits.find((h) => h.chunk.status === 'superseded' && h.confidence >= threshold && h.confidence >= best - pastWindow);
+  if (!hit) return null;
+  const document = knowledge.document(hit.chunk.docId);
+  const replacement = document?.supersededBy ? knowledge.document(document.supersededBy) : undefined;
+  if (!replacement || replacement.status !== 'current') return null;
+  const since = Number(replacement.effective.slice(0, 4));
+  if (years.length > 0 && !years.some((y) => y < since)) return null;
+  return { hit, replacement: { id: replacement.id, title: replacement.title } };
 }
 
 /** "tahun ini", "thn ini", "tahun berjalan", "this year": the period the asker is in. */
