@@ -85,6 +85,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   const predicateStems = new Set(intent.predicates.flatMap((w) => tokenizeForIndex(w)));
   const claimStems = new Set(intent.claim ? tokenizeForIndex(intent.claim).filter((t) => !/^\d/.test(t)) : []);
   const quotable = quotableRuns(query.plain.split(' '));
+  const askedStems = new Set(tokenizeForIndex(query.expanded));
   const candidates: Candidate[] = [];
   const sectionsOf = new Map([...docs.keys()].map((docId) => [docId, knowledge.groundInDocument(query, docId).sections]));
   const bestCoverage = Math.max(0, ...[...sectionsOf.values()].flat().map((s) => s.coverage));
@@ -122,9 +123,12 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
       const eligible = intent.eligibility && minimumServicePattern.test(stated) ? 1 : 0;
       // "ada tulisan catatan atas data anda, maksudnya apa": the section with the words the asker quotes explains them.
       const quoted = quotable.some((run) => statedWords.includes(run)) ? 1 : 0;
+      // "Cuti sakit karena keguguran", "Cuti bersama bagi PPPK": a section for a case the question does not name
+      // gives way to the general rule it ties with.
+      const unnamedCase = caseNotAsked(chunk.heading, askedStems) ? 1 : 0;
       // A section that only points elsewhere ("… dibahas dalam dokumen …") states nothing itself (`pointer`).
       const score =
-        0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved + 0.25 * polar + 0.25 * eligible + 0.15 * quoted - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example - 0.2 * pointer;
+        0.5 * coverage + 0.2 * fit + 0.2 * Math.max(numeric, row) + 0.2 * prior + 0.2 * firstDocument + 0.04 * retrieved + 0.25 * polar + 0.25 * eligible + 0.15 * quoted - 0.25 * notCovered - 0.3 * offSubject - 0.15 * example - 0.2 * pointer - 0.05 * unnamedCase;
       candidates.push({ docId, chunks: [chunk], coverage, fit, score, position: positionOf(chunk) });
     }
   }
@@ -145,6 +149,13 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
     }
   }
   return best;
+}
+
+/** True when a heading names a case ("… karena keguguran", "… bagi PPPK") with no word the question says. */
+function caseNotAsked(heading: string | null | undefined, asked: ReadonlySet<string>): boolean {
+  const match = heading ? /\b(karena|bagi|akibat)\s+(.+)$/i.exec(heading) : null;
+  if (!match) return false;
+  return !tokenizeForIndex(match[2]!).some((t) => asked.has(t));
 }
 
 /**
