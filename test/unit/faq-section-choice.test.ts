@@ -70,6 +70,9 @@ describe('the section that states the asked fact', () => {
     // A section covering most of the question, stating itself the word the document says it lacks elsewhere
     // ("Koefisien jenjang lain tidak tercantum"), answers instead of handing over.
     ['ak sy udh cukup, brarti otomatis naik jenjang ke ahli muda kan?', 'angka-kredit-jabatan-fungsional', /uji kompetensi/],
+    // A claim checked ("berarti sk pensiun keluar dalam 37,5 jam"): the sentence denying it, not the table of hours
+    // the asker quotes.
+    ['di tabel sla pensiun 37,5 jam, berarti sk pensiun sy kluar dlm 37,5 jam kerja gt?', 'consdesk-sla', /bukan lama terbitnya SK/],
     // The general limit, not the section for a case the question does not name ("… karena keguguran").
     ['cuti sakit maksimal brp lama? tmn seruangan opname udh 2 bln', 'cuti-sakit', /paling lama 1 tahun/],
     // "X itu …" names the subject by its document's title, however far below the first (on "anonim") it ranked.

@@ -56,6 +56,7 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
   const predicates = yesNoPredicates(p);
   const yesNo =
     /\b(boleh|bisa|dapat|masih|apakah|wajib|perlu|harus|berlaku)\b.*\btidak\b|\b(apakah|bolehkah|bisakah)\b|\bbenar tidak\b|\bkah\b/.test(p) || predicates.length > 0;
+  const claim = claimOf(p);
   return {
     // "jam berapa" asks for a time of day (`when`), not a limit.
     limit: /\b(berapa|maksimal|maks|max|minimal|min|paling lama|paling banyak|paling lambat|paling singkat|sampai kapan|batas|batasnya|lama)\b/.test(p.replace(/\b(jam|pukul) berapa\b/g, ' ')),
@@ -80,9 +81,10 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
     // "satam asn itu aplikasi apa": what the thing is, not which application to use.
     meaning: /\b(arti|artinya|maksud|maksudnya|pengertian)\b|\b(itu|tu) ([a-z]+ )?apa\b/.test(p),
     // "pensiun 2 tahun lagi, berkas apa saja": a length told beside a list asked is the asker's situation.
-    units: askedUnits(p, !/\b(apa saja|apa aja|berkas apa|dokumen apa|cara|caranya|siapa)\b/.test(p)),
+    // "berarti sk pensiun keluar dalam 37,5 jam": a length inside the claim checked is not asked for either.
+    units: claim && !/\bberapa\b/.test(p) ? [] : askedUnits(p, !/\b(apa saja|apa aja|berkas apa|dokumen apa|cara|caranya|siapa)\b/.test(p)),
     predicates,
-    claim: claimOf(p),
+    claim,
   };
 }
 
