@@ -226,7 +226,8 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   if (audience && !audience.named.test(passageChunk(passage).text)) {
     const audienceHits = knowledge.search(query, 8, (chunk) => chunk.status === 'current' && audience.named.test(chunk.text));
     const best = audienceHits[0];
-    const forAudience = best && best.confidence >= threshold ? choosePassage(knowledge, query, asked, best, audienceHits) : null;
+    const forAudience =
+      best && best.confidence >= threshold ? choosePassage(knowledge, query, asked, best, audienceHits, (chunk) => audience.named.test(chunk.text)) : null;
     const onTopic =
       forAudience !== null && (audience.otherwise === 'escalate' || topicalCoverage(knowledge, query, audience, forAudience) >= audienceCoverage);
     // "pppk, ibu meninggal, bisa ambil cuti alasan penting": the passage about PPPK that names the rule asked of

@@ -47,7 +47,15 @@ interface Candidate extends Passage {
  * date, a list, a reason), the numbers asked about, and how confident retrieval was in its document. Then, if
  * the best section lacks the kind of fact asked and its neighbour states it, the two are merged.
  */
-export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, intent: QuestionIntent, primary: SearchHit, hits: readonly SearchHit[]): Passage {
+export function choosePassage(
+  knowledge: FaqKnowledge,
+  query: NormalisedQuery,
+  intent: QuestionIntent,
+  primary: SearchHit,
+  hits: readonly SearchHit[],
+  /** Only sections passing this are weighed (the ones speaking of the group a question is about). */
+  admits: (chunk: Chunk) => boolean = () => true,
+): Passage {
   const docs = new Map<string, number>([[primary.chunk.docId, primary.confidence]]);
   for (const hit of hits) {
     if (docs.size >= maxDocuments) break;
@@ -97,6 +105,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
     const offSubject = docId !== primary.chunk.docId && docId !== subjectDocument && !referenced.includes(docId) && subject.some((w) => !tagWordsOf(knowledge, docId).has(w)) ? 1 : 0;
     const prior = primary.confidence > 0 ? Math.min(1, confidence / primary.confidence) : 1;
     for (const { chunk, coverage } of sectionsOf.get(docId)!) {
+      if (!admits(chunk)) continue;
       const { stated, statedWords, items, notCovered, pointer } = analyse(chunk);
       const lower = chunk.text.toLowerCase();
       const numeric =
@@ -136,6 +145,7 @@ export function choosePassage(knowledge: FaqKnowledge, query: NormalisedQuery, i
   // kind of fact asked ("Suami PNS … dapat mengajukan cuti karena alasan penting. Lihat dokumen …" for "berapa lama").
   const firstBest = candidates.filter((c) => c.docId === primary.chunk.docId).sort((a, b) => b.score - a.score)[0];
   if (firstBest && firstBest.fit < 1) for (const c of candidates) if (referenced.includes(c.docId)) c.score += 0.2;
+  if (candidates.length === 0) return { docId: primary.chunk.docId, chunks: [primary.chunk], coverage: 0, fit: 0, score: 0 };
   candidates.sort((a, b) => b.score - a.score || a.position - b.position);
   const best = withAlternative(candidates);
   // A rule that spans two sections: the best one names the topic, its neighbour states the asked limit.
