@@ -73,6 +73,8 @@ describe('the section that states the asked fact', () => {
     // A claim checked ("berarti sk pensiun keluar dalam 37,5 jam"): the sentence denying it, not the table of hours
     // the asker quotes.
     ['di tabel sla pensiun 37,5 jam, berarti sk pensiun sy kluar dlm 37,5 jam kerja gt?', 'consdesk-sla', /bukan lama terbitnya SK/],
+    // Checking a ticket is its status: the /tiketku command.
+    ['gmn cara ngecek tiket yg sy kirim kmrn udh diproses blm', 'chatcanal-layanan-chat', /\/tiketku/],
     // About PPPK: a section that speaks of PPPK, not the PNS rank table of the same document.
     ['sy pppk gol IX, itu setara III/a pns ya? pangkatnya penata muda dong', 'golongan-pangkat', /Golongan PPPK tidak memakai golongan ruang/],
     // The general limit, not the section for a case the question does not name ("… karena keguguran").

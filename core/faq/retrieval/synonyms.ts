@@ -254,6 +254,8 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhari (senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b/g, '$1'],
   // "petugas kepegawaian bisa dihubungi jam berapa": the HR desk's own hours (ConsDesk), not the civil servants' hours.
   [/\bpetugas( kepegawaian)?( bisa| dapat)? (dihubungi|dihubungin|buka|online|standby|melayani)\b/g, '$& jam layanan consdesk'],
+  // "cek tiket saya sudah diproses belum": where a ticket stands is its status (/tiketku).
+  [/\b(cek|ngecek|mengecek|lihat|liat|melihat|pantau|memantau|ngeliat) (status )?tiket\b/g, '$& status tiket'],
   // An SK that "comes out" is one issued ("lama terbitnya SK").
   [/\bsk( [a-z]+){0,2} (keluar|kluar|turun|jadi|kelar|selesai)\b/g, '$& terbit'],
   // The corpus writes the old system's name in words ("sistem enam periode").
