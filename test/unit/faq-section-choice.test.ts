@@ -73,6 +73,8 @@ describe('the section that states the asked fact', () => {
     // A claim checked ("berarti sk pensiun keluar dalam 37,5 jam"): the sentence denying it, not the table of hours
     // the asker quotes.
     ['di tabel sla pensiun 37,5 jam, berarti sk pensiun sy kluar dlm 37,5 jam kerja gt?', 'consdesk-sla', /bukan lama terbitnya SK/],
+    // Signing in to MyASN is signing in to ASN Digital.
+    ['myasn skrg login nya lwt mana sih, link lama gak bs', 'asn-digital', /asndigital\.bkn\.go\.id/],
     // Checking a ticket is its status: the /tiketku command.
     ['gmn cara ngecek tiket yg sy kirim kmrn udh diproses blm', 'chatcanal-layanan-chat', /\/tiketku/],
     // About PPPK: a section that speaks of PPPK, not the PNS rank table of the same document.

@@ -274,6 +274,8 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   // "udah update di myasn tapi belum berubah": a change waiting on someone's check, which the rules call not yet in
   // force until verified ("tidak langsung berlaku … diverifikasi").
   [/\b(belum|tidak) (juga )?(berubah|terupdate|diperbarui|berganti|terganti)\b/g, '$& belum berlaku diverifikasi'],
+  // Signing in to a BKN service is signing in to ASN Digital, its single login since April 2025.
+  [/\b(login|masuk|log in)( ke)? (myasn|siasn|e kinerja)\b|\b(myasn|siasn)( [a-z]+){0,2} (login|masuk)\b/g, '$& asn digital'],
   // "batas usul kp": the last day an application is taken, which the corpus writes "paling lambat" / "ditutup".
   [/\bbatas (usul|usulan|pengajuan|akhir|waktu)\b/g, 'batas $1 paling lambat ditutup'],
 ];
