@@ -158,6 +158,7 @@ describe('out of scope goes to a human', () => {
     ['cuaca di pangkalpinang besok hujan dak', 'off_topic'],
     ['resep pempek ikan tenggiri', 'off_topic'],
     ['jadwal kapal ke belitung besok jam brp', 'off_topic'],
+    ['is the ferry from pangkal balam still running daily?', 'off_topic'],
     // The rank and the years between the pay word and "berapa".
     ['gaji pokok gol 3b masa kerja 10 thn brp ya skrg', 'salary'],
   ])('%s → %s', (question, reason) => {

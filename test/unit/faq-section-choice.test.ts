@@ -73,6 +73,11 @@ describe('the section that states the asked fact', () => {
     // A claim checked ("berarti sk pensiun keluar dalam 37,5 jam"): the sentence denying it, not the table of hours
     // the asker quotes.
     ['di tabel sla pensiun 37,5 jam, berarti sk pensiun sy kluar dlm 37,5 jam kerja gt?', 'consdesk-sla', /bukan lama terbitnya SK/],
+    // English in the words staff use: weekend hours, promotion for outstanding performance.
+    ['If I message the HR desk on Saturday evening, when will someone actually handle it? Is ConsDesk open on weekends?', 'consdesk-jam-layanan', /tutup pada Sabtu, Minggu/],
+    ["What counts as a 'kenaikan pangkat pilihan'? Can I get one for outstanding performance?", 'kenaikan-pangkat-pilihan', /prestasi kerja luar biasa/],
+    // A code from the authenticator app is the MFA code: never given to anyone.
+    ['td ada yg wa ngaku petugas bkpsdmd minta kode dr aplikasi authenticator sy buat verifikasi data. kasih aja gpp kan?', 'asn-digital', /kode MFA/],
     // Signing in to MyASN is signing in to ASN Digital.
     ['myasn skrg login nya lwt mana sih, link lama gak bs', 'asn-digital', /asndigital\.bkn\.go\.id/],
     // Checking a ticket is its status: the /tiketku command.

@@ -311,7 +311,7 @@ function caseCategory(p: string): TicketCategoryId {
 
 // Not "kapal" alone: the marine and fisheries staff work on ships ("sy lagi di kapal patroli, bisa ajukan cuti …").
 const offTopic =
-  /\b(cuaca|resep|masak|masakan|bola|skor|liga|film|lagu|musik|saham|crypto|kripto|bitcoin|togel|judi|slot|pacar|jodoh|zodiak|horoskop|ramalan|pilpres|pemilu|capres|partai|game|mobile legend|harga emas|harga bensin|bbm|tiket pesawat|hotel|wisata|kuliner|promo|diskon|pinjol|pinjaman online|kredit motor|puisi|pantun|lirik|cerpen|translate|terjemahkan|coding|program python|javascript|bandara|penerbangan|(jadwal|tiket|harga tiket) (pesawat|kereta|bus|travel|feri|ferry|kapal|kapal laut))\b/;
+  /\b(cuaca|resep|masak|masakan|bola|skor|liga|film|lagu|musik|saham|crypto|kripto|bitcoin|togel|judi|slot|pacar|jodoh|zodiak|horoskop|ramalan|pilpres|pemilu|capres|partai|game|mobile legend|harga emas|harga bensin|bbm|tiket pesawat|hotel|wisata|kuliner|promo|diskon|pinjol|pinjaman online|kredit motor|puisi|pantun|lirik|cerpen|translate|terjemahkan|coding|program python|javascript|bandara|penerbangan|(jadwal|tiket|harga tiket) (pesawat|kereta|bus|travel|feri|ferry|kapal|kapal laut)|(feri|ferry|kapal|kapal laut) [a-z ]{0,40}\b(masih )?(jalan|berangkat|beroperasi|running|setiap hari))\b/;
 
 // Personal questions: the asker's own KGB, KP, pension, NIP, rank.
 const personalTopics: ReadonlyArray<readonly [PersonalTopic, RegExp]> = [

@@ -107,6 +107,18 @@ export const chatWords: Readonly<Record<string, string>> = {
   expire: 'berlaku', expires: 'berlaku', valid: 'berlaku', code: 'kode', reply: 'jawab tanggapan',
   answer: 'jawab', anonymously: 'anonim', name: 'nama', password: 'kata sandi', pregnant: 'melahirkan',
   should: '', will: '', would: '', please: '', civil: '', have: '', has: '',
+  replies: 'jawab tanggapan', replied: 'jawab tanggapan', respond: 'tanggapan', responds: 'tanggapan', response: 'tanggapan',
+  weekend: 'sabtu minggu libur', weekends: 'sabtu minggu libur', saturday: 'sabtu', sunday: 'minggu', evening: 'malam', night: 'malam',
+  open: 'buka', closed: 'tutup', handle: 'ditangani', handled: 'ditangani', handles: 'ditangani', sent: 'kirim', send: 'kirim',
+  message: 'pesan', messages: 'pesan', education: 'pendidikan', diploma: 'ijazah', degree: 'ijazah', change: 'perubahan',
+  changes: 'perubahan', immediately: 'langsung', outstanding: 'luar biasa', exceptional: 'luar biasa', extraordinary: 'luar biasa',
+  functional: 'fungsional', structural: 'struktural', position: 'jabatan', level: 'jenjang', credit: 'kredit', credits: 'kredit',
+  attendance: 'presensi kehadiran', late: 'terlambat', transfer: 'mutasi pindah', transferred: 'mutasi pindah', child: 'anak',
+  children: 'anak', father: 'ayah', mother: 'ibu', parent: 'orang tua', parents: 'orang tua', died: 'meninggal dunia',
+  death: 'meninggal dunia', hospital: 'rawat inap', hospitalized: 'rawat inap', doctor: 'dokter', certificate: 'surat keterangan',
+  proposal: 'usul', submit: 'mengajukan', submitted: 'diajukan', allowance: 'tunjangan', deduction: 'potongan', deducted: 'dipotong',
+  payslip: 'slip gaji', percent: 'persen', percentage: 'persen', savings: 'tabungan', ferry: 'kapal', schedule: 'jadwal',
+  daily: 'setiap hari', chat: 'chat', bot: 'bot', reset: 'reset', authenticator: 'autentikator', verification: 'verifikasi',
 };
 
 export const abbreviations: Readonly<Record<string, string>> = {
@@ -254,6 +266,8 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhari (senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b/g, '$1'],
   // "petugas kepegawaian bisa dihubungi jam berapa": the HR desk's own hours (ConsDesk), not the civil servants' hours.
   [/\bpetugas( kepegawaian)?( bisa| dapat)? (dihubungi|dihubungin|buka|online|standby|melayani)\b/g, '$& jam layanan consdesk'],
+  // The code an authenticator app shows is the MFA code.
+  [/\bkode( dari)?( aplikasi)? autentikator\b/g, '$& kode mfa'],
   // "cek tiket saya sudah diproses belum": where a ticket stands is its status (/tiketku).
   [/\b(cek|ngecek|mengecek|lihat|liat|melihat|pantau|memantau|ngeliat) (status )?tiket\b/g, '$& status tiket'],
   // An SK that "comes out" is one issued ("lama terbitnya SK").
