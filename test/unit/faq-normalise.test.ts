@@ -33,7 +33,7 @@ describe('query normaliser', () => {
   it('reads English words staff mix in', () => {
     expect(plain('miscarriage leave brp lama')).toContain('keguguran');
     expect(plain('is the break on friday longer')).toBe('istirahat jumat longer');
-    expect(plain('can i apply verbally or must it be written')).toBe('i mengajukan lisan wajib tertulis');
+    expect(plain('can i apply verbally or must it be written')).toBe('saya mengajukan lisan wajib tertulis');
     expect(plain('penalty for absence without reason')).toBe('hukuman tidak masuk tanpa alasan');
     expect(plain('is it still mandatory')).toBe('masih wajib');
     expect(plain('what time during ramadan, since when')).toBe('apa jam selama ramadan sejak kapan');
@@ -101,6 +101,12 @@ describe('query normaliser', () => {
     expect(looksEnglish('cuti tahunan berapa hari')).toBe(false);
     expect(plainWords('when will i retire')).toEqual(['kapan', 'saya', 'pensiun']);
     expect(plain('how many days of annual leave')).toBe('berapa hari tahunan cuti');
+    // English around the Indonesian names of things ("presensi", "kepegawaian") is still English.
+    expect(looksEnglish('I sent a ticket about my presensi at 9pm last night. how long until someone from kepegawaian replies?')).toBe(true);
+    expect(looksEnglish('sy gol 3a, kgb sy kapan ya')).toBe(false);
+    expect(plain('is consdesk open on weekends')).toBe('consdesk buka sabtu minggu libur');
+    // "/start" stays the command.
+    expect(plain('kode /start bs dipake 2x ga')).toMatch(/\bstart\b/);
   });
 
   it('derives hints from the kind of question', () => {

@@ -87,7 +87,8 @@ function foldRepeats(token: string): string {
   return token.replace(/([a-z])\1{2,}/g, '$1');
 }
 
-const englishMarkers = /\b(what|how|when|where|who|which|is|are|do|does|can|will|my|the|for|of|leave|retire|retirement|salary|annual|days|account|should|i)\b/g;
+const englishMarkers =
+  /\b(what|how|when|where|who|which|is|are|do|does|did|can|will|my|the|for|of|leave|retire|retirement|salary|annual|days|account|should|i|about|from|until|someone|anyone|at|to|in|on|and|it|you|your|was|with|this|that|last|after|before|still|have|has)\b/g;
 
 /** A question mostly in English (so "i" is the asker, not golongan I, and the answer can be in English). */
 export function looksEnglish(question: string): boolean {

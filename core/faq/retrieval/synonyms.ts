@@ -118,7 +118,8 @@ export const chatWords: Readonly<Record<string, string>> = {
   death: 'meninggal dunia', hospital: 'rawat inap', hospitalized: 'rawat inap', doctor: 'dokter', certificate: 'surat keterangan',
   proposal: 'usul', submit: 'mengajukan', submitted: 'diajukan', allowance: 'tunjangan', deduction: 'potongan', deducted: 'dipotong',
   payslip: 'slip gaji', percent: 'persen', percentage: 'persen', savings: 'tabungan', ferry: 'kapal', schedule: 'jadwal',
-  daily: 'setiap hari', chat: 'chat', bot: 'bot', reset: 'reset', authenticator: 'autentikator', verification: 'verifikasi',
+  daily: 'setiap hari', about: '', someone: '', anyone: '', last: 'terakhir', end: 'selesai',
+  ends: 'selesai', finish: 'selesai', finishes: 'selesai', chat: 'chat', bot: 'bot', reset: 'reset', authenticator: 'autentikator', verification: 'verifikasi',
 };
 
 export const abbreviations: Readonly<Record<string, string>> = {
