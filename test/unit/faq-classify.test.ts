@@ -59,6 +59,9 @@ describe("other people's data is refused", () => {
     expect(kindOf('atasan sy nanya nip sy buat apa ya, aman gak ngasih?')).toBe('policy');
     expect(kindOf('kalo atasan sy pensiun duluan, sy bs naik pangkat melebihi dia?')).toBe('policy');
     expect(kindOf('istri sy pns, kalo dia meninggal sy dpt apa')).toBe('policy');
+    // A colleague's rank the asker tells, to compare, is not their data asked for; asking it still is.
+    expect(kindOf('sy gol III, kgb nya jatuh di mkg ganjil ato genap? temen sy gol II katanya beda')).toBe('policy');
+    expect(kindOf('temen sy golongannya apa ya')).toBe('refuse:other_person');
     // How to add one's child to one's own data; whether the bot shows a superior their staff's data (it does not).
     expect(kindOf('istri sy br melahirkan, mau nambahin data anak di myasn caranya gmn')).toBe('policy');
     expect(kindOf('sy kasubag, boleh gak liat tgl pensiun anak buah sy lewat bot?')).toBe('policy');

@@ -118,7 +118,8 @@ const otherPersonPlain: RegExp[] = [
 const colleagueDatumPlain: RegExp[] = [
   // "cek golongan anak buah saya", "tanggal pensiun atasan saya".
   new RegExp(`\\b${careerDatum}\\s+(nya\\s+)?${roleWord}\\s+(saya|kami|ku)\\b`),
-  new RegExp(`\\b${roleWord}\\s+(saya|kami|kita|ini|itu|tersebut)\\s+([a-z]+\\s+){0,2}${personalDatum}\\b`),
+  // Not a value the asker tells ("teman saya golongan II, katanya beda"): that is a comparison, asking nothing of them.
+  new RegExp(`\\b${roleWord}\\s+(saya|kami|kita|ini|itu|tersebut)\\s+([a-z]+\\s+){0,2}${personalDatum}\\b(?!\\s+(?:[ivx]{1,4}|\\d+[a-e]?)\\b)`),
   new RegExp(`\\b${roleWord}\\s+([a-z]+\\s+){0,2}(kapan|kpn)\\s+(pensiun|kgb|naik pangkat|kp)\\b`),
   new RegExp(`\\bkapan\\s+${roleWord}\\s+([a-z]+\\s+){0,2}(pensiun|kgb|naik pangkat|naik gaji)\\b`),
   // "cek data kepegawaian saya sendiri": the asker's own, with a word describing the data before "saya".
@@ -152,8 +153,12 @@ const datumWord = new RegExp(
 );
 /** A personal datum within a few words around a mention spanning words[from..to]. */
 function datumNear(words: readonly string[], from: number, to: number, after = 6): boolean {
-  return words.slice(Math.max(0, from - 3), to + after).some((w) => w !== 'cuti' && datumWord.test(w));
+  const start = Math.max(0, from - 3);
+  // "teman saya golongan II katanya beda": a value the asker tells is a comparison, not their data asked for.
+  return words.slice(start, to + after).some((w, k) => w !== 'cuti' && datumWord.test(w) && !toldValue.test(words[start + k + 1] ?? ''));
 }
+/** A rank or number told right after a datum word ("golongan ii", "golongan 3b"). */
+const toldValue = /^(?:[ivx]{1,4}|\d+[a-e]?)$/;
 
 /** A relative, colleague or third person ("dia", "beliau") with one of their personal data nearby. */
 function aboutSomeoneElse(p: string): boolean {
