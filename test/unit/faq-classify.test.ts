@@ -286,5 +286,6 @@ describe("questions about the asker's own record", () => {
     expect(kindOf('nip 198502142010011003 ini istri sy, pensiunnya kpn')).toBe('refuse:other_person');
     // Unlinked and asking what part of "my NIP" means: the rule, with the number masked (whose it is is unknown).
     expect(classify('nip sy 19900412 201903 2 005, yg 201903 itu maksudnya apa')).toEqual({ kind: 'policy', aboutNip: true });
+    expect(classify('nip sy 19920714 201903 2 004, dr situ tmt cpns sy kebaca tgl brp?')).toEqual({ kind: 'policy', aboutNip: true });
   });
 });

@@ -470,7 +470,7 @@ const someoneElsesNip =
 
 /** What a NIP's digits mean, without asking anything about the person it belongs to. */
 function asksNipStructure(p: string): boolean {
-  const structure = /\b(arti|artinya|maksud|maksudnya|cara baca|baca|membaca|dibaca|susunan|format|digit|angka)\b/.test(p);
+  const structure = /\b(arti|artinya|maksud|maksudnya|cara baca|baca|membaca|dibaca|kebaca|terbaca|susunan|format|digit|angka)\b/.test(p);
   const holder = /\b(punya|milik|atas nama|pemilik|pemiliknya|siapa|lahir|pensiun|kgb|golongan|pangkat|umur|usia|cek|cekkan|cari|carikan|lihat|data|alamat|jabatan)\b/.test(p);
   return structure && !holder;
 }
