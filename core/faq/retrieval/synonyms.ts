@@ -267,6 +267,8 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhari (senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b/g, '$1'],
   // "petugas kepegawaian bisa dihubungi jam berapa": the HR desk's own hours (ConsDesk), not the civil servants' hours.
   [/\bpetugas( kepegawaian)?( bisa| dapat)? (dihubungi|dihubungin|buka|online|standby|melayani)\b/g, '$& jam layanan consdesk'],
+  // "selama cltn gaji masih masuk": whether pay continues, which the rules call receiving income ("penghasilan").
+  [/\bgaji( [a-z]+){0,2} (masuk|jalan|cair|dibayar|keluar|ngalir)\b/g, '$& dibayar penghasilan'],
   // The code an authenticator app shows is the MFA code.
   [/\bkode( dari)?( aplikasi)? autentikator\b/g, '$& kode mfa'],
   // "cek tiket saya sudah diproses belum": where a ticket stands is its status (/tiketku).
