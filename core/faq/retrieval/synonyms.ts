@@ -73,7 +73,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   kabarin: 'memberi tahu', ngabarin: 'memberi tahu', kabari: 'memberi tahu', ngabari: 'memberi tahu', dikabarin: 'diberi tahu',
   lampirin: 'lampiran dokumen', dilampirin: 'lampiran dokumen', ngelampirin: 'lampiran dokumen', tanggepin: 'tanggapi', ditanggepin: 'ditanggapi',
   nanggepin: 'menanggapi', ditanggapin: 'ditanggapi', setaun: 'per tahun', sethn: 'per tahun', sebln: 'per bulan',
-  tgs: 'tugas', gpp: 'tidak apa apa', sdr: '', pak: '', bu: '', bpk: '', trims: '', mhn: '', makasi: '',
+  tgs: 'tugas', gpp: 'tidak apa apa', sbnrnya: 'sebenarnya', sbnrny: 'sebenarnya', sebenernya: 'sebenarnya', sbenernya: 'sebenarnya', sdr: '', pak: '', bu: '', bpk: '', trims: '', mhn: '', makasi: '',
   // month abbreviations
   jan: 'januari', feb: 'februari', peb: 'februari', mar: 'maret', apr: 'april', mei: 'mei', jun: 'juni', jul: 'juli', agt: 'agustus',
   agu: 'agustus', ags: 'agustus', agust: 'agustus', sep: 'september', sept: 'september', okt: 'oktober', nov: 'november', nop: 'november',
