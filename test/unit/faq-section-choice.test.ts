@@ -78,6 +78,8 @@ describe('the section that states the asked fact', () => {
     ["What counts as a 'kenaikan pangkat pilihan'? Can I get one for outstanding performance?", 'kenaikan-pangkat-pilihan', /prestasi kerja luar biasa/],
     // A code from the authenticator app is the MFA code: never given to anyone.
     ['td ada yg wa ngaku petugas bkpsdmd minta kode dr aplikasi authenticator sy buat verifikasi data. kasih aja gpp kan?', 'asn-digital', /kode MFA/],
+    // Three words of a title in a row ("… Lahir Tanggal 1 …") name the document, ranked below the general rule or not.
+    ['lahir tgl 1 agustus, tmt pensiunnya 1 agustus ato 1 september', 'tmt-pensiun-kasus-khusus', /belum dapat dipastikan|perlu dipastikan/],
     // Whether pay continues during CLTN: "tidak menerima penghasilan", not the attendance rules "masuk" shares words with.
     ['sy lg mikir ambil CLTN buat ngurus ortu yg sakit, selama CLTN itu gaji msh masuk ga ya?', 'cuti-di-luar-tanggungan-negara', /tidak menerima penghasilan/],
     // Signing in to MyASN is signing in to ASN Digital.

@@ -87,7 +87,10 @@ export function choosePassage(
   // names it keeps the first document's edge, though another ranked first on the word asked of it ("anonim").
   // It is weighed even when retrieval ranked it well below the first ("tiket rahasia tuh anonim kan": the
   // anonymous-suggestion document holds "anonim" many times over).
-  const subjectDocument = subjectNamedByTitle(knowledge, query, [...new Set(hits.filter((h) => h.chunk.status === 'current').map((h) => h.chunk.docId))], primary.chunk.docId);
+  const currentDocs = [...new Set(hits.filter((h) => h.chunk.status === 'current').map((h) => h.chunk.docId))];
+  // "lahir tgl 1 agustus, tmt pensiunnya …": three words in a row of a document's title ("… Lahir Tanggal 1 atau 29
+  // Februari") name it as plainly as "X itu" does.
+  const subjectDocument = subjectNamedByTitle(knowledge, query, currentDocs, primary.chunk.docId) ?? titleQuoted(knowledge, query, currentDocs, primary.chunk.docId);
   const subjectHit = subjectDocument ? hits.find((h) => h.chunk.docId === subjectDocument) : undefined;
   if (subjectHit && !docs.has(subjectHit.chunk.docId)) docs.set(subjectHit.chunk.docId, subjectHit.confidence);
   const predicateStems = new Set(intent.predicates.flatMap((w) => tokenizeForIndex(w)));
@@ -195,6 +198,22 @@ function subjectNamedByTitle(knowledge: FaqKnowledge, query: NormalisedQuery, do
   if (names(firstDocId)) return null;
   return docIds.find((docId) => docId !== firstDocId && names(docId)) ?? null;
 }
+
+/** The document among `docIds` (not the first) three words of whose title in a row the question says, when the first's is not quoted so. */
+function titleQuoted(knowledge: FaqKnowledge, query: NormalisedQuery, docIds: readonly string[], firstDocId: string): string | null {
+  const said = ` ${query.plain} `;
+  const quotes = (docId: string) => {
+    const words = cleanText(knowledge.document(docId)?.title ?? '').split(' ');
+    for (let i = 0; i + titleRun <= words.length; i++) {
+      const run = words.slice(i, i + titleRun);
+      if (tokenizeForIndex(run.join(' ')).length >= 2 && said.includes(` ${run.join(' ')} `)) return true;
+    }
+    return false;
+  };
+  if (quotes(firstDocId)) return null;
+  return docIds.find((docId) => docId !== firstDocId && quotes(docId)) ?? null;
+}
+const titleRun = 3;
 
 /**
  * The question's runs of four words in a row with two of them more than function words, padded with spaces: a
