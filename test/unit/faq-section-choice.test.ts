@@ -78,6 +78,8 @@ describe('the section that states the asked fact', () => {
     ["What counts as a 'kenaikan pangkat pilihan'? Can I get one for outstanding performance?", 'kenaikan-pangkat-pilihan', /prestasi kerja luar biasa/],
     // A code from the authenticator app is the MFA code: never given to anyone.
     ['td ada yg wa ngaku petugas bkpsdmd minta kode dr aplikasi authenticator sy buat verifikasi data. kasih aja gpp kan?', 'asn-digital', /kode MFA/],
+    // "pakai aplikasi apa": the document the first one points to ("lihat dokumen LHKASN") names the application.
+    ['sy bukan wajib lhkpn, lapor harta kekayaan pake aplikasi apa', 'lhkasn', /SIHARKA/],
     // Three words of a title in a row ("… Lahir Tanggal 1 …") name the document, ranked below the general rule or not.
     ['lahir tgl 1 agustus, tmt pensiunnya 1 agustus ato 1 september', 'tmt-pensiun-kasus-khusus', /belum dapat dipastikan|perlu dipastikan/],
     // Whether pay continues during CLTN: "tidak menerima penghasilan", not the attendance rules "masuk" shares words with.

@@ -317,8 +317,9 @@ function referencedDocuments(knowledge: FaqKnowledge, query: NormalisedQuery, do
   const found: string[] = [];
   for (const { chunk } of sections) {
     for (const match of chunk.text.matchAll(/\bdokumen\s+([^.;()\n]+)/gi)) {
-      const named = match[1]!.toLowerCase();
-      const target = titles.find((t) => named.startsWith(t.title));
+      const named = match[1]!.toLowerCase().trim();
+      // By its full title, or by the name before its gloss ("dokumen LHKASN" for "LHKASN (Laporan Harta …) …").
+      const target = titles.find((t) => named.startsWith(t.title) || (t.short.length >= 4 && named === t.short));
       if (target && !found.includes(target.id)) found.push(target.id);
     }
   }
@@ -326,14 +327,14 @@ function referencedDocuments(knowledge: FaqKnowledge, query: NormalisedQuery, do
 }
 
 /** Current documents' titles, longest first (one title may begin another), per loaded corpus. */
-const titleCache = new WeakMap<object, Array<{ id: string; title: string }>>();
-function currentTitles(knowledge: FaqKnowledge): Array<{ id: string; title: string }> {
+const titleCache = new WeakMap<object, Array<{ id: string; title: string; short: string }>>();
+function currentTitles(knowledge: FaqKnowledge): Array<{ id: string; title: string; short: string }> {
   const documents = knowledge.documents;
   let titles = titleCache.get(documents);
   if (!titles) {
     titles = documents
       .filter((d) => d.status === 'current')
-      .map((d) => ({ id: d.id, title: d.title.toLowerCase() }))
+      .map((d) => ({ id: d.id, title: d.title.toLowerCase(), short: d.title.toLowerCase().split(' (')[0]!.trim() }))
       .sort((a, b) => b.title.length - a.title.length);
     titleCache.set(documents, titles);
   }

@@ -31,6 +31,8 @@ export interface QuestionIntent {
   closing: boolean;
   /** "lewat aplikasi apa", "pakai akun apa": the name of a system, account, command or form. */
   which: boolean;
+  /** The kind of thing named for ("aplikasi" in "lapor pakai aplikasi apa"): the answer names one of that kind. */
+  whichKind: string | null;
   /**
    * Whether the asker, who says how long they have served, may already have something ("baru 8 bulan jadi PNS,
    * sudah bisa cuti tahunan belum"): the answer is the minimum service the rule sets.
@@ -71,6 +73,7 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
     how: /\b(cara|caranya|langkah|langkahnya|prosedur|prosedurnya|tahapan|tahapannya)\b/.test(p),
     closing: /\b(pulang|selesai|tutup|sampai)( [a-z]+)? jam\b|\bjam (kerja )?(pulang|selesai|tutup)\b/.test(p),
     which: /(?<!\b(itu|tu) )\b(aplikasi|akun|sistem|situs|website|alamat|link|menu|perintah|kategori|formulir|form) apa\b|\b(lewat|melalui|pakai|pake|via|di) apa\b/.test(p),
+    whichKind: /(?<!\b(?:itu|tu) )\b(aplikasi|kategori|perintah|formulir) apa\b/.exec(p)?.[1] ?? null,
     // Service stated ("baru 8 bulan jadi pns", "belum 5 tahun kerja", "cpns baru masuk februari"), then "bisa/boleh
     // … belum/tidak?" at the end.
     eligibility:
@@ -168,7 +171,8 @@ export function intentFit(intent: QuestionIntent, statedText: string, listItems:
   // Steps listed, or the command or action that does it ("Kirim /start KODE").
   if (intent.how) wanted.push(listItems >= 2 || howPattern.test(statedText));
   if (intent.closing) wanted.push(/\b\d{2}\.\d{2}\s*[–-]\s*\d{2}\.\d{2}\b/.test(statedText));
-  if (intent.which) wanted.push(namePattern.test(statedText));
+  // "pakai aplikasi apa": a name given as an application ("melalui aplikasi SIHARKA"), not any acronym ("LHKPN").
+  if (intent.which) wanted.push(namePattern.test(statedText) && (!intent.whichKind || new RegExp(`\\b${intent.whichKind}\\b`, 'i').test(statedText)));
   if (intent.eligibility) wanted.push(minimumServicePattern.test(statedText));
   if (intent.who) wanted.push(whoPattern.test(statedText));
   // A definition, or a table of what each part means.
