@@ -62,6 +62,11 @@ describe("other people's data is refused", () => {
     // A colleague's rank the asker tells, to compare, is not their data asked for; asking it still is.
     expect(kindOf('sy gol III, kgb nya jatuh di mkg ganjil ato genap? temen sy gol II katanya beda')).toBe('policy');
     expect(kindOf('temen sy golongannya apa ya')).toBe('refuse:other_person');
+    // A colleague who asked, however many words name them ("temen saya p3k nanya"), is not whose data is asked.
+    expect(kindOf('temen sy p3k nanya, p3k dpt kgb sm naik pangkat kyk pns gk?')).toBe('policy');
+    // What a position of a NIP means is the rule; whether a contribution is still owed is its rule.
+    expect(kindOf('digit ke 15 di nip sy angka 2, itu artinya apa ya')).toBe('policy');
+    expect(kindOf('gaji sy msh dipotong tapera, emg msh wajib ya buat asn?')).toBe('policy');
     // How to add one's child to one's own data; whether the bot shows a superior their staff's data (it does not).
     expect(kindOf('istri sy br melahirkan, mau nambahin data anak di myasn caranya gmn')).toBe('policy');
     expect(kindOf('sy kasubag, boleh gak liat tgl pensiun anak buah sy lewat bot?')).toBe('policy');

@@ -178,7 +178,7 @@ function aboutSomeoneElse(p: string): boolean {
 
 /** Someone named as the one who said or asked something ("pak Budi bilang …", "atasan saya nanya …"). */
 const reportedSpeaker = new RegExp(
-  `\\b(?:${personTitle.slice(1, -1)}|${roleWord.slice(1, -1)})\\s+(?:[a-z]+\\s+){0,3}?(bilang|bilangnya|blg|ngomong|mengatakan|menyampaikan|nanya|bertanya|tanya|minta|nyuruh|menyuruh|suruh)\\b`,
+  `\\b(?:${personTitle.slice(1, -1)}|${roleWord.slice(1, -1)})\\s+(?:[a-z0-9]+\\s+){0,7}?(bilang|bilangnya|blg|ngomong|mengatakan|menyampaikan|nanya|bertanya|tanya|minta|nyuruh|menyuruh|suruh)\\b`,
   'g',
 );
 
@@ -417,8 +417,9 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   // Pay complaints, except the rules that mention pay: "tukin dipotong berapa persen kalau bolos" (discipline),
   // "potongan Taspen berapa persen" (a contribution rate), "gaji berkala ditunda" (KGB).
   // "potongan tapera di slip gaji hubungi siapa": who handles a named contribution is a rule the corpus states.
+  // "gaji saya masih dipotong tapera, memang masih wajib": whether the contribution is owed is its rule.
   const contributionHandling =
-    /\b(taspen|tapera)\b/.test(p) && /\b(siapa|ke mana|di mana|hubungi|bagaimana|cara|berhenti)\b/.test(p) && !moneyAmount.test(p);
+    /\b(taspen|tapera)\b/.test(p) && /\b(siapa|ke mana|di mana|hubungi|bagaimana|cara|berhenti|wajib|masih berlaku|berlaku)\b/.test(p) && !moneyAmount.test(p);
   // "bot bisa hitung tpp saya tidak": likewise about pay (it knows none).
   // "selama cltn gaji masih dibayar": unpaid leave is, by its rule, about pay.
   const unpaidLeave = /\b(cltn|cuti di luar tanggungan negara)\b/.test(p) && !moneyAmount.test(p);
@@ -518,6 +519,8 @@ function personalIntent(p: string, nips: string[]): Intent | null {
   // "saya gol 3b baru 3 tahun, sudah bisa naik pangkat belum": the asker gives their service and asks the rule.
   if (/\b(baru|sudah|belum) \d+ (hari|minggu|bulan|tahun)\b/.test(p) && /\b(bisa|boleh|dapat|berhak)\b/.test(p)) return null;
   const topic = topicOf(p);
+  // "digit ke 15 di nip saya angka 2, artinya apa": what a position of a NIP means is the rule, whoever's it is.
+  if (topic === 'nip' && /\b(digit|angka|nomor)( yang)? (ke ?\d+|ke[a-z]+|\d+ ?(sampai|-) ?\d+)\b/.test(p)) return null;
   if (!topic) {
     // "di profil saya ada tulisan 'Catatan atas data Anda', maksudnya apa": what a label means is a rule.
     const asksMeaning = /\b(maksud|maksudnya|arti|artinya|tulisan)\b/.test(p);
