@@ -67,6 +67,13 @@ describe("other people's data is refused", () => {
     // What a position of a NIP means is the rule; whether a contribution is still owed is its rule.
     expect(kindOf('digit ke 15 di nip sy angka 2, itu artinya apa ya')).toBe('policy');
     expect(kindOf('gaji sy msh dipotong tapera, emg msh wajib ya buat asn?')).toBe('policy');
+  });
+
+  it('refuses someone named in an English question with their data, not the capitalised names of posts', () => {
+    expect(kindOf("what was my colleague Dewi Anggraini's SKP rating last year? I want to compare with mine")).toBe('refuse:other_person');
+    expect(kindOf('What is the home address and NIP of Siti Marlina Putri from the aquaculture division?')).toBe('refuse:other_person');
+    expect(kindOf('What is the retirement age of Civil Servants')).toBe('policy');
+    expect(kindOf('what is the pension age of Head Of Division')).toBe('policy');
     // How to add one's child to one's own data; whether the bot shows a superior their staff's data (it does not).
     expect(kindOf('istri sy br melahirkan, mau nambahin data anak di myasn caranya gmn')).toBe('policy');
     expect(kindOf('sy kasubag, boleh gak liat tgl pensiun anak buah sy lewat bot?')).toBe('policy');

@@ -176,6 +176,30 @@ function aboutSomeoneElse(p: string): boolean {
   return false;
 }
 
+/** What a person's record holds, as English questions name it. */
+const englishDatum = /^(nip|address|home|phone|number|mobile|salary|pay|skp|rating|performance|pension|retirement|birth|birthday|data|details|rank|grade|kgb|promotion|leave|email)$/;
+/** Capitalised words that are not names: the services, documents and places the rules speak of. */
+const notNames = new Set(['pns', 'pppk', 'asn', 'bkn', 'cpns', 'skp', 'nip', 'kgb', 'kp', 'dkp', 'layani', 'consdesk', 'myasn', 'siasn', 'taspen', 'tapera', 'civil', 'servant', 'servants', 'bangka', 'belitung', 'hr', 'the', 'what', 'when', 'how', 'is', 'my', 'i',
+  'head', 'of', 'division', 'section', 'director', 'governor', 'officer', 'officers', 'staff', 'department', 'office', 'agency', 'province',
+  'provincial', 'government', 'fisheries', 'marine', 'affairs', 'service', 'regional', 'secretary', 'kadis', 'kabid', 'kasi', 'functional',
+  'structural', 'expert', 'senior', 'junior', 'principal', 'administrator', 'supervisor', 'executive', 'indonesia', 'indonesian']);
+const isName = (words: string) => words.split(/\s+/).every((w) => !notNames.has(w.toLowerCase()));
+
+/**
+ * Someone named in an English question with one of their data: "my colleague Dewi Anggraini's SKP rating",
+ * "the home address and NIP of Siti Marlina Putri". Names are capitalised in English; the rules' own words are not names.
+ */
+function englishNamedDatum(question: string): boolean {
+  for (const m of question.matchAll(/\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})['’]s\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?(?:\s+([A-Za-z]+))?/g)) {
+    if (isName(m[1]!) && [m[2], m[3], m[4]].some((w) => w && englishDatum.test(w.toLowerCase()))) return true;
+  }
+  for (const m of question.matchAll(/\bof\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\b/g)) {
+    const before = question.slice(Math.max(0, m.index! - 40), m.index!).toLowerCase().split(/[^a-z]+/);
+    if (isName(m[1]!) && before.some((w) => englishDatum.test(w))) return true;
+  }
+  return false;
+}
+
 /** Someone named as the one who said or asked something ("pak Budi bilang …", "atasan saya nanya …"). */
 const reportedSpeaker = new RegExp(
   `\\b(?:${personTitle.slice(1, -1)}|${roleWord.slice(1, -1)})\\s+(?:[a-z0-9]+\\s+){0,7}?(bilang|bilangnya|blg|ngomong|mengatakan|menyampaikan|nanya|bertanya|tanya|minta|nyuruh|menyuruh|suruh)\\b`,
@@ -390,6 +414,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (namedColleague(pc, (w) => commonWord(w) || (context.isCommonWord?.(w) ?? false)) && !comparison.test(pc)) {
     return { kind: 'refuse', reason: 'other_person' };
   }
+  if (englishNamedDatum(givenless)) return { kind: 'refuse', reason: 'other_person' };
   // "istri saya pns, kgb dia kapan", "kabid saya pensiun kapan": someone close, but still someone else.
   if (aboutSomeoneElse(pc) && !comparison.test(pc) && !roleOnly) return { kind: 'refuse', reason: 'other_person' };
 
