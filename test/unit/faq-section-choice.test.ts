@@ -76,6 +76,8 @@ describe('the section that states the asked fact', () => {
     // English in the words staff use: weekend hours, promotion for outstanding performance.
     ['If I message the HR desk on Saturday evening, when will someone actually handle it? Is ConsDesk open on weekends?', 'consdesk-jam-layanan', /tutup pada Sabtu, Minggu/],
     ["What counts as a 'kenaikan pangkat pilihan'? Can I get one for outstanding performance?", 'kenaikan-pangkat-pilihan', /prestasi kerja luar biasa/],
+    ["how many years do I need to stay in my current rank before I'm eligible for a regular promotion?", 'kenaikan-pangkat-reguler', /4 tahun/],
+    ['who is actually authorized to grant leave for civil servants of the Bangka Belitung provincial government?', 'cuti-pejabat-berwenang', /Gubernur/],
     // A code from the authenticator app is the MFA code: never given to anyone.
     ['td ada yg wa ngaku petugas bkpsdmd minta kode dr aplikasi authenticator sy buat verifikasi data. kasih aja gpp kan?', 'asn-digital', /kode MFA/],
     // "pakai aplikasi apa": the document the first one points to ("lihat dokumen LHKASN") names the application.

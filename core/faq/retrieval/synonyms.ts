@@ -119,7 +119,10 @@ export const chatWords: Readonly<Record<string, string>> = {
   proposal: 'usul', submit: 'mengajukan', submitted: 'diajukan', allowance: 'tunjangan', deduction: 'potongan', deducted: 'dipotong',
   payslip: 'slip gaji', percent: 'persen', percentage: 'persen', savings: 'tabungan', ferry: 'kapal', schedule: 'jadwal',
   daily: 'setiap hari', about: '', someone: '', anyone: '', last: 'terakhir', end: 'selesai',
-  ends: 'selesai', finish: 'selesai', finishes: 'selesai', chat: 'chat', bot: 'bot', reset: 'reset', authenticator: 'autentikator', verification: 'verifikasi',
+  ends: 'selesai', finish: 'selesai', finishes: 'selesai', stay: '', current: 'terakhir', eligible: 'berhak syarat',
+  entitled: 'hak berhak', minimum: 'minimal paling singkat', length: 'lama', kinds: 'jenis', kind: 'jenis', types: 'jenis', type: 'jenis', authorized: 'berwenang', authorised: 'berwenang',
+  grant: 'memberikan', grants: 'memberikan', regular: 'reguler', joined: 'baru', rate: 'penilaian nilai', scale: 'skala',
+  grounds: 'alasan syarat', qualify: 'memenuhi syarat', track: 'pantau', tracking: 'pantau', officer: 'pegawai', chat: 'chat', bot: 'bot', reset: 'reset', authenticator: 'autentikator', verification: 'verifikasi',
 };
 
 export const abbreviations: Readonly<Record<string, string>> = {
