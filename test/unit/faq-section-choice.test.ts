@@ -57,6 +57,7 @@ describe('the section that states the asked fact', () => {
     // Eligibility by service: the minimum the rule sets, in the document the question names by its title.
     ['baru 6 bln jd pns, udh boleh ambil cuti tahunan blm', 'cuti-tahunan', /paling singkat 1 tahun/],
     ['baru 3 thn kerja udh bs cuti besar blm', 'cuti-besar', /paling singkat 5 tahun/],
+    ['br 6 bln pns udh bs ngajuin izin belajar?', 'izin-belajar', /paling singkat 1 tahun/],
     // A CPNS is answered by the PNS rule when no passage about CPNS speaks of what was asked.
     ['cpns diangkat umur 50, masa kerja cuma 8 thn pas pensiun, dpt hak pensiun ga', 'masa-kerja-minimal-pensiun', /paling singkat 10 tahun/],
     // …even when the document says how to file is not described here.

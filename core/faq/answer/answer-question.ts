@@ -60,6 +60,8 @@ const passagesForLlm = 4;
 const groundedCoverage = 0.8;
 /** …unless it states the kind of fact asked (the limit, the date) and at least this share of the asked words. */
 const statedCoverage = 0.5;
+/** The same for an eligibility question stating the service ("baru 8 bulan jadi PNS, sudah bisa … belum"). */
+const eligibilityCoverage = 0.4;
 
 /** A passage about PPPK (or CPNS) answers for them when it speaks of at least this share of the question. */
 const audienceCoverage = 0.5;
@@ -275,10 +277,11 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   const unanswered = unansweredStatements(query, passage, grounding.statements);
   // An eligibility question ("baru 8 bulan, sudah bisa mengajukan izin belajar belum") is answered by the minimum
   // service, whatever the document says it lacks about how to file.
+  // The service the asker tells ("baru 6 bulan") is their situation, which no rule repeats: an eligibility question
+  // is answered by a section stating the minimum service with less of its words.
   const statesAsked =
     passage.fit === 1 &&
-    passage.coverage >= statedCoverage &&
-    (asked.eligibility || unanswered.length === 0);
+    (asked.eligibility ? passage.coverage >= eligibilityCoverage : passage.coverage >= statedCoverage && unanswered.length === 0);
   // "kadis atau gubernur": a question offering choices is answered by the section that names one of them, and
   // what the document says it lacks ("… di DKP tidak tercantum di sini") goes with the answer.
   const choice = passage.fit === 1 && namesAnAlternative(query, passageChunk(passage).text);
