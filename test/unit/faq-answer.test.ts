@@ -168,6 +168,15 @@ describe('placeholders and gaps go to a human', () => {
     expect(await ask('lupa password satam asn gmn resetnya')).toMatchObject({ kind: 'escalate', reason: 'password' });
   });
 
+  it('hands a kind of promotion, leave or permit the rules never name to a human, not the neighbouring rule', async () => {
+    for (const question of ['syarat tugas belajar s2 dibiayai dinas apa aja', 'kenaikan pangkat anumerta itu apa', 'kp pengabdian itu syaratnya apa', 'izin poligami gmn']) {
+      expect(await ask(question), question).toMatchObject({ kind: 'escalate', reason: 'not_covered' });
+    }
+    // A typo is not a kind ("melahirkn"), nor is a kind the rules name.
+    expect((await ask('cuti melahirkn brp bln')).kind).toBe('answer');
+    expect((await ask('syarat izin belajar s2 apa aja')).kind).toBe('answer');
+  });
+
   it('hands this year\'s date to a human with the rule, when the document says the desk has it', async () => {
     for (const [question, rule, handover] of [
       ['tgl cuti bersama natal tahun ini tgl brp aja', /ditetapkan dengan Keputusan Presiden/, /Untuk tanggal cuti bersama tahun ini/],

@@ -147,6 +147,7 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
     ownName: own?.name ?? null,
     names,
     isCommonWord: (word) => knowledge.isCorpusWord(word),
+    knowsWord: (word) => knowledge.knowsCorrected(word),
   });
   trace.intent = intent.kind;
 

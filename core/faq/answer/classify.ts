@@ -1,3 +1,4 @@
+import { isEverydayIndonesianWord } from '../retrieval/indonesian-words.js';
 import type { TicketCategoryId } from '../../tickets/categories.js';
 import { monthAlternation } from '../corpus/units.js';
 import { cleanText, looksEnglish, splitPossessive } from '../retrieval/normalise.js';
@@ -45,6 +46,8 @@ export interface ClassifyContext {
   names?: NameMasker | null;
   /** True for ordinary words (policy vocabulary, chat words); anything else after "pak"/"bu" reads as a name. */
   isCommonWord?: (word: string) => boolean;
+  /** True when the rules use the word (its stem, typos corrected): a kind of matter they never name is not theirs. */
+  knowsWord?: (word: string) => boolean;
 }
 
 /**
@@ -313,6 +316,21 @@ const reasonBefore = /\b(ikut|karena|sebab|untuk|buat|gara gara)\s+([a-z]+\s+){0
  */
 const earlyRetirement = /\bpensiun (dini|lebih awal|lebih cepat)\b|\b(berhenti|pensiun|keluar|mundur)\b.{0,30}\batas permintaan sendiri\b|\b(early retirement|retire early)\b/;
 
+/**
+ * A kind of promotion, leave or permit the rules never name ("kenaikan pangkat anumerta", "izin poligami"), or one
+ * they do not cover by name ("kp pengabdian", "tugas belajar": they cover izin belajar only): the neighbouring rule
+ * is not its answer. An everyday word after the matter ("cuti dadakan") names no kind.
+ */
+const kindOfMatter = /\b(kp|kenaikan pangkat|cuti|izin|pensiun) ([a-z]{4,})\b/g;
+function namesUncoveredKind(p: string, knowsWord: (word: string) => boolean): boolean {
+  if (/\btugas belajar\b|\b(kp|kenaikan pangkat) (pengabdian|anumerta|istimewa|penyesuaian)\b/.test(p)) return true;
+  for (const m of p.matchAll(kindOfMatter)) {
+    const word = m[2]!;
+    if (!knowsWord(word) && !isEverydayIndonesianWord(word)) return true;
+  }
+  return false;
+}
+
 const jobsPlain =
   /\b(lowongan|loker|lowker|formasi (cpns|pppk|asn|pns)|rekrutmen|recruitment|penerimaan (cpns|pppk|pegawai|asn|pns|honorer)|pendaftaran (cpns|pppk|asn|pns)|seleksi (cpns|pppk|asn|pns|kompetensi dasar)|tes (cpns|pppk|skd|skb)|daftar (cpns|pppk)|buka (cpns|pppk)|casn|sscasn|kapan (cpns|pppk) dibuka|info (cpns|pppk) \d{4}|lowongan kerja)\b/;
 
@@ -463,6 +481,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   if (tukinPlain.test(p) && !disciplineContext.test(p) && !botAbility) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   if (jobsPlain.test(p)) return { kind: 'escalate', reason: 'job_openings', category: 'lainnya' };
   if (earlyRetirement.test(p)) return { kind: 'escalate', reason: 'early_retirement', category: 'pensiun' };
+  if (context.knowsWord && !looksEnglish(question) && namesUncoveredKind(p, context.knowsWord)) return { kind: 'escalate', reason: 'not_covered', category: 'lainnya' };
   if (disciplinaryCase.test(p)) return { kind: 'escalate', reason: 'disciplinary_case', category: 'masalah_atasan_rekan' };
   // "sisa cuti saya 10 hari, bisa dibawa semua": the asker gives the balance and asks the rule.
   // "cuti bersama mengurangi jatah cuti tahunan saya tidak": whether something takes from the allowance is a rule.

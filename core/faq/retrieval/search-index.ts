@@ -164,6 +164,11 @@ export class ChunkIndex {
     return this.documentFrequency.has(stem(word));
   }
 
+  /** True when the corpus knows the word once a typo in it is corrected ("melahirkn" → melahirkan). */
+  knowsCorrected(word: string): boolean {
+    return this.documentFrequency.has(stem(this.correct(word)));
+  }
+
   /** Best `k` chunks for a question (raw text or already normalised). */
   search(question: string | NormalisedQuery, k = 5, filter?: (chunk: Chunk) => boolean): SearchHit[] {
     const query = typeof question === 'string' ? normaliseQuery(question) : question;
