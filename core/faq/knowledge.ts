@@ -143,11 +143,6 @@ export class FaqKnowledge {
     return this.snapshot.words.has(word.toLowerCase());
   }
 
-  /** True when the corpus uses the word once a typo in it is corrected. */
-  knowsCorrected(word: string): boolean {
-    return this.snapshot.index.knowsCorrected(word);
-  }
-
   /** Best `k` chunks with normalised confidence, superseded and placeholder chunks included (they are marked). */
   search(question: string | NormalisedQuery, k = 5, filter?: (chunk: Chunk) => boolean): SearchHit[] {
     return this.snapshot.index.search(typeof question === 'string' ? normaliseQuery(question) : question, k, filter);

@@ -147,7 +147,7 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
     ownName: own?.name ?? null,
     names,
     isCommonWord: (word) => knowledge.isCorpusWord(word),
-    knowsWord: (word) => knowledge.knowsCorrected(word),
+    knowsWord: (word) => knowledge.knows(word),
   });
   trace.intent = intent.kind;
 

@@ -159,13 +159,8 @@ export class ChunkIndex {
     return this.byId.get(id);
   }
 
-  /** True when the corpus knows this stem (after typo folding). */
+  /** True when the corpus knows the word's stem once a typo in it is corrected ("melahirkn" → melahirkan). */
   knows(word: string): boolean {
-    return this.documentFrequency.has(stem(word));
-  }
-
-  /** True when the corpus knows the word once a typo in it is corrected ("melahirkn" → melahirkan). */
-  knowsCorrected(word: string): boolean {
     return this.documentFrequency.has(stem(this.correct(word)));
   }
 
