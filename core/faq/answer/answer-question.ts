@@ -13,7 +13,7 @@ import { createNameMasker, maskPersonalData, type NameMasker } from './mask.js';
 import { choosePassage, passageChunk, subjectWordsOnlyOf, unansweredStatements, type Passage } from './passage.js';
 import { personalAnswer, unlinkedText } from './personal.js';
 import { answerEachQuestion, clausesOf } from './question-parts.js';
-import { asksValue, intentFit, questionIntent, type QuestionIntent } from './question-intent.js';
+import { asksValue, questionIntent, type QuestionIntent } from './question-intent.js';
 import { answerLabels, escalationText, offerText, refusalText, type FaqLang } from './texts.js';
 
 export type FaqAnswer =
@@ -166,16 +166,18 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   const searchable = withoutPersonalData(text, names);
   const { query, hits } = searchQuestion(knowledge, `${searchable}${intent.aboutNip ? ' arti angka nip' : ''}`, threshold);
   trace.hits = hits.map((h) => ({ chunkId: h.chunk.id, status: h.chunk.status, confidence: h.confidence }));
+  // The kind of fact asked for (a number, a date, a list, a reason): what every passage below is weighed against.
+  const asked = questionIntent(query);
   const top = placeholderOrCurrent(knowledge, query, hits, threshold);
   if (!top || top.confidence < threshold) return finish(escalate('low_confidence', lang, 'lainnya'));
   if (top.chunk.status === 'placeholder') {
     // A placeholder answers only with the interim guidance it states for exactly what was asked ("SATAM-ASN adalah
     // aplikasi … milik Pemerintah Provinsi", "Bot LAYANI tidak dapat mengatur ulang kata sandi"); what it says
     // is not filled in yet ("Langkah mengajukan cuti di SATAM-ASN belum diisi") goes to a human.
-    const interim = interimGuidance(knowledge, query, top);
+    const interim = interimGuidance(knowledge, query, asked, top);
     if (interim) {
       trace.primaryChunk = interim.chunks[0]!.id;
-      return finish(extractiveAnswer(knowledge, { ...top, chunk: passageChunk(interim) }, query, lang, null, top.confidence, questionIntent(query)));
+      return finish(extractiveAnswer(knowledge, { ...top, chunk: passageChunk(interim) }, query, lang, null, top.confidence, asked));
     }
     // The SATAM-ASN ones belong to the applications desk.
     const category: TicketCategoryId = /satam|aplikasi|asn digital|myasn|siasn/i.test(`${top.chunk.docId} ${top.chunk.tags.join(' ')}`) ? 'aplikasi' : 'lainnya';
@@ -188,7 +190,6 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   if (history) {
     trace.supersededFrom = history.hit.chunk.id;
     trace.primaryChunk = history.hit.chunk.id;
-    const asked = questionIntent(query);
     const passage = choosePassage(knowledge, query, asked, history.hit, [history.hit]);
     const pastNotice = answerLabels.superseded[lang](history.hit.chunk.title, history.hit.chunk.docId, history.replacement.title, history.replacement.id);
     const body = joinUnits(keySentences(passageChunk(passage), query, { intent: asked }));
@@ -219,8 +220,7 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   }
 
   // Choose the passage that states what was asked: every section of the top documents is weighed against the
-  // question's words and the kind of fact it asks for (a number, a date, a list, a reason).
-  const asked = questionIntent(query);
+  // question's words and the kind of fact it asks for.
   let passage = choosePassage(knowledge, query, asked, primary, hits);
   const scored: SearchHit[] = [...hits];
   // "kgb pppk ikut aturan pns ga": a question about PPPK (or CPNS) is answered from a passage that speaks of
@@ -413,15 +413,12 @@ function placeholderOrCurrent(knowledge: FaqKnowledge, query: NormalisedQuery, h
 
 /**
  * The section of a placeholder document that states what was asked in its interim guidance: it covers the
- * question with what it states (not its "… belum diisi" sentences), states the kind of fact asked, and the
- * document says nothing it lacks about the question. Null when a human should answer.
+ * question with what it states (not its "… belum diisi" sentences), and the document says nothing it lacks about
+ * the question. Null when a human should answer.
  */
-function interimGuidance(knowledge: FaqKnowledge, query: NormalisedQuery, top: SearchHit): Passage | null {
-  const asked = questionIntent(query);
+function interimGuidance(knowledge: FaqKnowledge, query: NormalisedQuery, asked: QuestionIntent, top: SearchHit): Passage | null {
   const passage = choosePassage(knowledge, query, asked, top, [top]);
-  // Fit is 0 when the question asks for no particular kind of fact ("satam asn itu apa sih, sama dengan myasn?").
-  const statesKind = passage.fit === 1 || intentFit(asked, '', 0) === 0;
-  if (passage.docId !== top.chunk.docId || !statesKind || passage.coverage < groundedCoverage) return null;
+  if (passage.docId !== top.chunk.docId || passage.coverage < groundedCoverage) return null;
   const grounding = knowledge.groundInDocument(query, top.chunk.docId);
   return unansweredStatements(query, passage, grounding.statements).length === 0 ? passage : null;
 }
