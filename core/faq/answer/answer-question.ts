@@ -261,16 +261,9 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   const thisYear = currentPeriodHandover(knowledge, query, asked, primary.chunk.docId);
   if (thisYear) {
     trace.primaryChunk = primary.chunk.id;
-    const document = knowledge.document(primary.chunk.docId)!;
     // The rule beside it, from the section that hands the date over ("… ditetapkan dengan Keputusan Presiden").
     const known = keySentences(thisYear.chunk, query, { max: 2, maxChars: 320, intent: asked }).filter((s) => s !== thisYear.text && !statesNothing(s));
-    const intro = lang === 'en' ? `${answerLabels.englishNote.en}\n` : '';
-    return finish({
-      kind: 'escalate',
-      reason: 'not_covered',
-      category: 'lainnya',
-      text: `${intro}${joinUnits([...known.slice(0, 1), thisYear.text])}\n\n${offerText(lang)}\n\n${formatSources(sourcesOf(document), lang)}`,
-    });
+    return finish(handOverWith(knowledge, primary.chunk.docId, [...known.slice(0, 1), thisYear.text], lang));
   }
 
   const grounding = knowledge.groundInDocument(query, primary.chunk.docId);
@@ -297,18 +290,10 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   const thinCoverage = passage.coverage < (unanswered.length > 0 ? groundedCoverage : statedCoverage);
   if ((thinCoverage || valueMissing || unanswered.length > 0) && grounding.statements.length > 0 && !statesAsked && !choice) {
     // What the document does say (when it says something about the question), then what it says it lacks.
-    const document = knowledge.document(primary.chunk.docId)!;
     const statements = [...new Set(grounding.statements)];
     const known = passage.coverage >= 0.3 ? keySentences(passageChunk(passage), query, { max: 2, maxChars: 320, intent: asked }).filter((s) => !statements.includes(s)) : [];
-    const intro = lang === 'en' ? `${answerLabels.englishNote.en}\n` : '';
-    const said = `${intro}${joinUnits([...known, ...statements])}`;
     trace.primaryChunk = primary.chunk.id;
-    return finish({
-      kind: 'escalate',
-      reason: 'not_covered',
-      category: 'lainnya',
-      text: `${said}\n\n${offerText(lang)}\n\n${formatSources(sourcesOf(document), lang)}`,
-    });
+    return finish(handOverWith(knowledge, primary.chunk.docId, [...known, ...statements], lang));
   }
   trace.primaryChunk = primary.chunk.id;
 
@@ -332,6 +317,20 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   }
 
   return finish(extractiveAnswer(knowledge, { ...primary, chunk: passageChunk(passage) }, query, lang, notice, primary.confidence, asked, passage.alternative));
+}
+
+/**
+ * A hand-over that first says what the document states and lacks about the question (`said`, its own sentences),
+ * then offers a human, with the document as the source.
+ */
+function handOverWith(knowledge: FaqKnowledge, docId: string, said: readonly string[], lang: FaqLang): FaqAnswer {
+  const intro = lang === 'en' ? `${answerLabels.englishNote.en}\n` : '';
+  return {
+    kind: 'escalate',
+    reason: 'not_covered',
+    category: 'lainnya',
+    text: `${intro}${joinUnits(said)}\n\n${offerText(lang)}\n\n${formatSources(sourcesOf(knowledge.document(docId)!), lang)}`,
+  };
 }
 
 /**
