@@ -1,6 +1,6 @@
-import { isEverydayIndonesianWord } from '../retrieval/indonesian-words.js';
 import type { TicketCategoryId } from '../../tickets/categories.js';
 import { monthAlternation } from '../corpus/units.js';
+import { isEverydayIndonesianWord } from '../retrieval/indonesian-words.js';
 import { cleanText, looksEnglish, splitPossessive } from '../retrieval/normalise.js';
 import { chatWords } from '../retrieval/synonyms.js';
 import { asksOwnKpProposal } from './kp-proposal-question.js';
