@@ -124,6 +124,10 @@ describe('changing data is refused; asking how to correct it is not', () => {
     'update golongan sy jd 3c dong',
     'hapus data hukdis sy',
     'tolong koreksi nama sy di sistem jd Budi Santosa',
+    // The reason beside the order ("salah input"), a greeting before it, or a NIP in it leave it an order.
+    'tolong ganti tgl lahir sy di siasn jd 12 mei 1980 ya, salah input',
+    'min lgsg aja ganti golongan sy di sistem jd III/c, sk nya nyusul',
+    'tolong ubah golongan sy di siasn jd III/c ya, nip 198705122010011003, sk nya udh keluar',
   ])('%s', (question) => {
     expect(kindOf(question)).toBe('refuse:change_data');
   });
@@ -145,6 +149,9 @@ describe('out of scope goes to a human', () => {
     ['tukin sy bulan ini kok kecil', 'salary'],
     ['tunjangan istri brp persen', 'salary'],
     ['tpp bulan ini cair brp', 'tpp'],
+    // A raise that has not reached the asker's pay is their payroll, though the words are KGB's.
+    ['kgb sy hrsnya bln lalu tp gaji blm naik jg, kok blm cair ya', 'salary'],
+    ['hrsnya kgb sy 1 maret kmrn tp gaji blm naik smpe skrg, tolong dicek dong', 'salary'],
     ['besaran tpp golongan 3 brp', 'tpp'],
     ['tolong resetin password asn digital sy', 'password'],
     ['lupa password satam asn', 'password'],
@@ -183,6 +190,7 @@ describe('out of scope goes to a human', () => {
   it('answers the rule questions that share words with those', () => {
     expect(kindOf('potongan taspen brp persen')).toBe('policy');
     expect(kindOf('gaji berkala bisa ditunda brp lama')).toBe('policy');
+    expect(kindOf('kalau kgb ditunda, gaji tidak naik berapa lama')).toBe('policy');
     expect(kindOf('mangkir 12 hari tukin dipotong brp persen')).toBe('policy');
     expect(kindOf('cara mengajukan cuti tahunan')).toBe('policy');
     // Asking whether one may, or whether a message is enough, is not asking the bot to file it; a study permit is no leave.

@@ -271,7 +271,7 @@ const salaryPlain: RegExp[] = [
   new RegExp(`\\b${amountWord}\\s+(sih\\s+|ya\\s+)?${payWord}\\b`),
   // "gaji gol 3c mkg 10 jadi berapa": the rank and years between the pay word and the amount.
   new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,8}${amountWord}\\b`),
-  new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,3}(kapan\\s+)?(cair|dicairkan|ditransfer|dibayar|dibayarkan|masuk rekening|turun|naik berapa|belum masuk|belum cair|telat|terlambat cair)\\b`),
+  new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,3}(kapan\\s+)?(cair|dicairkan|ditransfer|dibayar|dibayarkan|masuk rekening|turun|naik berapa(?! lama)|belum masuk|belum cair|telat|terlambat cair)\\b`),
   /\b(kapan|kpn)\s+(gaji|thr|tukin|tpp|rapel|gaji 13|gaji ke 13)\s*([a-z0-9]+\s+){0,2}(cair|dicairkan|dibayar|masuk|turun)\b/,
   /\bslip gaji\b/,
   /\bgaji (ke )?1[34]\b/,
@@ -288,6 +288,18 @@ const payComplaint: RegExp[] = [
   new RegExp(`\\b${payNoun}\\s+([a-z0-9]+\\s+){0,5}${payComplaintWord}\\b`),
   new RegExp(`\\b${payComplaintWord}\\s+([a-z0-9]+\\s+){0,2}${payNoun}\\b`),
 ];
+
+/**
+ * A raise that has not reached the asker's pay ("kgb saya harusnya bulan lalu tapi gaji belum naik, kok belum cair"):
+ * their own payroll, which only HR or finance can check, though the words are KGB's. "kalau kgb ditunda, gaji tidak
+ * naik berapa lama" asks the rule.
+ */
+function overdueRaise(p: string): boolean {
+  const notPaid = /\b(gaji|kgb|berkala|rapel|rapelan)\b.{0,40}\b(belum|tidak|masih belum)\s+(juga\s+)?(naik|cair|masuk|dibayar|dibayarkan|diterima|berubah)\b/;
+  const own = /\b(saya|harusnya|seharusnya|kok)\b/;
+  const rule = /\b(kalau|jika|apabila|bila|ditunda|penundaan|syarat|aturan|ketentuan|berapa lama)\b/;
+  return notPaid.test(p) && own.test(p) && !rule.test(p);
+}
 
 const tppPlain = /\b(tpp|tambahan penghasilan pegawai|tambahan penghasilan)\b/;
 const tukinPlain = /\b(tukin|tunjangan kinerja)\b/;
@@ -395,6 +407,9 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
     return { kind: 'refuse', reason: 'injection' };
   }
 
+  // "tolong ubah golongan saya di siasn jadi III/c, nip 1987…": an order to change a record, whoever's NIP it gives.
+  if (ordersDataChange(p)) return { kind: 'refuse', reason: 'change_data' };
+
   const nips = nipsIn(question);
   const ownNip = context.ownNip ?? null;
   const foreignNips = nips.filter((nip) => nip !== ownNip);
@@ -436,13 +451,6 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   // "istri saya pns, kgb dia kapan", "kabid saya pensiun kapan": someone close, but still someone else.
   if (aboutSomeoneElse(pc) && !comparison.test(pc) && !roleOnly) return { kind: 'refuse', reason: 'other_person' };
 
-  if (new RegExp(`\\b${changeVerb}\\s+([a-z]+\\s+){0,2}${changeObject}\\b`).test(p) && !howTo.test(p)) {
-    // "update data pendidikan di myasn harus upload dokumen apa" starts like an order but asks a question.
-    // "ubah data di myasn butuh berapa lama verifikasinya" asks too, with its question word inside.
-    const asks = /\b(apa|apa saja|siapa|mana|kah|tidak|belum)$/.test(p) || /\b(berapa|bagaimana|kapan|apakah|mengapa)\b/.test(p);
-    const imperative = !asks && new RegExp(`^(tolong |tlg |mohon |minta |bantu |please |pls |saya mau |saya ingin |saya minta )*${changeVerb}\\b`).test(p);
-    if (imperative || requestMarker.test(p)) return { kind: 'refuse', reason: 'change_data' };
-  }
 
   // "bot bisa ajukan cuti saya tidak": what the bot can do is answered (it files no leave); "tolong …" is a request.
   const botAbility = /\b(bot|layani)\b.{0,25}\b(bisa|dapat|boleh|mampu|tahu)\b.*\b(tidak|kah|kan)\b/.test(p) && !requestMarker.test(p);
@@ -470,10 +478,11 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
     unpaidLeave ||
     (tukinPlain.test(p) && disciplineContext.test(p)) || /\bpersen\b/.test(p) || /\b(berkala|kgb)\b/.test(p) || contributionHandling || botAbility;
   if (payComplaint.some((r) => r.test(p)) && !ruleAboutPay) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
+  if (overdueRaise(p)) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   if (tppPlain.test(p) && !botAbility) return { kind: 'escalate', reason: 'tpp', category: 'lainnya' };
   if (contributionContext.test(p) && moneyAmount.test(p) && !/\bpersen\b/.test(p)) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
   // "gaji berkala ditunda berapa lama" is about KGB; "potongan Taspen berapa persen" about a contribution rate.
-  const aboutKgb = /\b(berkala|kgb)\b/.test(p) && !moneyAmount.test(p) && !/\b(naik berapa|berapa naik|jadi berapa|tambah berapa)\b/.test(p);
+  const aboutKgb = /\b(berkala|kgb)\b/.test(p) && !moneyAmount.test(p) && !/\b(naik berapa(?! lama)|berapa naik|jadi berapa|tambah berapa)\b/.test(p);
   const contributionRate = /\b(iuran|potongan|dipotong|taspen|tapera)\b/.test(p) && /\bpersen\b/.test(p);
   if (salaryPlain.some((r) => r.test(p)) && !aboutKgb && !contributionRate && !contributionHandling && !botAbility && !unpaidLeave) {
     if (!(tukinPlain.test(p) && disciplineContext.test(p))) return { kind: 'escalate', reason: 'salary', category: 'lainnya' };
@@ -507,6 +516,25 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   const personal = personalIntent(p, nips);
   if (personal) return personal;
   return { kind: 'policy' };
+}
+
+/**
+ * An order to change a record ("tolong ganti tgl lahir saya di siasn jadi 12 mei 1980, salah input", "min langsung
+ * saja ganti golongan saya di sistem jadi III/c") rather than a question about how records are corrected ("tgl lahir
+ * saya salah, cara benerinnya gimana"). The bot changes nothing; HR corrects records from a ticket.
+ */
+function ordersDataChange(p: string): boolean {
+  if (!new RegExp(`\\b${changeVerb}\\s+([a-z]+\\s+){0,2}${changeObject}\\b`).test(p)) return false;
+  // "update data pendidikan di myasn harus upload dokumen apa" starts like an order but asks a question.
+  // "ubah data di myasn butuh berapa lama verifikasinya" asks too, with its question word inside.
+  const asks = /\b(apa|apa saja|siapa|mana|kah|tidak|belum)$/.test(p) || /\b(berapa|bagaimana|kapan|apakah|mengapa)\b/.test(p);
+  if (asks) return false;
+  const imperative = new RegExp(`^(min |admin |kak |pak |bu )?(tolong |tlg |mohon |minta |bantu |please |pls |saya mau |saya ingin |saya minta )*(langsung saja |langsung )?${changeVerb}\\b`).test(p);
+  // "salah input" or "beda dengan sk" beside an order gives its reason; without an order it asks how to correct.
+  if (imperative) return true;
+  // "… golongan saya di sistem jadi III/c": the new value the asker wants written.
+  const newValue = new RegExp(`\\b${changeVerb}\\b.*\\b(jadi|menjadi)\\s+\\S+`).test(p);
+  return !howTo.test(p) && (requestMarker.test(p) || newValue);
 }
 
 /** Words saying a NIP in the question belongs to someone other than the asker. */
