@@ -182,6 +182,8 @@ describe('placeholders and gaps go to a human', () => {
       ['tgl cuti bersama natal tahun ini tgl brp aja', /ditetapkan dengan Keputusan Presiden/, /Untuk tanggal cuti bersama tahun ini/],
       ['deadline skp thn ini tgl brp', /ditetapkan melalui surat edaran/, /Tenggat tahun berjalan/],
       ['deadline lhkasn thn ini tgl brp', /ditetapkan oleh instansi/, /Batas waktu tahun berjalan/],
+      // A year the document never names is one whose date it lacks too.
+      ['skp thn 2026 hrs selesai paling lambat tgl brp?', /ditetapkan melalui surat edaran/, /Tenggat tahun berjalan/],
     ] as const) {
       const answer = await ask(question);
       expect(answer, question).toMatchObject({ kind: 'escalate', reason: 'not_covered' });
@@ -189,7 +191,7 @@ describe('placeholders and gaps go to a human', () => {
       expect(answer.text).toMatch(handover);
       expect(answer.text).toMatch(/Hubungi petugas/);
     }
-    // A year named, or no date asked, is answered.
+    // The year the document's example names, or no date asked, is answered.
     expect((await ask('tenggat skp 2024 kapan')).kind).toBe('answer');
     expect((await ask('sisa cuti taun lalu bs dibawa ke thn ini gak')).kind).toBe('answer');
   });

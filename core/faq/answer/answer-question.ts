@@ -456,14 +456,18 @@ const deskPointer = /\b(hubungi|tanyakan kepada|tanyakan ke) petugas\b/i;
 
 /**
  * The document's sentence handing this period's date to the desk, when the question asks for a date in the period
- * the asker is in. Null otherwise: "sisa cuti tahun lalu terbawa ke tahun ini" asks no date, "tenggat skp 2024"
- * names its year.
+ * the asker is in (or one the document never names). Null otherwise: "sisa cuti tahun lalu terbawa ke tahun ini"
+ * asks no date, "tenggat skp 2024" names the year of the document's example.
  */
 function currentPeriodHandover(knowledge: FaqKnowledge, query: NormalisedQuery, asked: QuestionIntent, docId: string): { chunk: Chunk; text: string } | null {
-  if (!currentPeriod.test(query.plain) && !currentPeriod.test(query.original.toLowerCase())) return null;
+  const chunks = knowledge.chunks.filter((chunk) => chunk.docId === docId);
+  // "skp tahun 2026 paling lambat tanggal berapa": a year the document never names is one whose date it lacks, like
+  // "tahun ini"; "tenggat skp 2024" names the year of its example.
+  const years = query.plain.match(/\b(19|20)\d{2}\b/g) ?? [];
+  const unstatedYear = years.length > 0 && years.every((year) => !chunks.some((chunk) => chunk.text.includes(year)));
+  if (!unstatedYear && !currentPeriod.test(query.plain) && !currentPeriod.test(query.original.toLowerCase())) return null;
   if (!asked.when && !/\b(tanggal|jadwal|jam)\b/.test(query.plain)) return null;
-  for (const chunk of knowledge.chunks) {
-    if (chunk.docId !== docId) continue;
+  for (const chunk of chunks) {
     const sentence = unitsOf(chunk.text).find((u) => currentPeriodSentence.test(u.text) && (deskPointer.test(u.text) || statesNothing(u.text)));
     if (sentence) return { chunk, text: sentence.text };
   }
