@@ -67,6 +67,10 @@ describe("other people's data is refused", () => {
     // What a position of a NIP means is the rule; whether a contribution is still owed is its rule.
     expect(kindOf('digit ke 15 di nip sy angka 2, itu artinya apa ya')).toBe('policy');
     expect(kindOf('gaji sy msh dipotong tapera, emg msh wajib ya buat asn?')).toBe('policy');
+    // What a term means, whoever's case raised it; who runs an application.
+    expect(kindOf('pertek itu apaan sih, kok usul pensiun bapak sy nunggu pertek')).toBe('policy');
+    expect(kindOf('kgb istri sy itu apa udh')).toBe('refuse:other_person');
+    expect(kindOf('satam asn tu aplikasi punya siapa sih, sama aja kyk myasn?')).toBe('policy');
   });
 
   it('refuses someone named in an English question with their data, not the capitalised names of posts', () => {
@@ -242,6 +246,9 @@ describe("questions about the asker's own record", () => {
     expect(kindOf('kgb sy ketunda padahal skp sdh baik, lapor kmn')).toBe('policy');
     expect(kindOf('usul kp sy di siasn udh 2 bln gak gerak, hrs gmn')).toBe('policy');
     expect(kindOf('usulan kp sy udh sampe mana')).toBe('personal:kp_proposal');
+    // Which years a rank's KGB falls in, and what digits the asker quotes from their NIP mean, are rules.
+    expect(kindOf('sy gol III, kgb nya jatuh di mkg ganjil ato genap?')).toBe('policy');
+    expect(kindOf('My NIP has 201505 in the middle part. What do those 6 digits mean?')).toBe('policy');
     // The asker gives the date the rule counts from, or their balance: the rule answers.
     expect(kindOf('tmt sk kgb terakhir sy 1 juni 2024, kgb brktnya kapan')).toBe('policy');
     expect(kindOf('kgb saya kapan')).toBe('personal:kgb');

@@ -106,7 +106,8 @@ const careerDatum = '(pensiun|bup|kgb|kp|golongan|gol|pangkat|tmt|sk|riwayat|huk
 const personalDatum = `(${identifier.slice(1, -1)}|${careerDatum.slice(1, -1)})`;
 
 const otherPersonPlain: RegExp[] = [
-  /\b(punya|milik|atas nama|kepunyaan|pemilik|pemiliknya) siapa\b/,
+  // "satam asn itu aplikasi punya siapa" asks who runs a system, not whose data something is.
+  /(?<!\b(aplikasi|sistem|app|program|layanan|situs|website|web|portal) )\b(punya|milik|atas nama|kepunyaan|pemilik|pemiliknya) siapa\b/,
   /\bsiapa (pemilik|yang punya|pemegang|nama pemilik)\b/,
   /\b(nip|nik|nomor|no hp|nomor hp|email) (ini|itu|tsb|tersebut) (punya|milik|atas nama|siapa)\b/,
   /\b(data|daftar|list|rekap|nama nama|biodata|profil|nip|alamat|tanggal lahir)\s+(nama\s+)?((semua|seluruh)\s+(pegawai|karyawan|asn|pns|pppk|staf|staff)|pegawai|karyawan|staf|staff)\b(?!\s+(saya|sendiri))/,
@@ -338,6 +339,8 @@ function namesUncoveredKind(p: string, knowsWord: (word: string) => boolean): bo
   if (/\btugas belajar\b|\b(kp|kenaikan pangkat) (pengabdian|anumerta|istimewa|penyesuaian)\b/.test(p)) return true;
   for (const m of p.matchAll(kindOfMatter)) {
     const word = m[2]!;
+    // "pensiun idealnya", "cuti sebaiknya": a word with a clitic says how or whose, never which kind.
+    if (/(nya|lah|kah|pun)$/.test(word)) continue;
     if (!knowsWord(word) && !isEverydayIndonesianWord(word)) return true;
   }
   return false;
@@ -381,7 +384,7 @@ const personalTopics: ReadonlyArray<readonly [PersonalTopic, RegExp]> = [
   ['golongan', /\b(golongan|pangkat|gol|ruang)\b/],
 ];
 const personalExclusions =
-  /\b(syarat|syaratnya|cara|caranya|bagaimana|berkas|dokumen|mengapa|kenapa|ditunda|tunda|kalau|jika|apabila|seandainya|misalnya|misal|boleh|bolehkah|dipercepat|percepat|lupa|salah|keliru|usul|usulan|ajukan|mengajukan|prosedur|aturan|hilang|dokumennya|dimana|di mana|proses|bedanya|beda|melebihi|lebih tinggi|dipotong|potongan|iuran|taspen|tapera|atasan|tiket|respon|direspon|dibalas|dijawab|ditanggapi|sla|ke mana|kemana|lapor|melapor|laporkan|harus|ijazah|pendidikan|lulusan|mentok|maksimal|paling tinggi|target)\b/;
+  /\b(syarat|syaratnya|cara|caranya|bagaimana|berkas|dokumen|mengapa|kenapa|ditunda|tunda|kalau|jika|apabila|seandainya|misalnya|misal|boleh|bolehkah|dipercepat|percepat|lupa|salah|keliru|usul|usulan|ajukan|mengajukan|prosedur|aturan|hilang|dokumennya|dimana|di mana|proses|bedanya|beda|melebihi|lebih tinggi|dipotong|potongan|iuran|taspen|tapera|atasan|tiket|respon|direspon|dibalas|dijawab|ditanggapi|sla|ke mana|kemana|lapor|melapor|laporkan|harus|ijazah|pendidikan|lulusan|mentok|maksimal|paling tinggi|target|ganjil|genap)\b/;
 const personalAsk =
   /\b(cek|lihat|info|kapan|tanggal|tgl|berapa lama lagi|berapa tahun lagi|masih lama|jatuh|jadwal|periode|arti|artinya|maksud|maksudnya|baca|apa|berapa|umur berapa|usia berapa|sudah|belum|berikutnya|selanjutnya|tahun ini|tahun depan)\b/;
 
@@ -449,7 +452,10 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   }
   if (englishNamedDatum(givenless)) return { kind: 'refuse', reason: 'other_person' };
   // "istri saya pns, kgb dia kapan", "kabid saya pensiun kapan": someone close, but still someone else.
-  if (aboutSomeoneElse(pc) && !comparison.test(pc) && !roleOnly) return { kind: 'refuse', reason: 'other_person' };
+  // "pertek itu apaan sih, kok usul pensiun bapak saya nunggu pertek": what a term means, with whose case raised it.
+  const term = /^((?:[a-z]+ )?[a-z]+) itu (apa|apaan)\b|^apa (?:itu|sih|arti) ([a-z]+)/.exec(pc);
+  const asksDefinition = term !== null && !/\b(saya|ku|kami|dia|beliau|mereka)\b/.test(term[1] ?? term[3] ?? '');
+  if (aboutSomeoneElse(pc) && !comparison.test(pc) && !roleOnly && !asksDefinition) return { kind: 'refuse', reason: 'other_person' };
 
 
   // "bot bisa ajukan cuti saya tidak": what the bot can do is answered (it files no leave); "tolong …" is a request.
@@ -593,6 +599,9 @@ function personalIntent(p: string, nips: string[]): Intent | null {
   const topic = topicOf(p);
   // "digit ke 15 di nip saya angka 2, artinya apa": what a position of a NIP means is the rule, whoever's it is.
   if (topic === 'nip' && /\b(digit|angka|nomor)( yang)? (ke ?\d+|ke[a-z]+|\d+ ?(sampai|-) ?\d+)\b/.test(p)) return null;
+  // "nip saya ada 201505 di tengah, artinya apa": the digits are given, and what such digits mean is the rule.
+  // A whole NIP given ("arti nip 19860926 201505 1 001") is decoded for its owner.
+  if (topic === 'nip' && nips.length === 0 && /\b\d{2,8}\b/.test(p) && /\b(arti|artinya|maksud|maksudnya)\b/.test(p)) return null;
   if (!topic) {
     // "di profil saya ada tulisan 'Catatan atas data Anda', maksudnya apa": what a label means is a rule.
     const asksMeaning = /\b(maksud|maksudnya|arti|artinya|tulisan)\b/.test(p);

@@ -59,7 +59,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   smu: 'slta', slta: 'slta', big: 'besar', take: 'ambil', taking: 'ambil', allowed: 'boleh',
   smua: 'semua', sluruh: 'seluruh',
   lwt: 'lewat', lewat2: 'lewat', kelar: 'selesai', kelarnya: 'selesai', brarti: 'berarti', berarti2: 'berarti', ngantor: 'masuk kantor', ketauan: 'diketahui', ketahuan: 'diketahui', ngeluh: 'keluhan',
-  ngeluhin: 'keluhan', komplain: 'keluhan', kemo: 'kemoterapi sakit', kemoterapi: 'kemoterapi sakit',
+  ngeluhin: 'keluhan', komplain: 'keluhan', error: 'error kendala', eror: 'error kendala', erorr: 'error kendala', kemo: 'kemoterapi sakit', kemoterapi: 'kemoterapi sakit',
   alur: 'alur tahapan proses', alurnya: 'alur tahapan proses', tahapannya: 'tahapan proses', step: 'tahapan', steps: 'tahapan',
   // everyday office chat (what staff actually type to HR)
   acc: 'menyetujui', ket: 'keterangan', ttd: 'tanda tangan', kmrn: 'kemarin', kmarin: 'kemarin', bsk: 'besok', dlm: 'dalam',
@@ -274,6 +274,8 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bgaji( [a-z]+){0,2} (masuk|jalan|cair|dibayar|keluar|ngalir)\b/g, '$& dibayar penghasilan'],
   // The code an authenticator app shows is the MFA code.
   [/\bkode( dari)?( aplikasi)? autentikator\b/g, '$& kode mfa'],
+  // "aplikasi error, lapornya ke mana": trouble is reported through a ticket ("kendala … disampaikan lewat tiket").
+  [/\b(error|kendala|gangguan|bermasalah|tidak bisa (login|masuk|dibuka))\b(.*)\b(lapor|lapornya|melapor|laporkan|ngadu|mengadu)( ke)? (ke mana|mana|siapa)\b/g, '$& disampaikan lewat tiket'],
   // "cek tiket saya sudah diproses belum": where a ticket stands is its status (/tiketku).
   [/\b(cek|ngecek|mengecek|lihat|liat|melihat|pantau|memantau|ngeliat) (status )?tiket\b/g, '$& status tiket'],
   // An SK that "comes out" is one issued ("lama terbitnya SK").
