@@ -155,6 +155,13 @@ describe('placeholders and gaps go to a human', () => {
     expect(what.text).toMatch(/berbeda dari layanan nasional BKN/);
     expect(what.kind === 'answer' && what.sources.map((s) => s.docId)).toContain('satam-asn');
     expect(what.text).not.toMatch(/MASIH KOSONG|Untuk petugas:/);
+    // Where to report trouble, told with the asker's own account of it ("error terus dari kemarin").
+    for (const question of ['satam asn sy error trs, lapornya kemana', 'min satam asn sy error trs gk bs login dr kmrn, lapornya kmn ya']) {
+      const where = await ask(question);
+      expect(where.kind, question).toBe('answer');
+      expect(where.text).toMatch(/dapat dilaporkan lewat tiket LAYANI kategori "Aplikasi/);
+      expect(where.kind === 'answer' && where.sources.map((s) => s.docId)).toContain('satam-asn-kontak-bantuan');
+    }
   });
 
   it('answers whether the bot resets a SATAM-ASN password from what the bot cannot do, "lewat sini" included', async () => {

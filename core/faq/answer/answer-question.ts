@@ -60,6 +60,12 @@ const passagesForLlm = 4;
 const groundedCoverage = 0.8;
 /** …unless it states the kind of fact asked (the limit, the date) and at least this share of the asked words. */
 const statedCoverage = 0.5;
+/**
+ * A placeholder's interim guidance ("kendala SATAM-ASN dapat dilaporkan lewat tiket …") answers with this share of
+ * the asked words: what it says it lacks is checked apart (unansweredStatements), and the asker's own account of the
+ * trouble ("error terus dari kemarin") is words no guidance repeats.
+ */
+const interimCoverage = 0.6;
 /** The same for an eligibility question stating the service ("baru 8 bulan jadi PNS, sudah bisa … belum"). */
 const eligibilityCoverage = 0.4;
 
@@ -417,7 +423,7 @@ function placeholderOrCurrent(knowledge: FaqKnowledge, query: NormalisedQuery, h
  */
 function interimGuidance(knowledge: FaqKnowledge, query: NormalisedQuery, asked: QuestionIntent, top: SearchHit): Passage | null {
   const passage = choosePassage(knowledge, query, asked, top, [top]);
-  if (passage.docId !== top.chunk.docId || passage.coverage < groundedCoverage) return null;
+  if (passage.docId !== top.chunk.docId || passage.coverage < interimCoverage) return null;
   const grounding = knowledge.groundInDocument(query, top.chunk.docId);
   return unansweredStatements(query, passage, grounding.statements).length === 0 ? passage : null;
 }

@@ -276,6 +276,8 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bkode( dari)?( aplikasi)? autentikator\b/g, '$& kode mfa'],
   // "aplikasi error, lapornya ke mana": trouble is reported through a ticket ("kendala … disampaikan lewat tiket").
   [/\b(error|kendala|gangguan|bermasalah|tidak bisa (login|masuk|dibuka))\b(.*)\b(lapor|lapornya|melapor|laporkan|ngadu|mengadu)( ke)? (ke mana|mana|siapa)\b/g, '$& disampaikan lewat tiket'],
+  // "aplikasi itu punya siapa", "punya bkn pusat": who owns a system, which the corpus writes "milik … dikelola".
+  [/\b(punya|kepunyaan) (siapa|bkn|pemda|pemprov|provinsi|pusat|pemerintah)\b/g, '$& milik dikelola'],
   // "cek tiket saya sudah diproses belum": where a ticket stands is its status (/tiketku).
   [/\b(cek|ngecek|mengecek|lihat|liat|melihat|pantau|memantau|ngeliat) (status )?tiket\b/g, '$& status tiket'],
   // An SK that "comes out" is one issued ("lama terbitnya SK").
