@@ -84,6 +84,13 @@ describe('extractive answers', () => {
     expect(answer.text).toMatch(/12 hari kerja/);
     expect(answer.text).toMatch(/Sources: Cuti Tahunan PNS/);
   });
+
+  it('read the everyday words of an English question (usually, first, staff, notification letter)', async () => {
+    const reply = answered(await ask('I opened a ticket about my pension, how long until staff first respond to it?', 'en'));
+    expect(reply.text).toMatch(/tanggapan pertama atas tiket dalam 2 atau 4 jam kerja/);
+    const notice = answered(await ask('How long before my periodic salary increase (KGB) is the notification letter usually issued?', 'en'));
+    expect(notice.text).toMatch(/sekitar 2 bulan sebelum KGB/);
+  });
 });
 
 describe('superseded rules are never cited as current', () => {

@@ -122,6 +122,11 @@ export const chatWords: Readonly<Record<string, string>> = {
   ends: 'selesai', finish: 'selesai', finishes: 'selesai', stay: '', current: 'terakhir', eligible: 'berhak syarat',
   entitled: 'hak berhak', minimum: 'minimal paling singkat', length: 'lama', kinds: 'jenis', kind: 'jenis', types: 'jenis', type: 'jenis', authorized: 'berwenang', authorised: 'berwenang',
   grant: 'memberikan', grants: 'memberikan', regular: 'reguler', joined: 'baru', rate: 'penilaian nilai', scale: 'skala',
+  usually: '', typically: '', normally: '', generally: '', somebody: '', already: 'sudah', been: '', ve: '', re: '', ll: '',
+  just: '', really: '', actually: '', currently: '', ever: '', even: '', having: '', her: '', his: '', she: '', he: '', they: '',
+  our: '', first: 'pertama', opened: 'buka', opening: 'buka', notification: 'pemberitahuan', notice: 'pemberitahuan', letter: 'surat',
+  issued: 'diterbitkan', increase: 'kenaikan', second: 'kedua', third: 'ketiga', every: 'setiap', few: '', like: 'seperti',
+  shows: 'muncul', show: 'muncul', team: 'petugas',
   grounds: 'alasan syarat', qualify: 'memenuhi syarat', track: 'pantau', tracking: 'pantau', officer: 'pegawai', chat: 'chat', bot: 'bot', reset: 'reset', authenticator: 'autentikator', verification: 'verifikasi',
 };
 
