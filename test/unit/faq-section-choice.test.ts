@@ -42,6 +42,8 @@ describe('the section that states the asked fact', () => {
     ['d3 bisa naik sampe gol brp', 'kenaikan-pangkat-reguler', /D-III \| III\/c|D-III: III\/c/],
     // A choice offered ("kadis atau gubernur"): the rule naming one, not the "di DKP tidak tercantum" section.
     ['yg tanda tangan cuti sy siapa sih kadis ato gubernur', 'cuti-pejabat-berwenang', /PPK adalah Gubernur/],
+    // …or one post guessed ("kadis kah?"): the section naming who, though it does not repeat the guess.
+    ['yg berwenang ngasih cuti pns pemprov tu sbnrnya siapa? kadis kah?', 'cuti-pejabat-berwenang', /PPK adalah Gubernur/],
     // The document the question names (LHKASN), not a neighbour's fixed date for another report (LHKPN).
     ['deadline lhkasn tiap thn tgl brp', 'lhkasn', /ditetapkan oleh instansi/],
     // The deadline in general: the rule that it is set every year, not the worked example for 2024…

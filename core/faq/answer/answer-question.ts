@@ -284,7 +284,9 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
     (asked.eligibility ? passage.coverage >= eligibilityCoverage : passage.coverage >= statedCoverage && unanswered.length === 0);
   // "kadis atau gubernur": a question offering choices is answered by the section that names one of them, and
   // what the document says it lacks ("… di DKP tidak tercantum di sini") goes with the answer.
-  const choice = passage.fit === 1 && namesAnAlternative(query, passageChunk(passage).text);
+  // "yang berwenang memberi cuti siapa? kadis kah?": the post the asker guesses is theirs, not a word the section
+  // must repeat; the section naming who answers.
+  const choice = passage.fit === 1 && (namesAnAlternative(query, passageChunk(passage).text) || (asked.who && guessesPost(query) && passage.coverage >= guessCoverage));
   if (choice && unanswered.length > 0) notice = [notice, joinUnits([...new Set(unanswered)])].filter(Boolean).join('\n\n');
   // "cuti melahirkan p3k brp bulan": a section naming everything asked but not the number asked for does not
   // answer when the document says that number is not given here.
@@ -354,6 +356,13 @@ function namesAnAlternative(query: NormalisedQuery, text: string): boolean {
   }
   return false;
 }
+
+/** A who-question closing with the asker's guess of a post ("… siapa? kadis kah?", "… siapa sih, atasan langsung?"). */
+function guessesPost(query: NormalisedQuery): boolean {
+  return /\bsiapa\b.*\b(kadis|kabid|kasi|kasubag|kasubbag|sekdis|atasan( langsung)?|gubernur|bupati|sekda|bkn|bkd|bkpsdmd|ppk|kepala [a-z]+)( kah| ya| bukan| kan| tidak)?$/.test(query.plain);
+}
+/** The share of the asked words a section naming who must cover when the question guesses a post. */
+const guessCoverage = 0.4;
 
 /** The question with identifiers and names taken out, with the words that label them ("NIK saya 3201…"). */
 function withoutPersonalData(text: string, names: NameMasker | null): string {
