@@ -87,9 +87,14 @@ describe('extractive answers', () => {
 
   it('read the everyday words of an English question (usually, first, staff, notification letter)', async () => {
     const reply = answered(await ask('I opened a ticket about my pension, how long until staff first respond to it?', 'en'));
-    expect(reply.text).toMatch(/tanggapan pertama atas tiket dalam 2 atau 4 jam kerja/);
+    expect(reply.text).toMatch(/tanggapan pertama atas tiket dalam 2 atau 4 jam kerja|Pensiun, Pemutakhiran data: 4 jam/);
     const notice = answered(await ask('How long before my periodic salary increase (KGB) is the notification letter usually issued?', 'en'));
     expect(notice.text).toMatch(/sekitar 2 bulan sebelum KGB/);
+    // English function words Indonesian chat does not use ("a", "as", "am") weigh nothing, rather than like rare words.
+    const kinds = answered(await ask('Hi, I just joined as a PPPK officer. What kinds of leave am I entitled to?', 'en'));
+    expect(kinds.text).toMatch(/PPPK berhak atas empat jenis cuti/);
+    const row = answered(await ask("I didn't take any annual leave for two years in a row, how many days max can I take next year?", 'en'));
+    expect(row.text).toMatch(/24 hari kerja/);
   });
 });
 

@@ -249,6 +249,7 @@ describe("questions about the asker's own record", () => {
     // Which years a rank's KGB falls in, and what digits the asker quotes from their NIP mean, are rules.
     expect(kindOf('sy gol III, kgb nya jatuh di mkg ganjil ato genap?')).toBe('policy');
     expect(kindOf('My NIP has 201505 in the middle part. What do those 6 digits mean?')).toBe('policy');
+    expect(kindOf("What counts as a 'kenaikan pangkat pilihan'? Can I get one for outstanding performance?")).toBe('policy');
     // The asker gives the date the rule counts from, or their balance: the rule answers.
     expect(kindOf('tmt sk kgb terakhir sy 1 juni 2024, kgb brktnya kapan')).toBe('policy');
     expect(kindOf('kgb saya kapan')).toBe('personal:kgb');

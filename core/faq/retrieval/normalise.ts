@@ -88,7 +88,7 @@ function foldRepeats(token: string): string {
 }
 
 const englishMarkers =
-  /\b(what|how|when|where|who|which|is|are|do|does|did|can|will|my|the|for|of|leave|retire|retirement|salary|annual|days|account|should|i|about|from|until|someone|anyone|at|to|in|on|and|it|you|your|was|with|this|that|last|after|before|still|have|has)\b/g;
+  /\b(what|how|when|where|who|which|is|are|do|does|did|can|will|my|the|for|of|leave|retire|retirement|salary|annual|days|account|should|i|about|from|until|someone|anyone|at|to|in|on|and|it|you|your|was|with|this|that|last|after|before|still|have|has|a|an|am|get|every|like|just|if|or|not|been|employee|officer|entitled|much|many|long)\b/g;
 
 /** A question mostly in English (so "i" is the asker, not golongan I, and the answer can be in English). */
 export function looksEnglish(question: string): boolean {
@@ -96,6 +96,12 @@ export function looksEnglish(question: string): boolean {
   const english = question.toLowerCase().match(englishMarkers)?.length ?? 0;
   return words.length > 0 && english / words.length >= 0.3;
 }
+
+/**
+ * English words that carry no meaning for search and that Indonesian chat uses otherwise ("gol III a" ends in a
+ * rank letter): dropped only from a question in English, where as unknown words they would weigh like rare ones.
+ */
+const englishOnly = new Set(['a', 'an', 'am', 'as', 'm', 's', 't', 'd', 'so', 'any', 'some', 'hi', 'hello', 'up', 'into', 'than', 'then', 'these', 'those', 'we', 'us']);
 
 /** Names written apart that must be joined before "my" reads as English "my". */
 const joinedNames: ReadonlyArray<readonly [RegExp, string]> = [
@@ -105,6 +111,7 @@ const joinedNames: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhow (many|much)\b/g, 'berapa'],
   [/\bhow long\b/g, 'berapa lama'],
   [/\bhow old\b/g, 'umur berapa'],
+  [/\bin a row\b|\bconsecutive(ly)?\b|\bback to back\b/g, 'berturut turut'],
   // "lulusan smp": a school level, not chat for "sampai"; the corpus writes SLTP.
   [/\b(lulusan|ijazah|pendidikan|tamatan|tamat|lulus|sekolah) smp\b/g, '$1 sltp'],
 ];
@@ -122,6 +129,7 @@ export function plainWords(text: string): string[] {
         words.push('saya');
         continue;
       }
+      if (english && englishOnly.has(token)) continue;
       const replaced = chatWords[token];
       if (replaced === undefined) words.push(token);
       else if (replaced !== '') words.push(...replaced.split(' '));
