@@ -44,6 +44,8 @@ describe('the section that states the asked fact', () => {
     ['yg tanda tangan cuti sy siapa sih kadis ato gubernur', 'cuti-pejabat-berwenang', /PPK adalah Gubernur/],
     // …or one post guessed ("kadis kah?"): the section naming who, though it does not repeat the guess.
     ['yg berwenang ngasih cuti pns pemprov tu sbnrnya siapa? kadis kah?', 'cuti-pejabat-berwenang', /PPK adalah Gubernur/],
+    // "kp pilihan itu …" names its document by what the abbreviation stands for, not the neighbour mentioning it.
+    ['kp pilihan itu bisa krn apa aja selain yg reguler', 'kenaikan-pangkat-pilihan', /prestasi kerja luar biasa/],
     // The document the question names (LHKASN), not a neighbour's fixed date for another report (LHKPN).
     ['deadline lhkasn tiap thn tgl brp', 'lhkasn', /ditetapkan oleh instansi/],
     // The deadline in general: the rule that it is set every year, not the worked example for 2024…

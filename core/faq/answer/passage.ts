@@ -191,9 +191,12 @@ function subjectNamedByTitle(knowledge: FaqKnowledge, query: NormalisedQuery, do
   if (!subject) return null;
   const stems = tokenizeForIndex(subject);
   if (stems.length < 2) return null;
+  // "kp pilihan itu": an abbreviation names the title by what it stands for ("Kenaikan Pangkat Pilihan").
+  const expansionOf = new Map(query.terms.map((t) => [t.word, tokenizeForIndex(t.expansion.join(' '))]));
+  const words = subject.trim().split(' ').map((w) => ({ own: tokenizeForIndex(w), expansion: expansionOf.get(w) ?? [] })).filter((w) => w.own.length > 0);
   const names = (docId: string) => {
     const title = new Set(tokenizeForIndex(knowledge.document(docId)?.title ?? ''));
-    return stems.every((s) => title.has(s));
+    return words.every((w) => w.own.every((s) => title.has(s)) || (w.expansion.length > 0 && w.expansion.every((s) => title.has(s))));
   };
   if (names(firstDocId)) return null;
   return docIds.find((docId) => docId !== firstDocId && names(docId)) ?? null;
