@@ -48,6 +48,9 @@ describe('the section that states the asked fact', () => {
     ['kp pilihan itu bisa krn apa aja selain yg reguler', 'kenaikan-pangkat-pilihan', /prestasi kerja luar biasa/],
     // The document the question names (LHKASN), not a neighbour's fixed date for another report (LHKPN).
     ['deadline lhkasn tiap thn tgl brp', 'lhkasn', /ditetapkan oleh instansi/],
+    // …also when the asker half-remembers the other report's date, or compares with it: LHKASN is what is asked.
+    ['lhkasn batasnya tiap thn 31 maret kan? biar sy gk telat', 'lhkasn', /ditetapkan oleh instansi/],
+    ['deadline lhkasn tiap thn tgl brp, sama kyk lhkpn 31 maret kah', 'lhkasn', /ditetapkan oleh instansi/],
     // The deadline in general: the rule that it is set every year, not the worked example for 2024…
     ['skp deadline nya tgl brp', 'skp-batas-waktu', /ditetapkan setiap tahun|ditetapkan melalui surat edaran/],
     // …which still answers when the question names its year.

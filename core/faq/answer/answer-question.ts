@@ -10,7 +10,7 @@ import { classifyQuestion, type EscalateReason, type Intent, type RefuseReason }
 import { formatSources, joinUnits, keySentences, sourcesOf, type FaqSource } from './extractive.js';
 import type { FaqLlm, LlmPassage } from './llm.js';
 import { createNameMasker, maskPersonalData, type NameMasker } from './mask.js';
-import { choosePassage, passageChunk, subjectWordsOnlyOf, unansweredStatements, type Passage } from './passage.js';
+import { choosePassage, namedDocument, passageChunk, subjectWordsOnlyOf, unansweredStatements, type Passage } from './passage.js';
 import { personalAnswer, unlinkedText } from './personal.js';
 import { answerEachQuestion, clausesOf } from './question-parts.js';
 import { asksValue, questionIntent, type QuestionIntent } from './question-intent.js';
@@ -225,9 +225,17 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
     primary = replacement;
   }
 
+  // "lhkasn batasnya 31 maret kan?": the document the question names by its own name answers, however well
+  // another matches the date the asker half-remembers from elsewhere.
+  const namedId = notice === null ? namedDocument(knowledge, query, primary.chunk.docId) : null;
+  const namedHit = namedId ? knowledge.search(query, 1, (chunk) => chunk.docId === namedId)[0] : undefined;
+  // The question matched the corpus as confidently as before; only which document answers has changed.
+  if (namedHit) primary = { ...namedHit, confidence: primary.confidence };
+
   // Choose the passage that states what was asked: every section of the top documents is weighed against the
   // question's words and the kind of fact it asks for.
-  let passage = choosePassage(knowledge, query, asked, primary, hits);
+  // Named so, it is the only document weighed.
+  let passage = choosePassage(knowledge, query, asked, primary, namedHit ? hits.filter((h) => h.chunk.docId === namedId) : hits);
   const scored: SearchHit[] = [...hits];
   // "kgb pppk ikut aturan pns ga": a question about PPPK (or CPNS) is answered from a passage that speaks of
   // them, not from the PNS rule it shares its other words with.

@@ -256,6 +256,50 @@ function statesPolarity(stated: string, asked: ReadonlySet<string>): boolean {
   return false;
 }
 
+/**
+ * The document the question is about by its own name when the first hit's document is another one: "lhkasn
+ * batasnya 31 maret kan?" and "deadline lhkasn, sama kayak lhkpn 31 maret?" ask about LHKASN, however well the
+ * LHKPN document matches the date the asker half-remembers. A name counts when the question opens with it (within
+ * its first words) and before anything it is compared with. Null when the first document is so named, or when no
+ * other document (or more than one) is.
+ */
+export function namedDocument(knowledge: FaqKnowledge, query: NormalisedQuery, firstDocId: string): string | null {
+  const words = cleanText(query.original).split(' ');
+  const opening = words.filter((w, i) => !(i < 3 && greeting.test(w)));
+  const cut = opening.findIndex((w, i) => comparisonMarker.test(opening.slice(i, i + 2).join(' ')));
+  const subjectPart = new Set(tokenizeForIndex((cut >= 0 ? opening.slice(0, cut) : opening).slice(0, openingWords).join(' ')));
+  const names = documentNames(knowledge);
+  if ([...(names.get(firstDocId) ?? [])].some((w) => subjectPart.has(w))) return null;
+  const named = knowledge.documents.filter((d) => d.id !== firstDocId && d.status === 'current' && [...(names.get(d.id) ?? [])].some((w) => subjectPart.has(w)));
+  return named.length === 1 ? named[0]!.id : null;
+}
+/** How many words the question opens with (its subject): "deadline lhkasn …", "batas waktu lhkasn …". */
+const openingWords = 3;
+const greeting = /^(min|admin|pak|bu|kak|mas|mbak|halo|hai|pagi|siang|sore|malam|permisi|maaf|mau|tanya|nanya|sy|saya)$/;
+/** "sama kayak lhkpn", "beda dengan pns": what follows is what the asker compares with, not what they ask about. */
+const comparisonMarker = /^(sama (seperti|dengan|kayak|kaya|kyk|sm|ama)|seperti|kayak|kyk|beda (dengan|sama|dari|sm)|berbeda|dibanding|dibandingkan|vs|versus)\b/;
+
+/**
+ * Each document's own names: acronyms in its title that no other title has and that tag it alone ("LHKASN",
+ * "SIHARKA", "LHKPN"), as the index sees them.
+ */
+const documentNameCache = new WeakMap<object, Map<string, Set<string>>>();
+function documentNames(knowledge: FaqKnowledge): Map<string, Set<string>> {
+  const documents = knowledge.documents;
+  let names = documentNameCache.get(documents);
+  if (!names) {
+    const acronyms = new Map(documents.map((d) => [d.id, new Set(tokenizeForIndex((d.title.match(/\b[A-Z][A-Z]{2,}\b/g) ?? []).join(' ')))]));
+    const titleCounts = new Map<string, number>();
+    for (const d of documents) for (const w of new Set(tokenizeForIndex(indexText(d.title)))) titleCounts.set(w, (titleCounts.get(w) ?? 0) + 1);
+    const tagCounts = tagDocumentCounts(knowledge);
+    names = new Map(
+      documents.map((d) => [d.id, new Set([...acronyms.get(d.id)!].filter((w) => titleCounts.get(w) === 1 && tagCounts.get(w) === 1 && tagWordsOf(knowledge, d.id).has(w) && !generic.has(w)))]),
+    );
+    documentNameCache.set(documents, names);
+  }
+  return names;
+}
+
 /** A tag word carried by at most this many documents names a subject of its own ("lhkasn", "siharka", "tapera"). */
 const subjectTagDocuments = 2;
 
