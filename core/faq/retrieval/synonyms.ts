@@ -126,6 +126,8 @@ export const chatWords: Readonly<Record<string, string>> = {
   just: '', really: '', actually: '', currently: '', ever: '', even: '', having: '', her: '', his: '', she: '', he: '', they: '',
   our: '', first: 'pertama', opened: 'buka', opening: 'buka', notification: 'pemberitahuan', notice: 'pemberitahuan', letter: 'surat',
   issued: 'diterbitkan', increase: 'kenaikan', second: 'kedua', third: 'ketiga', every: 'setiap', few: '', like: 'seperti',
+  ngelewatin: 'melebihi', ngelewati: 'melebihi', lewatin: 'melebihi', ngelangkahin: 'melebihi', ngelangkahi: 'melebihi', ngelampaui: 'melebihi',
+  nyalip: 'melebihi', nyalib: 'melebihi', ngalahin: 'melebihi',
   shows: 'muncul', show: 'muncul', team: 'petugas', two: 'dua', three: 'tiga', four: 'empat', five: 'lima', six: 'enam',
   grounds: 'alasan syarat', qualify: 'memenuhi syarat', track: 'pantau', tracking: 'pantau', officer: 'pegawai', chat: 'chat', bot: 'bot', reset: 'reset', authenticator: 'autentikator', verification: 'verifikasi',
 };
