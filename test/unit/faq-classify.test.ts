@@ -71,6 +71,15 @@ describe("other people's data is refused", () => {
     expect(kindOf('pertek itu apaan sih, kok usul pensiun bapak sy nunggu pertek')).toBe('policy');
     expect(kindOf('kgb istri sy itu apa udh')).toBe('refuse:other_person');
     expect(kindOf('satam asn tu aplikasi punya siapa sih, sama aja kyk myasn?')).toBe('policy');
+    // The asker's own leave beside a superior, a case supposed, a pronoun who said something, what happened to a
+    // relative, the asker's own role, and where to report someone's conduct: none asks for anyone's data.
+    expect(kindOf('atasan sy blm acc cuti sy, gmn dong')).toBe('policy');
+    expect(kindOf('kalo atasan sy cuti, yg tanda tangan cuti sy siapa')).toBe('policy');
+    expect(kindOf('dia bilang kgb bs ditunda, bener?')).toBe('policy');
+    expect(kindOf('suami sy pns meninggal, sy sbg istri dpt pensiun janda?')).toBe('policy');
+    expect(kindOf('rekan kerja sy sering bolos, lapornya kmn')).toBe('policy');
+    expect(kindOf('atasan sy cuti sampe kapan')).toBe('refuse:other_person');
+    expect(kindOf('pak budi pensiun kapan')).toBe('refuse:other_person');
   });
 
   it('refuses someone named in an English question with their data, not the capitalised names of posts', () => {

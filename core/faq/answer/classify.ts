@@ -123,7 +123,8 @@ const colleagueDatumPlain: RegExp[] = [
   // "cek golongan anak buah saya", "tanggal pensiun atasan saya".
   new RegExp(`\\b${careerDatum}\\s+(nya\\s+)?${roleWord}\\s+(saya|kami|ku)\\b`),
   // Not a value the asker tells ("teman saya golongan II, katanya beda"): that is a comparison, asking nothing of them.
-  new RegExp(`\\b${roleWord}\\s+(saya|kami|kita|ini|itu|tersebut)\\s+([a-z]+\\s+){0,2}${personalDatum}\\b(?!\\s+(?:[ivx]{1,4}|\\d+[a-e]?)\\b)`),
+  // Nor the asker's own ("atasan saya belum acc cuti saya"), nor a case supposed ("kalau atasan saya cuti, …").
+  new RegExp(`(?<!\\b(?:kalau|jika|apabila|bila|seandainya) )\\b${roleWord}\\s+(saya|kami|kita|ini|itu|tersebut)\\s+([a-z]+\\s+){0,2}${personalDatum}\\b(?!\\s+(?:[ivx]{1,4}|\\d+[a-e]?|saya|sendiri)\\b)`),
   new RegExp(`\\b${roleWord}\\s+([a-z]+\\s+){0,2}(kapan|kpn)\\s+(pensiun|kgb|naik pangkat|kp)\\b`),
   new RegExp(`\\bkapan\\s+${roleWord}\\s+([a-z]+\\s+){0,2}(pensiun|kgb|naik pangkat|naik gaji)\\b`),
   // "cek data kepegawaian saya sendiri": the asker's own, with a word describing the data before "saya".
@@ -140,6 +141,8 @@ function namedColleague(p: string, isCommonWord: (word: string) => boolean): boo
   const role = new RegExp(`^${roleWord}$`);
   for (let i = 0; i < words.length - 1; i++) {
     if (!titles.test(words[i]!)) continue;
+    // "saya sebagai istri …": the asker's own role.
+    if (/^(sebagai|selaku)$/.test(words[i - 1] ?? '')) continue;
     const next = words[i + 1]!;
     const named = role.test(next) || role.test(`${next} ${words[i + 2] ?? ''}`) || (!isCommonWord(next) && !/\d/.test(next) && next.length >= 3);
     // "bu Rina bagian umum tahun ini sudah bolos …": the unit after a name can push the datum a few words on.
@@ -164,6 +167,9 @@ function datumNear(words: readonly string[], from: number, to: number, after = 6
 /** A rank or number told right after a datum word ("golongan ii", "golongan 3b"). */
 const toldValue = /^(?:[ivx]{1,4}|\d+[a-e]?)$/;
 
+/** What happens to a relative that gives the asker a right (leave, a survivor's pension). */
+const familyEvent = /^(meninggal|wafat|sakit|dirawat|melahirkan|lahiran|menikah|nikah|hamil|kecelakaan|operasi)$/;
+
 /** A relative, colleague or third person ("dia", "beliau") with one of their personal data nearby. */
 function aboutSomeoneElse(p: string): boolean {
   const words = p.split(' ');
@@ -175,7 +181,9 @@ function aboutSomeoneElse(p: string): boolean {
     const pronoun = /^(dia|beliau|mereka|ia|doi)$/.test(w);
     // "kalau dia meninggal, saya dapat …": a case supposed, to ask the rule, not their record.
     const supposed = words.slice(Math.max(0, i - 2), i).some((v) => /^(kalau|jika|apabila|seandainya|bila)$/.test(v));
-    if ((relative || pronoun) && !supposed && datumNear(words, i, i + 1)) return true;
+    // "suami saya meninggal, saya dapat …", "ibu saya sakit keras": what happened to them is the asker's situation.
+    const event = relative && words.slice(i + 2, i + 5).some((v) => familyEvent.test(v));
+    if ((relative || pronoun) && !supposed && !event && datumNear(words, i, i + 1)) return true;
   }
   return false;
 }
@@ -206,7 +214,7 @@ function englishNamedDatum(question: string): boolean {
 
 /** Someone named as the one who said or asked something ("pak Budi bilang …", "atasan saya nanya …"). */
 const reportedSpeaker = new RegExp(
-  `\\b(?:${personTitle.slice(1, -1)}|${roleWord.slice(1, -1)})\\s+(?:[a-z0-9]+\\s+){0,7}?(bilang|bilangnya|blg|ngomong|mengatakan|menyampaikan|nanya|bertanya|tanya|minta|nyuruh|menyuruh|suruh)\\b`,
+  `\\b(?:${personTitle.slice(1, -1)}|${roleWord.slice(1, -1)}|dia|beliau|mereka|orang orang|orang)\\s+(?:[a-z0-9]+\\s+){0,7}?(bilang|bilangnya|blg|ngomong|mengatakan|menyampaikan|nanya|bertanya|tanya|minta|nyuruh|menyuruh|suruh)\\b`,
   'g',
 );
 
@@ -442,12 +450,15 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
     /\b(bot|layani)\b|\b(lewat|via) sini\b/.test(pc) &&
     /\b(bisa|dapat|boleh)\b.*\b(tidak|kah|kan|belum)\b/.test(asked) &&
     !requestMarker.test(pc.replace(askWhereToRequest, ''));
-  const roleOnly = aboutBot && nips.length === 0;
+  // "rekan kerja saya sering bolos, lapornya ke mana": where to report someone's conduct is a rule (a confidential
+  // ticket), asking nothing of their record.
+  const reportsSomeone = nips.length === 0 && /\b(lapor|lapornya|melapor|melaporkan|laporkan|mengadu|ngadu|adukan)\b/.test(pc) && /\b(ke mana|mana|siapa|bagaimana|cara|caranya|lewat apa)\b/.test(pc);
+  const roleOnly = (aboutBot && nips.length === 0) || reportsSomeone;
   if (otherPersonPlain.some((r) => r.test(pc)) || (colleagueDatumPlain.some((r) => r.test(pc)) && !comparison.test(pc) && !roleOnly)) {
     return { kind: 'refuse', reason: 'other_person' };
   }
   if (context.names && mentionsColleague(givenless, pc, context)) return { kind: 'refuse', reason: 'other_person' };
-  if (namedColleague(pc, (w) => commonWord(w) || (context.isCommonWord?.(w) ?? false)) && !comparison.test(pc)) {
+  if (namedColleague(pc, (w) => commonWord(w) || (context.isCommonWord?.(w) ?? false)) && !comparison.test(pc) && !reportsSomeone) {
     return { kind: 'refuse', reason: 'other_person' };
   }
   if (englishNamedDatum(givenless)) return { kind: 'refuse', reason: 'other_person' };
