@@ -188,8 +188,11 @@ export class ChunkIndex {
       if (result instanceof Promise) throw new Error('Orama search unexpectedly asynchronous');
       for (const hit of result.hits) scores.set(hit.id, (scores.get(hit.id) ?? 0) + weight * hit.score);
     };
-    run(concepts.flatMap((c) => c.searchWords).join(' '), 1);
-    run(concepts.flatMap((c) => c.expansionWords).join(' '), 0.5);
+    // A single letter or digit ("III/b" → "b", "2 tahun") would match every indexed word it begins (Orama
+    // matches prefixes), costing most of a search for nothing; coverage below still counts it.
+    const searchable = (words: string[]) => words.filter((w) => w.length > 1).join(' ');
+    run(searchable(concepts.flatMap((c) => c.searchWords)), 1);
+    run(searchable(concepts.flatMap((c) => c.expansionWords)), 0.5);
     const raw = { hits: [...scores].map(([id, score]) => ({ id, score })) };
     const hints = query.hints.map(stem);
     const asked = new Set(concepts.flatMap((c) => c.stems));
