@@ -46,6 +46,11 @@ describe('the section that states the asked fact', () => {
     ['yg berwenang ngasih cuti pns pemprov tu sbnrnya siapa? kadis kah?', 'cuti-pejabat-berwenang', /PPK adalah Gubernur/],
     // "kp pilihan itu …" names its document by what the abbreviation stands for, not the neighbour mentioning it.
     ['kp pilihan itu bisa krn apa aja selain yg reguler', 'kenaikan-pangkat-pilihan', /prestasi kerja luar biasa/],
+    // How soon a ticket is answered is the desk's target (SLA), whatever else the message says of the ticket…
+    ['tiket soal cuti biasanya dibales brp jam', 'consdesk-sla', /Cuti: 2 jam/],
+    ['tiket kgb sy kira2 di respon brp lama ya', 'consdesk-sla', /KGB, Kinerja\/SKP, Lainnya: 4 jam/],
+    // …while when a message sent at night is answered is the desk's hours.
+    ['kalo sy chat sabtu malem gini, kapan dibalesnya sama petugas?', 'consdesk-jam-layanan', /Pesan di luar jam itu tetap diterima/],
     // The document the question names (LHKASN), not a neighbour's fixed date for another report (LHKPN).
     ['deadline lhkasn tiap thn tgl brp', 'lhkasn', /ditetapkan oleh instansi/],
     // …also when the asker half-remembers the other report's date, or compares with it: LHKASN is what is asked.

@@ -48,7 +48,8 @@ export const chatWords: Readonly<Record<string, string>> = {
   dong: '', donk: '', deh: '', sih: '', ya: '', yah: '', yaa: '', kah: '', loh: '', lho: '', kok: '', nah: '', wkwk: '', hehe: '', hihi: '',
   makasih: '', terima: '', kasihh: '', thanks: '', thx: '', tq: '', info: '', infonya: '', infokan: '', nanya2: '',
   katanya: '', kayaknya: '', kyknya: '', sepertinya: '', ape: 'apa', kyk: 'seperti', kayak: 'seperti', kek: 'seperti',
-  pdhl: 'padahal', pdahal: 'padahal', dibales: 'dibalas', bales: 'balas', ngurusin: 'urus', urusin: 'urus',
+  pdhl: 'padahal', pdahal: 'padahal', dibales: 'dibalas', bales: 'balas', dibalesnya: 'dibalas', dibls: 'dibalas', dbls: 'dibalas', bls: 'balas',
+  gini: '', ngurusin: 'urus', urusin: 'urus',
   resetin: 'reset', risetin: 'reset', gantiin: 'ganti', benerin: 'perbaiki', benerinnya: 'perbaiki', betulin: 'perbaiki',
   ubahin: 'ubah', hapusin: 'hapus', cekin: 'cek', liatin: 'lihat', kirimin: 'kirim', bikinin: 'buatkan', buatin: 'buatkan',
   dikumpulin: 'dikumpulkan', ngumpulin: 'kumpulkan', dpet: 'dapat', bini: 'istri',
@@ -285,6 +286,10 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(error|kendala|gangguan|bermasalah|tidak bisa (login|masuk|dibuka))\b(.*)\b(lapor|lapornya|melapor|laporkan|ngadu|mengadu)( ke)? (ke mana|mana|siapa)\b/g, '$& disampaikan lewat tiket'],
   // "aplikasi itu punya siapa", "punya bkn pusat": who owns a system, which the corpus writes "milik … dikelola".
   [/\b(punya|kepunyaan) (siapa|bkn|pemda|pemprov|provinsi|pusat|pemerintah)\b/g, '$& milik dikelola'],
+  // "tiket cuti biasanya dibalas berapa jam", "paling lambat kapan dibalas": how soon the desk answers is its
+  // target for a first response (SLA).
+  // "chat malam begini kapan dibalas" asks when the desk is open (its hours), not its target.
+  [/\b(dibalas|dijawab|ditanggapi|tanggapan|respon|direspon)\b(.{0,25})\b(berapa (lama|jam|hari))\b|\b(berapa (lama|jam|hari)|paling lambat)\b(.{0,25})\b(dibalas|dijawab|ditanggapi)\b/g, '$& target tanggapan pertama'],
   // "cek tiket saya sudah diproses belum": where a ticket stands is its status (/tiketku).
   [/\b(cek|ngecek|mengecek|lihat|liat|melihat|pantau|memantau|ngeliat) (status )?tiket\b/g, '$& status tiket'],
   // An SK that "comes out" is one issued ("lama terbitnya SK").
