@@ -209,6 +209,7 @@ describe('out of scope goes to a human', () => {
     // Asking whether one may, or whether a message is enough, is not asking the bot to file it; a study permit is no leave.
     expect(kindOf('sakit 3 hari, ngajuin cutinya cukup chat atasan aja kah')).toBe('policy');
     expect(kindOf('sy baru 8 bln jd pns, udh bs ngajuin izin belajar blm')).toBe('policy');
+    expect(kindOf('sy p3k boleh ngajuin cuti besar ga kyk pns')).toBe('policy');
     expect(kindOf('bot ini bisa liat gaji sy gak')).toBe('policy');
     // What the bot can do about pay is answered (it knows none); asking it to do so is a request for a human.
     expect(kindOf('bot bs tau tukin sy brp ga')).toBe('policy');

@@ -51,6 +51,10 @@ describe('the section that states the asked fact', () => {
     ['tiket kgb sy kira2 di respon brp lama ya', 'consdesk-sla', /KGB, Kinerja\/SKP, Lainnya: 4 jam/],
     // …while when a message sent at night is answered is the desk's hours.
     ['kalo sy chat sabtu malem gini, kapan dibalesnya sama petugas?', 'consdesk-jam-layanan', /Pesan di luar jam itu tetap diterima/],
+    // Whether a change shows at once is whether it waits for a check; whether one record follows another, whether
+    // it changes it by itself.
+    ['udh update data pendidikan di myasn, itu langsung berubah kan?', 'myasn-pemutakhiran-data', /tidak langsung berlaku/],
+    ['kalo data sy udh dibenerin lwt layani, di myasn ikut berubah sendiri kan?', 'pemutakhiran-data-kepegawaian', /tidak otomatis mengubah data di MyASN/],
     // The document the question names (LHKASN), not a neighbour's fixed date for another report (LHKPN).
     ['deadline lhkasn tiap thn tgl brp', 'lhkasn', /ditetapkan oleh instansi/],
     // …also when the asker half-remembers the other report's date, or compares with it: LHKASN is what is asked.

@@ -243,7 +243,7 @@ const leaveAction =
  * ("bot bisa acc cuti saya tidak", "siapa yang acc cuti"). A trailing "tidak"/"kah" asks; "tolong acc cuti" asks for.
  */
 const leaveQuestion =
-  /\b(cara|bagaimana|prosedur|langkah|syarat|siapa|di mana|dimana|ke mana|kemana|apakah|bisa tidak|boleh tidak|berapa lama|kapan|aturan|wewenang|berwenang|pejabat|yang berhak)\b|^(?!.*\b(tolong|mohon|minta|bantu|please|pls)\b).*\b(bisa|boleh|dapat|cukup)\b.*\b(tidak|kah|kan|belum)$/;
+  /\b(cara|bagaimana|prosedur|langkah|syarat|siapa|di mana|dimana|ke mana|kemana|apakah|bisa tidak|boleh tidak|berapa lama|kapan|aturan|wewenang|berwenang|pejabat|yang berhak)\b|^(?!.*\b(tolong|mohon|minta|bantu|please|pls)\b).*\b(bisa|boleh|dapat|cukup)\b.*\b(tidak|kah|kan|belum)(\b.{0,25})$/;
 
 const passwordWord = /\b(password|passwd|pasword|kata sandi|sandi|pin|otp|kode otp|kode mfa|kode verifikasi|passcode|pw)\b/;
 const passwordTrouble =

@@ -310,6 +310,11 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   // "udah update di myasn tapi belum berubah": a change waiting on someone's check, which the rules call not yet in
   // force until verified ("tidak langsung berlaku … diverifikasi").
   [/\b(belum|tidak) (juga )?(berubah|terupdate|diperbarui|berganti|terganti)\b/g, '$& belum berlaku diverifikasi'],
+  // "update di myasn, langsung berubah kan?": whether a change takes effect at once is whether it waits for a check.
+  [/\blangsung (berubah|berlaku|berganti|terganti|terupdate|diperbarui)\b/g, '$& berlaku diverifikasi'],
+  // "dibenerin lewat layani, di myasn ikut berubah": whether one record follows another is whether it changes it
+  // by itself ("tidak otomatis mengubah").
+  [/\b(ikut|otomatis) (berubah|berganti|diperbaiki|kebenerin|terupdate|diperbarui|benar|bener)\b/g, '$& otomatis mengubah'],
   // Signing in to a BKN service is signing in to ASN Digital, its single login since April 2025.
   [/\b(login|masuk|log in)( ke)? (myasn|siasn|e kinerja)\b|\b(myasn|siasn)( [a-z]+){0,2} (login|masuk)\b/g, '$& asn digital'],
   // "batas usul kp": the last day an application is taken, which the corpus writes "paling lambat" / "ditutup".
