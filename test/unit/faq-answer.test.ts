@@ -167,6 +167,10 @@ describe('placeholders and gaps go to a human', () => {
     expect(what.text).toMatch(/berbeda dari layanan nasional BKN/);
     expect(what.kind === 'answer' && what.sources.map((s) => s.docId)).toContain('satam-asn');
     expect(what.text).not.toMatch(/MASIH KOSONG|Untuk petugas:/);
+    // Who runs it, asked beside a comparison the guidance does not repeat ("sama aja kyk myasn").
+    const owner = await ask('satam asn tu aplikasi punya siapa sih, sama aja kyk myasn?');
+    expect(owner.kind).toBe('answer');
+    expect(owner.text).toMatch(/milik Pemerintah Provinsi Kepulauan Bangka Belitung/);
     // Where to report trouble, told with the asker's own account of it ("error terus dari kemarin").
     for (const question of ['satam asn sy error trs, lapornya kemana', 'min satam asn sy error trs gk bs login dr kmrn, lapornya kmn ya']) {
       const where = await ask(question);

@@ -65,7 +65,7 @@ const statedCoverage = 0.5;
  * the asked words: what it says it lacks is checked apart (unansweredStatements), and the asker's own account of the
  * trouble ("error terus dari kemarin") is words no guidance repeats.
  */
-const interimCoverage = 0.6;
+const interimCoverage = 0.5;
 /** The same for an eligibility question stating the service ("baru 8 bulan jadi PNS, sudah bisa … belum"). */
 const eligibilityCoverage = 0.4;
 
