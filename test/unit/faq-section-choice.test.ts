@@ -68,6 +68,8 @@ describe('the section that states the asked fact', () => {
     ['bot ini bisa ngajuin cuti sy ga', 'batasan-layanan-bot', /tidak dapat mengajukan/],
     // …or ranked above it: a question not naming SATAM-ASN is answered by the current document.
     ['cuti bs diajuin lewat bot ini gak', 'batasan-layanan-bot', /tidak dapat mengajukan/],
+    // …nearly as confidently, the asker's reason beside it ("biar gk usah isi form") matching the placeholder's words.
+    ['bot ini bisa sekalian ajuin cuti sy ga min biar gk usah isi form', 'batasan-layanan-bot', /tidak dapat mengajukan/],
     // Two table keys named (a level and a rating): the sentence working through both, not the table keyed by one.
     ['jf ahli pertama nilai kinerja sangat baik, ak per tahunnya jd brp', 'angka-kredit-jabatan-fungsional', /18,75/],
     // Eligibility by service: the minimum the rule sets, in the document the question names by its title.

@@ -10,7 +10,7 @@ import { classifyQuestion, type EscalateReason, type Intent, type RefuseReason }
 import { formatSources, joinUnits, keySentences, sourcesOf, type FaqSource } from './extractive.js';
 import type { FaqLlm, LlmPassage } from './llm.js';
 import { createNameMasker, maskPersonalData, type NameMasker } from './mask.js';
-import { choosePassage, namedDocument, passageChunk, subjectWordsOnlyOf, unansweredStatements, type Passage } from './passage.js';
+import { choosePassage, namedDocument, namesSubjectOf, passageChunk, subjectWordsOnlyOf, unansweredStatements, type Passage } from './passage.js';
 import { personalAnswer, unlinkedText } from './personal.js';
 import { answerEachQuestion, clausesOf } from './question-parts.js';
 import { asksValue, questionIntent, type QuestionIntent } from './question-intent.js';
@@ -422,8 +422,13 @@ function searchQuestion(knowledge: FaqKnowledge, text: string, threshold: number
 function placeholderOrCurrent(knowledge: FaqKnowledge, query: NormalisedQuery, hits: readonly SearchHit[], threshold: number): SearchHit | undefined {
   const top = hits[0];
   if (!top || top.chunk.status !== 'placeholder') return top;
-  const current = hits.find((h) => h.chunk.status === 'current' && h.confidence >= threshold);
-  if (!current) return top;
+  // "bot ini bisa ajukan cuti saya, biar tidak isi form": a question not naming what the placeholder is about
+  // (SATAM-ASN) is the current documents' to answer, from a match nearly as confident; it keeps the confidence
+  // the question matched the corpus with.
+  const namesPlaceholder = namesSubjectOf(knowledge, query, top.chunk.docId);
+  const found = hits.find((h) => h.chunk.status === 'current' && h.confidence >= threshold * (namesPlaceholder ? 1 : unnamedPlaceholderSlack));
+  if (!found) return top;
+  const current = found.confidence >= threshold ? found : { ...found, confidence: top.confidence };
   // "bot bisa reset password satam?": the section that names SATAM-ASN itself ("… kata sandi … untuk ASN Digital,
   // MyASN, SIASN, e-Kinerja, atau SATAM-ASN") speaks of it, though its document is not about it.
   // It must cover the question better than the placeholder: "cara login satam" is not answered by the ASN Digital
@@ -432,6 +437,9 @@ function placeholderOrCurrent(knowledge: FaqKnowledge, query: NormalisedQuery, h
   const speaksOfIt = (current.parts?.coverage ?? 0) > (top.parts?.coverage ?? 1);
   return subjectWordsOnlyOf(knowledge, query, top.chunk.docId, current.chunk.docId).some((w) => !speaksOfIt || !named.has(w)) ? top : current;
 }
+
+/** How far below the threshold a current document may match when the question does not name a placeholder's subject. */
+const unnamedPlaceholderSlack = 0.9;
 
 /**
  * The section of a placeholder document that states what was asked in its interim guidance: it covers the

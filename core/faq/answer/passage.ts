@@ -311,6 +311,10 @@ export function subjectWordsOnlyOf(knowledge: FaqKnowledge, query: NormalisedQue
   const other = tagWordsOf(knowledge, otherDocId);
   return subjectWords(knowledge, query, docId, fewDocuments).filter((w) => !other.has(w));
 }
+/** Whether the question names what `docId` (or the family of a few documents it belongs to) is about: "satam". */
+export function namesSubjectOf(knowledge: FaqKnowledge, query: NormalisedQuery, docId: string): boolean {
+  return subjectWords(knowledge, query, docId, fewDocuments).length > 0;
+}
 /** A word tagging at most this many documents names a family of them (the five SATAM-ASN guides). */
 const fewDocuments = 6;
 

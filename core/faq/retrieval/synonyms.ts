@@ -48,6 +48,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   dong: '', donk: '', deh: '', sih: '', ya: '', yah: '', yaa: '', kah: '', loh: '', lho: '', kok: '', nah: '', wkwk: '', hehe: '', hihi: '',
   makasih: '', terima: '', kasihh: '', thanks: '', thx: '', tq: '', info: '', infonya: '', infokan: '', nanya2: '',
   katanya: '', kayaknya: '', kyknya: '', sepertinya: '', ape: 'apa', kyk: 'seperti', kayak: 'seperti', kek: 'seperti',
+  sekalian: '', skalian: '', usah: '',
   pdhl: 'padahal', pdahal: 'padahal', dibales: 'dibalas', bales: 'balas', dibalesnya: 'dibalas', dibls: 'dibalas', dbls: 'dibalas', bls: 'balas',
   gini: '', ngurusin: 'urus', urusin: 'urus',
   resetin: 'reset', risetin: 'reset', gantiin: 'ganti', benerin: 'perbaiki', benerinnya: 'perbaiki', betulin: 'perbaiki',
