@@ -54,7 +54,7 @@ export const configSchema = z.object({
   LLM_MODEL: optionalText,
   LLM_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100).max(60_000).default(8000),
   FAQ_CORPUS_DIR: optionalText,
-  FAQ_CONFIDENCE_THRESHOLD: z.coerce.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).default(0.389),
+  FAQ_CONFIDENCE_THRESHOLD: z.coerce.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).default(0.372),
 
   CAREER_PENSION_TMT_BORN_ON_FIRST: z
     .enum(['next-month', 'same-month'], { error: 'expected next-month or same-month' })

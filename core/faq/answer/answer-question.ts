@@ -53,7 +53,7 @@ export interface AnswerOptions {
  * with `npx layani eval test/fixtures/faq-questions.yaml core/faq/eval/sample-questions.yaml --calibrate`: the
  * middle of the range that decides the most questions well; never chosen on the held-out set.
  */
-export const defaultConfidenceThreshold = 0.389;
+export const defaultConfidenceThreshold = 0.372;
 const maxQuestionLength = 1000;
 const passagesForLlm = 4;
 /** A section must state at least this share of what was asked, or a "not covered" statement wins… */
