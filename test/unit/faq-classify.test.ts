@@ -78,6 +78,13 @@ describe("other people's data is refused", () => {
     expect(kindOf('dia bilang kgb bs ditunda, bener?')).toBe('policy');
     expect(kindOf('suami sy pns meninggal, sy sbg istri dpt pensiun janda?')).toBe('policy');
     expect(kindOf('rekan kerja sy sering bolos, lapornya kmn')).toBe('policy');
+    // The family in the asker's own record, a superior asking the rule for a subordinate's leave, the asker's own NIP.
+    expect(kindOf('data anak sy blm masuk di myasn, gmn nambahinnya')).toBe('policy');
+    expect(kindOf('anak buah sy mau cuti besar, sy hrs gmn')).toBe('policy');
+    expect(kindOf('is it ok to give my NIP to my colleague?')).toBe('policy');
+    expect(kindOf('rekan kerja sy nip nya brp')).toBe('refuse:other_person');
+    expect(kindOf('temen sekantor sy golongannya apa')).toBe('refuse:other_person');
+    expect(kindOf('anak buah sy cuti sampe kapan')).toBe('refuse:other_person');
     expect(kindOf('atasan sy cuti sampe kapan')).toBe('refuse:other_person');
     expect(kindOf('pak budi pensiun kapan')).toBe('refuse:other_person');
   });

@@ -177,7 +177,7 @@ function aboutSomeoneElse(p: string): boolean {
     const w = words[i]!;
     const relative =
       /^(istri|suami|teman|temen|rekan|kawan|atasan|bawahan|kabid|kasi|kasie|kadis|sekdis|kasubag|kasubbag|ayah|bapak|ibu|ortu|anak)$/.test(w) &&
-      /^(saya|ku|kami)$/.test(words[i + 1] ?? '');
+      (/^(saya|ku|kami)$/.test(words[i + 1] ?? '') || (/^(kerja|sekantor|seruangan|sejawat)$/.test(words[i + 1] ?? '') && /^(saya|ku|kami)$/.test(words[i + 2] ?? '')));
     const pronoun = /^(dia|beliau|mereka|ia|doi)$/.test(w);
     // "kalau dia meninggal, saya dapat …": a case supposed, to ask the rule, not their record.
     const supposed = words.slice(Math.max(0, i - 2), i).some((v) => /^(kalau|jika|apabila|seandainya|bila)$/.test(v));
@@ -453,7 +453,11 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   // "rekan kerja saya sering bolos, lapornya ke mana": where to report someone's conduct is a rule (a confidential
   // ticket), asking nothing of their record.
   const reportsSomeone = nips.length === 0 && /\b(lapor|lapornya|melapor|melaporkan|laporkan|mengadu|ngadu|adukan)\b/.test(pc) && /\b(ke mana|mana|siapa|bagaimana|cara|caranya|lewat apa)\b/.test(pc);
-  const roleOnly = (aboutBot && nips.length === 0) || reportsSomeone;
+  // "data anak saya belum masuk di myasn, bagaimana menambahkannya": the family in the asker's own record.
+  const ownFamilyRecord = /\bdata (anak|istri|suami|keluarga|pasangan|orang tua)\b/.test(pc) && /\b(myasn|siasn|profil|bagaimana|cara|caranya|tambah|menambah|nambah|nambahin|nambahinnya|masuk|input|perbarui|update)\b/.test(pc);
+  // "anak buah saya mau cuti besar, saya harus bagaimana": a superior asking the rule for someone's leave plans.
+  const leavePlanRule = /\b(mau|akan|ingin|hendak|mengajukan|ajukan)\s+(ambil\s+)?cuti\b/.test(pc) && /\b(bagaimana|harus|syarat|syaratnya|cara|caranya|berapa|boleh|bisa)\b/.test(pc);
+  const roleOnly = (aboutBot && nips.length === 0) || reportsSomeone || ownFamilyRecord || leavePlanRule;
   if (otherPersonPlain.some((r) => r.test(pc)) || (colleagueDatumPlain.some((r) => r.test(pc)) && !comparison.test(pc) && !roleOnly)) {
     return { kind: 'refuse', reason: 'other_person' };
   }
@@ -583,6 +587,8 @@ const commonWords = new Set([
   'dong', 'ya', 'kok', 'sih', 'nih', 'deh', 'lagi', 'mengapa', 'siapa', 'dimana', 'di', 'ke', 'dari', 'pada', 'dengan', 'harus',
   'perlu', 'benar', 'salah', 'baru', 'lama', 'dulu', 'nanti', 'besok', 'kemarin', 'sekarang', 'cara', 'terima', 'kasih', 'maaf',
   'selamat', 'pagi', 'siang', 'sore', 'malam', 'halo', 'permisi', 'assalamualaikum', 'kak', 'min', 'admin', 'petugas', 'bagian',
+  // "rekan kerja", "teman sekantor": a colleague, not a name.
+  'kerja', 'sekantor', 'seruangan', 'sejawat', 'satu',
 ]);
 
 /** A rank written out ("gol III a", "golongan 3b"; requestWords() has split "III/a"), or named ("pangkat saya penata muda"). */
