@@ -198,6 +198,8 @@ describe('placeholders and gaps go to a human', () => {
     // A typo is not a kind ("melahirkn"), nor is a kind the rules name.
     expect((await ask('cuti melahirkn brp bln')).kind).toBe('answer');
     expect((await ask('syarat izin belajar s2 apa aja')).kind).toBe('answer');
+    // A placeholder ranked first gives way to a current document only when that one matches more than a word.
+    expect((await ask('boleh ga asn ikut kampanye')).kind).toBe('escalate');
     // A word with a clitic after the matter says how, not which kind ("pensiun idealnya").
     expect((await ask('berkas usul pensiun idealnya mulai dikumpulin brp bln sblm tmt ya')).text).toMatch(/12 bulan sebelum TMT pensiun/);
   });

@@ -169,6 +169,11 @@ describe('out of scope goes to a human', () => {
     ['tukin sy bulan ini kok kecil', 'salary'],
     ['tunjangan istri brp persen', 'salary'],
     ['tpp bulan ini cair brp', 'tpp'],
+    // Allowances, death benefits and pay by rank are money the corpus does not set out; nor is a JPT selection.
+    ['tunjangan anak ketiga dapet ga', 'salary'],
+    ['uang duka kalau pns meninggal brp', 'salary'],
+    ['what is the salary of golongan III/a', 'salary'],
+    ['kapan pengumuman hasil seleksi jpt', 'job_openings'],
     // A raise that has not reached the asker's pay is their payroll, though the words are KGB's.
     ['kgb sy hrsnya bln lalu tp gaji blm naik jg, kok blm cair ya', 'salary'],
     ['hrsnya kgb sy 1 maret kmrn tp gaji blm naik smpe skrg, tolong dicek dong', 'salary'],

@@ -426,7 +426,10 @@ function placeholderOrCurrent(knowledge: FaqKnowledge, query: NormalisedQuery, h
   // (SATAM-ASN) is the current documents' to answer, from a match nearly as confident; it keeps the confidence
   // the question matched the corpus with.
   const namesPlaceholder = namesSubjectOf(knowledge, query, top.chunk.docId);
-  const found = hits.find((h) => h.chunk.status === 'current' && h.confidence >= threshold * (namesPlaceholder ? 1 : unnamedPlaceholderSlack));
+  // Nearly as confident only with more than one word of the question (not "asn" alone, for "asn ikut kampanye").
+  const found = hits.find(
+    (h) => h.chunk.status === 'current' && (h.confidence >= threshold || (!namesPlaceholder && h.confidence >= threshold * unnamedPlaceholderSlack && new Set(h.matched).size >= 2)),
+  );
   if (!found) return top;
   const current = found.confidence >= threshold ? found : { ...found, confidence: top.confidence };
   // "bot bisa reset password satam?": the section that names SATAM-ASN itself ("… kata sandi … untuk ASN Digital,

@@ -283,6 +283,11 @@ const salaryPlain: RegExp[] = [
   new RegExp(`\\b${payWord}\\s+([a-z0-9]+\\s+){0,3}(kapan\\s+)?(cair|dicairkan|ditransfer|dibayar|dibayarkan|masuk rekening|turun|naik berapa(?! lama)|belum masuk|belum cair|telat|terlambat cair)\\b`),
   /\b(kapan|kpn)\s+(gaji|thr|tukin|tpp|rapel|gaji 13|gaji ke 13)\s*([a-z0-9]+\s+){0,2}(cair|dicairkan|dibayar|masuk|turun)\b/,
   /\bslip gaji\b/,
+  // "tunjangan anak ketiga dapat tidak", "uang duka kalau pns meninggal", "salary of golongan III/a": money the
+  // corpus does not set out.
+  /\btunjangan (anak|istri|suami|keluarga|jabatan|fungsional|struktural|beras|pangan|kemahalan|daerah|terpencil|khusus)\b/,
+  /\b(uang duka|uang kematian|santunan|tunjangan kematian|uang pesangon)\b/,
+  /\bgaji (pokok |of |for |of a |untuk |buat )?(golongan|gol|pangkat|pns|pppk|asn)\b/,
   /\bgaji (ke )?1[34]\b/,
   /\bthr\b/,
 ];
@@ -355,7 +360,7 @@ function namesUncoveredKind(p: string, knowsWord: (word: string) => boolean): bo
 }
 
 const jobsPlain =
-  /\b(lowongan|loker|lowker|formasi (cpns|pppk|asn|pns)|rekrutmen|recruitment|penerimaan (cpns|pppk|pegawai|asn|pns|honorer)|pendaftaran (cpns|pppk|asn|pns)|seleksi (cpns|pppk|asn|pns|kompetensi dasar)|tes (cpns|pppk|skd|skb)|daftar (cpns|pppk)|buka (cpns|pppk)|casn|sscasn|kapan (cpns|pppk) dibuka|info (cpns|pppk) \d{4}|lowongan kerja)\b/;
+  /\b(seleksi (jpt|terbuka|jabatan)|lelang jabatan|open bidding|lowongan|loker|lowker|formasi (cpns|pppk|asn|pns)|rekrutmen|recruitment|penerimaan (cpns|pppk|pegawai|asn|pns|honorer)|pendaftaran (cpns|pppk|asn|pns)|seleksi (cpns|pppk|asn|pns|kompetensi dasar)|tes (cpns|pppk|skd|skb)|daftar (cpns|pppk)|buka (cpns|pppk)|casn|sscasn|kapan (cpns|pppk) dibuka|info (cpns|pppk) \d{4}|lowongan kerja)\b/;
 
 /** Someone's disciplinary case: "saya kena hukdis", or the asker's named as such ("kasus disiplin saya kemarin"). */
 const disciplinaryCase =
