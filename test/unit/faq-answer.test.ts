@@ -95,6 +95,9 @@ describe('extractive answers', () => {
     expect(kinds.text).toMatch(/PPPK berhak atas empat jenis cuti/);
     const row = answered(await ask("I didn't take any annual leave for two years in a row, how many days max can I take next year?", 'en'));
     expect(row.text).toMatch(/24 hari kerja/);
+    // English mixed into Indonesian: "carry over" is what the rules call carried to the next year ("dibawa").
+    expect(answered(await ask('min, annual leave sy bisa carry over ke thn depan ga?')).text).toMatch(/dapat dibawa ke tahun berikutnya/);
+    expect(answered(await ask('pppk eligible cuti besar ga sih')).text).toMatch(/PPPK berhak atas empat jenis cuti/);
   });
 });
 

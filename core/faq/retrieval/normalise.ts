@@ -112,6 +112,7 @@ const joinedNames: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhow long\b/g, 'berapa lama'],
   [/\bhow old\b/g, 'umur berapa'],
   [/\bin a row\b|\bconsecutive(ly)?\b|\bback to back\b/g, 'berturut turut'],
+  [/\b(carry|carried|carries|roll|rolled) (it )?(over|forward)\b|\bcarry ?over\b/g, 'dibawa'],
   // "lulusan smp": a school level, not chat for "sampai"; the corpus writes SLTP.
   [/\b(lulusan|ijazah|pendidikan|tamatan|tamat|lulus|sekolah) smp\b/g, '$1 sltp'],
 ];

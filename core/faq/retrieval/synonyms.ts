@@ -121,7 +121,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   proposal: 'usul', submit: 'mengajukan', submitted: 'diajukan', allowance: 'tunjangan', deduction: 'potongan', deducted: 'dipotong',
   payslip: 'slip gaji', percent: 'persen', percentage: 'persen', savings: 'tabungan', ferry: 'kapal', schedule: 'jadwal',
   daily: 'setiap hari', about: '', someone: '', anyone: '', last: 'terakhir', end: 'selesai',
-  ends: 'selesai', finish: 'selesai', finishes: 'selesai', stay: '', current: 'terakhir', eligible: 'berhak syarat',
+  ends: 'selesai', finish: 'selesai', finishes: 'selesai', stay: '', current: 'terakhir', eligible: 'berhak',
   entitled: 'hak berhak', minimum: 'minimal paling singkat', length: 'lama', kinds: 'jenis', kind: 'jenis', types: 'jenis', type: 'jenis', authorized: 'berwenang', authorised: 'berwenang',
   grant: 'memberikan', grants: 'memberikan', regular: 'reguler', joined: 'baru', rate: 'penilaian nilai', scale: 'skala',
   usually: '', typically: '', normally: '', generally: '', somebody: '', already: 'sudah', been: '', ve: '', re: '', ll: '',
