@@ -20,7 +20,7 @@ import { ms, summarise } from './stats.js';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixture = resolve(root, 'test/fixtures/faq-questions.yaml');
 const heldOutFixture = resolve(root, 'test/fixtures/faq-heldout.yaml');
-const validationFixtures = ['faq-validation.yaml', 'faq-validation-2.yaml', 'faq-validation-3.yaml', 'faq-validation-4.yaml', 'faq-validation-5.yaml', 'faq-validation-6.yaml', 'faq-validation-7.yaml', 'faq-validation-8.yaml', 'faq-validation-9.yaml', 'faq-validation-10.yaml', 'faq-validation-11.yaml', 'faq-validation-12.yaml', 'faq-validation-13.yaml'].map((f) => resolve(root, 'test/fixtures', f));
+const validationFixtures = ['faq-validation.yaml', 'faq-validation-2.yaml', 'faq-validation-3.yaml', 'faq-validation-4.yaml', 'faq-validation-5.yaml', 'faq-validation-6.yaml', 'faq-validation-7.yaml', 'faq-validation-8.yaml', 'faq-validation-9.yaml', 'faq-validation-10.yaml', 'faq-validation-11.yaml', 'faq-validation-12.yaml', 'faq-validation-13.yaml', 'faq-validation-14.yaml'].map((f) => resolve(root, 'test/fixtures', f));
 const ownSet = resolve(root, 'core/faq/eval/sample-questions.yaml');
 
 /** The tuning split, or (if it is missing) the answerer's own development set. */
