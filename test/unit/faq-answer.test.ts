@@ -226,6 +226,13 @@ describe('placeholders and gaps go to a human', () => {
     expect((await ask('sisa cuti taun lalu bs dibawa ke thn ini gak')).kind).toBe('answer');
   });
 
+  it('answers with the value in the unit asked, and the detail the section hands to the desk beside it', async () => {
+    const taspen = answered(await ask('potongan taspen di slip gaji tu brp persen dr gapok sih'));
+    expect(taspen.text).toMatch(/8% dari gaji pokok/);
+    expect(taspen.text).toMatch(/Untuk rincian potongan di slip gaji, hubungi bagian keuangan/);
+    expect(answered(await ask('istirahat hari jumat itu brp menit sih resminya')).text).toMatch(/90 menit pada hari Jumat/);
+  });
+
   it('quotes what the corpus says it does not cover, with what it does say', async () => {
     const answer = await ask('cuti tahunan pppk brp hari');
     expect(answer).toMatchObject({ kind: 'escalate', reason: 'not_covered' });

@@ -295,7 +295,10 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   // "yang berwenang memberi cuti siapa? kadis kah?": the post the asker guesses is theirs, not a word the section
   // must repeat; the section naming who answers.
   const choice = passage.fit === 1 && (namesAnAlternative(query, passageChunk(passage).text) || (asked.who && guessesPost(query) && passage.coverage >= guessCoverage));
-  if (choice && unanswered.length > 0) notice = [notice, joinUnits([...new Set(unanswered)])].filter(Boolean).join('\n\n');
+  // "potongan taspen di slip gaji berapa persen": the section states the value in the unit asked ("8%"); what it hands
+  // to the desk ("rincian potongan di slip gaji") goes with the answer.
+  const valueStated = passage.fit === 1 && passage.coverage >= statedCoverage && statesAskedUnit(passageChunk(passage).text, asked.units);
+  if ((choice || valueStated) && unanswered.length > 0) notice = [notice, joinUnits([...new Set(unanswered)])].filter(Boolean).join('\n\n');
   // "cuti melahirkan p3k brp bulan": a section naming everything asked but not the number asked for does not
   // answer when the document says that number is not given here.
   const valueMissing = asksValue(asked) && passage.fit < 1;
@@ -304,7 +307,7 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   // A section covering most of the question whose own words include everything the document says it lacks
   // ("Koefisien jenjang lain tidak tercantum" beside "Kenaikan jenjang … tidak cukup dengan angka kredit") answers.
   const thinCoverage = passage.coverage < (unanswered.length > 0 ? groundedCoverage : statedCoverage);
-  if ((thinCoverage || valueMissing || unanswered.length > 0) && grounding.statements.length > 0 && !statesAsked && !choice) {
+  if ((thinCoverage || valueMissing || unanswered.length > 0) && grounding.statements.length > 0 && !statesAsked && !choice && !valueStated) {
     // What the document does say (when it says something about the question), then what it says it lacks.
     const statements = [...new Set(grounding.statements)];
     const known = passage.coverage >= 0.3 ? keySentences(passageChunk(passage), query, { max: 2, maxChars: 320, intent: asked }).filter((s) => !statements.includes(s)) : [];
@@ -363,6 +366,11 @@ function namesAnAlternative(query: NormalisedQuery, text: string): boolean {
     if (named) return true;
   }
   return false;
+}
+
+/** Whether `text` states a number in a unit the question asks for ("berapa persen" → "8%", "berapa hari" → "12 hari"). */
+function statesAskedUnit(text: string, units: readonly string[]): boolean {
+  return units.some((unit) => new RegExp(unit === 'persen' ? '\\d(?:[\\d,.]*)\\s*(?:%|persen)' : `\\d(?:[\\d,.]*)\\s*${unit}\\b`, 'i').test(text));
 }
 
 /** A who-question closing with the asker's guess of a post ("… siapa? kadis kah?", "… siapa sih, atasan langsung?"). */

@@ -77,7 +77,7 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
     // Service stated ("baru 8 bulan jadi pns", "belum 5 tahun kerja", "cpns baru masuk februari"), then "bisa/boleh
     // … belum/tidak?" at the end.
     eligibility:
-      /\b(baru|sudah|belum|masih) \d+ (hari|minggu|bulan|tahun)\b|\bbaru (masuk|diangkat|dilantik|jadi)\b|\b(cpns|pppk|pns) baru\b/.test(p) &&
+      /\b(baru|sudah|belum|masih|hanya|cuma) \d+ (hari|minggu|bulan|tahun)\b|\bbaru (masuk|diangkat|dilantik|jadi)\b|\b(cpns|pppk|pns) baru\b|\bbaru (cpns|pppk|pns)\b/.test(p) &&
       /\b(bisa|boleh|dapat|berhak)\b/.test(p) &&
       (/\b(belum|tidak|kah)( [a-z]+)? $/.test(p) || /\bsudah (bisa|boleh|dapat|berhak)\b/.test(p)),
     who: /\bsiapa\b/.test(p),
