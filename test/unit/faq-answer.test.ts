@@ -98,6 +98,8 @@ describe('extractive answers', () => {
     // English mixed into Indonesian: "carry over" is what the rules call carried to the next year ("dibawa").
     expect(answered(await ask('min, annual leave sy bisa carry over ke thn depan ga?')).text).toMatch(/dapat dibawa ke tahun berikutnya/);
     expect(answered(await ask('pppk eligible cuti besar ga sih')).text).toMatch(/PPPK berhak atas empat jenis cuti/);
+    // "born 15 dec 1966": an English month abbreviation is the date the rule's example works through.
+    expect(answered(await ask('im kadis so BUP 60, born 15 dec 1966. when exactly is my TMT pensiun?', 'en')).text).toMatch(/15 Desember 1966: 60, 15 Desember 2026, 1 Januari 2027/);
   });
 });
 

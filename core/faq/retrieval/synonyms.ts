@@ -79,7 +79,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   // month abbreviations
   jan: 'januari', feb: 'februari', peb: 'februari', mar: 'maret', apr: 'april', mei: 'mei', jun: 'juni', jul: 'juli', agt: 'agustus',
   agu: 'agustus', ags: 'agustus', agust: 'agustus', sep: 'september', sept: 'september', okt: 'oktober', nov: 'november', nop: 'november',
-  des: 'desember',
+  des: 'desember', dec: 'desember', oct: 'oktober', aug: 'agustus',
   // English questions get the corpus's Indonesian words
   my: 'saya', me: 'saya', mine: 'saya', when: 'kapan', how: 'bagaimana', many: 'berapa', much: 'berapa', what: 'apa', which: 'apa',
   who: 'siapa', where: 'di mana', why: 'mengapa', next: 'berikutnya', annual: 'tahunan', leave: 'cuti', leaves: 'cuti', sick: 'sakit',
@@ -130,7 +130,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   issued: 'diterbitkan', increase: 'kenaikan', second: 'kedua', third: 'ketiga', every: 'setiap', few: '', like: 'seperti',
   ngelewatin: 'melebihi', ngelewati: 'melebihi', lewatin: 'melebihi', ngelangkahin: 'melebihi', ngelangkahi: 'melebihi', ngelampaui: 'melebihi',
   nyalip: 'melebihi', nyalib: 'melebihi', ngalahin: 'melebihi',
-  shows: 'muncul', show: 'muncul', team: 'petugas', two: 'dua', three: 'tiga', four: 'empat', five: 'lima', six: 'enam',
+  shows: 'muncul', show: 'muncul', team: 'petugas', check: 'cek', question: 'pertanyaan', questions: 'pertanyaan', yesterday: 'kemarin', yet: '', two: 'dua', three: 'tiga', four: 'empat', five: 'lima', six: 'enam',
   grounds: 'alasan syarat', qualify: 'memenuhi syarat', track: 'pantau', tracking: 'pantau', officer: 'pegawai', chat: 'chat', bot: 'bot', reset: 'reset', authenticator: 'autentikator', verification: 'verifikasi',
 };
 
@@ -292,7 +292,7 @@ export const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   // "chat malam begini kapan dibalas" asks when the desk is open (its hours), not its target.
   [/\b(dibalas|dijawab|ditanggapi|tanggapan|respon|direspon)\b(.{0,25})\b(berapa (lama|jam|hari))\b|\b(berapa (lama|jam|hari)|paling lambat)\b(.{0,25})\b(dibalas|dijawab|ditanggapi)\b/g, '$& target tanggapan pertama'],
   // "cek tiket saya sudah diproses belum": where a ticket stands is its status (/tiketku).
-  [/\b(cek|ngecek|mengecek|lihat|liat|melihat|pantau|memantau|ngeliat) (status )?tiket\b/g, '$& status tiket'],
+  [/\b(cek|ngecek|mengecek|lihat|liat|melihat|pantau|memantau|ngeliat) (status )?tiket\b|\btiket status\b/g, '$& status tiket'],
   // An SK that "comes out" is one issued ("lama terbitnya SK").
   [/\bsk( [a-z]+){0,2} (keluar|kluar|turun|jadi|kelar|selesai)\b/g, '$& terbit'],
   // The corpus writes the old system's name in words ("sistem enam periode").
