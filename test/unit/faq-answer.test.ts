@@ -242,6 +242,7 @@ describe('placeholders and gaps go to a human', () => {
     expect(answer.text).toMatch(/tidak tercantum di sini/);
     expect(answer.text).toMatch(/Hubungi petugas/);
     expect((await ask('koefisien ak ahli madya brp')).kind).toBe('escalate');
+    expect((await ask('what is the yearly AK coefficient for ahli muda?', 'en')).kind).toBe('escalate');
     // Other ways the corpus says it: "belum dicantumkan di sini", "belum dapat dipastikan di sini".
     const cltn = await ask('cltn maksimal brp thn');
     expect(cltn).toMatchObject({ kind: 'escalate', reason: 'not_covered' });

@@ -55,6 +55,8 @@ describe('the section that states the asked fact', () => {
     // it changes it by itself.
     ['udh update data pendidikan di myasn, itu langsung berubah kan?', 'myasn-pemutakhiran-data', /tidak langsung berlaku/],
     ['kalo data sy udh dibenerin lwt layani, di myasn ikut berubah sendiri kan?', 'pemutakhiran-data-kepegawaian', /tidak otomatis mengubah data di MyASN/],
+    // How many kinds there are ("ada brp macem") is the list of them, not a limit.
+    ['predikat kinerja skrg ada brp macem', 'skp-predikat-kinerja', /ada lima/],
     // The document the question names (LHKASN), not a neighbour's fixed date for another report (LHKPN).
     ['deadline lhkasn tiap thn tgl brp', 'lhkasn', /ditetapkan oleh instansi/],
     // …also when the asker half-remembers the other report's date, or compares with it: LHKASN is what is asked.

@@ -61,7 +61,10 @@ export function questionIntent(query: NormalisedQuery): QuestionIntent {
   const claim = claimOf(p);
   return {
     // "jam berapa" asks for a time of day (`when`), not a limit.
-    limit: /\b(berapa|maksimal|maks|max|minimal|min|paling lama|paling banyak|paling lambat|paling singkat|sampai kapan|batas|batasnya|lama)\b/.test(p.replace(/\b(jam|pukul) berapa\b/g, ' ')),
+    // "ada berapa macam": how many kinds there are is a list, not a limit.
+    limit: /\b(berapa|maksimal|maks|max|minimal|min|paling lama|paling banyak|paling lambat|paling singkat|sampai kapan|batas|batasnya|lama)\b/.test(
+      p.replace(/\b(jam|pukul) berapa\b|\bberapa (macam|jenis)\b/g, ' '),
+    ),
     when: /\b(kapan|tanggal berapa|paling lambat|deadline|tenggat|batas waktu|jam berapa)\b/.test(p),
     list: /\b(apa saja|apa aja|berkas|dokumen|jenis|macam|daftar|perintah)\b/.test(p),
     why: /\b(mengapa|kenapa|alasan|alasannya|sebab)\b/.test(p),

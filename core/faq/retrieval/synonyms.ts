@@ -48,7 +48,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   dong: '', donk: '', deh: '', sih: '', ya: '', yah: '', yaa: '', kah: '', loh: '', lho: '', kok: '', nah: '', wkwk: '', hehe: '', hihi: '',
   makasih: '', terima: '', kasihh: '', thanks: '', thx: '', tq: '', info: '', infonya: '', infokan: '', nanya2: '',
   katanya: '', kayaknya: '', kyknya: '', sepertinya: '', ape: 'apa', kyk: 'seperti', kayak: 'seperti', kek: 'seperti',
-  sekalian: '', skalian: '', usah: '',
+  sekalian: '', skalian: '', usah: '', macem: 'macam', mcm: 'macam',
   pdhl: 'padahal', pdahal: 'padahal', dibales: 'dibalas', bales: 'balas', dibalesnya: 'dibalas', dibls: 'dibalas', dbls: 'dibalas', bls: 'balas',
   gini: '', ngurusin: 'urus', urusin: 'urus',
   resetin: 'reset', risetin: 'reset', gantiin: 'ganti', benerin: 'perbaiki', benerinnya: 'perbaiki', betulin: 'perbaiki',
@@ -130,7 +130,7 @@ export const chatWords: Readonly<Record<string, string>> = {
   issued: 'diterbitkan', increase: 'kenaikan', second: 'kedua', third: 'ketiga', every: 'setiap', few: '', like: 'seperti',
   ngelewatin: 'melebihi', ngelewati: 'melebihi', lewatin: 'melebihi', ngelangkahin: 'melebihi', ngelangkahi: 'melebihi', ngelampaui: 'melebihi',
   nyalip: 'melebihi', nyalib: 'melebihi', ngalahin: 'melebihi',
-  shows: 'muncul', show: 'muncul', team: 'petugas', check: 'cek', question: 'pertanyaan', questions: 'pertanyaan', yesterday: 'kemarin', yet: '', two: 'dua', three: 'tiga', four: 'empat', five: 'lima', six: 'enam',
+  shows: 'muncul', show: 'muncul', team: 'petugas', coefficient: 'koefisien', coefficients: 'koefisien', yearly: 'per tahun', check: 'cek', question: 'pertanyaan', questions: 'pertanyaan', yesterday: 'kemarin', yet: '', two: 'dua', three: 'tiga', four: 'empat', five: 'lima', six: 'enam',
   grounds: 'alasan syarat', qualify: 'memenuhi syarat', track: 'pantau', tracking: 'pantau', officer: 'pegawai', chat: 'chat', bot: 'bot', reset: 'reset', authenticator: 'autentikator', verification: 'verifikasi',
 };
 
