@@ -502,13 +502,15 @@ const deskPointer = /\b(hubungi|tanyakan kepada|tanyakan ke) petugas\b/i;
  * asks no date, "tenggat skp 2024" names the year of the document's example.
  */
 function currentPeriodHandover(knowledge: FaqKnowledge, query: NormalisedQuery, asked: QuestionIntent, docId: string): { chunk: Chunk; text: string } | null {
-  const chunks = knowledge.chunks.filter((chunk) => chunk.docId === docId);
+  if (!asked.when && !/\b(tanggal|jadwal|jam)\b/.test(query.plain)) return null;
   // "skp tahun 2026 paling lambat tanggal berapa": a year the document never names is one whose date it lacks, like
   // "tahun ini"; "tenggat skp 2024" names the year of its example.
   const years = query.plain.match(/\b(19|20)\d{2}\b/g) ?? [];
+  const thisPeriod = currentPeriod.test(query.plain) || currentPeriod.test(query.original.toLowerCase());
+  if (!thisPeriod && years.length === 0) return null;
+  const chunks = knowledge.chunks.filter((chunk) => chunk.docId === docId);
   const unstatedYear = years.length > 0 && years.every((year) => !chunks.some((chunk) => chunk.text.includes(year)));
-  if (!unstatedYear && !currentPeriod.test(query.plain) && !currentPeriod.test(query.original.toLowerCase())) return null;
-  if (!asked.when && !/\b(tanggal|jadwal|jam)\b/.test(query.plain)) return null;
+  if (!thisPeriod && !unstatedYear) return null;
   for (const chunk of chunks) {
     const sentence = unitsOf(chunk.text).find((u) => currentPeriodSentence.test(u.text) && (deskPointer.test(u.text) || statesNothing(u.text)));
     if (sentence) return { chunk, text: sentence.text };

@@ -275,6 +275,7 @@ export function namedDocument(knowledge: FaqKnowledge, query: NormalisedQuery, f
 }
 /** How many words the question opens with (its subject): "deadline lhkasn …", "batas waktu lhkasn …". */
 const openingWords = 3;
+/** Words a question opens with before its subject ("min, …", "pagi pak, …", "sy mau tanya …"). */
 const greeting = /^(min|admin|pak|bu|kak|mas|mbak|halo|hai|pagi|siang|sore|malam|permisi|maaf|mau|tanya|nanya|sy|saya)$/;
 /** "sama kayak lhkpn", "beda dengan pns": what follows is what the asker compares with, not what they ask about. */
 const comparisonMarker = /^(sama (seperti|dengan|kayak|kaya|kyk|sm|ama)|seperti|kayak|kyk|beda (dengan|sama|dari|sm)|berbeda|dibanding|dibandingkan|vs|versus)\b/;
