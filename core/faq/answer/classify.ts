@@ -462,8 +462,9 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   const ownFamilyRecord = /\bdata (anak|istri|suami|keluarga|pasangan|orang tua)\b/.test(pc) && /\b(myasn|siasn|profil|bagaimana|cara|caranya|tambah|menambah|nambah|nambahin|nambahinnya|masuk|input|perbarui|update)\b/.test(pc);
   // "anak buah saya mau cuti besar, saya harus bagaimana": a superior asking the rule for someone's leave plans.
   const leavePlanRule = /\b(mau|akan|ingin|hendak|mengajukan|ajukan)\s+(ambil\s+)?cuti\b/.test(pc) && /\b(bagaimana|harus|syarat|syaratnya|cara|caranya|berapa|boleh|bisa)\b/.test(pc);
-  const roleOnly = (aboutBot && nips.length === 0) || reportsSomeone || ownFamilyRecord || leavePlanRule;
-  if (otherPersonPlain.some((r) => r.test(pc)) || (colleagueDatumPlain.some((r) => r.test(pc)) && !comparison.test(pc) && !roleOnly)) {
+  // Any of these asks a rule about other people, not their record: the checks for a colleague's data give way.
+  const asksRuleAboutOthers = (aboutBot && nips.length === 0) || reportsSomeone || ownFamilyRecord || leavePlanRule;
+  if (otherPersonPlain.some((r) => r.test(pc)) || (colleagueDatumPlain.some((r) => r.test(pc)) && !comparison.test(pc) && !asksRuleAboutOthers)) {
     return { kind: 'refuse', reason: 'other_person' };
   }
   if (context.names && mentionsColleague(givenless, pc, context)) return { kind: 'refuse', reason: 'other_person' };
@@ -475,7 +476,7 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   // "pertek itu apaan sih, kok usul pensiun bapak saya nunggu pertek": what a term means, with whose case raised it.
   const term = /^((?:[a-z]+ )?[a-z]+) itu (apa|apaan)\b|^apa (?:itu|sih|arti) ([a-z]+)/.exec(pc);
   const asksDefinition = term !== null && !/\b(saya|ku|kami|dia|beliau|mereka)\b/.test(term[1] ?? term[3] ?? '');
-  if (aboutSomeoneElse(pc) && !comparison.test(pc) && !roleOnly && !asksDefinition) return { kind: 'refuse', reason: 'other_person' };
+  if (aboutSomeoneElse(pc) && !comparison.test(pc) && !asksRuleAboutOthers && !asksDefinition) return { kind: 'refuse', reason: 'other_person' };
 
 
   // "bot bisa ajukan cuti saya tidak": what the bot can do is answered (it files no leave); "tolong …" is a request.
