@@ -2,7 +2,7 @@
 // stated with a correct source, escalations, refusals), the confidence threshold the tuning split would choose,
 // personal data reaching the LLM (the fake), index build time, retrieval latency on the corpus and on a corpus
 // grown past 1,000 chunks, and the extractive answer's latency.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerQuestion } from '../core/faq/answer/answer-question.js';
@@ -20,7 +20,14 @@ import { ms, summarise } from './stats.js';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixture = resolve(root, 'test/fixtures/faq-questions.yaml');
 const heldOutFixture = resolve(root, 'test/fixtures/faq-heldout.yaml');
-const validationFixtures = ['faq-validation.yaml', 'faq-validation-2.yaml', 'faq-validation-3.yaml', 'faq-validation-4.yaml', 'faq-validation-5.yaml', 'faq-validation-6.yaml', 'faq-validation-7.yaml', 'faq-validation-8.yaml', 'faq-validation-9.yaml', 'faq-validation-10.yaml', 'faq-validation-11.yaml', 'faq-validation-12.yaml', 'faq-validation-13.yaml', 'faq-validation-14.yaml'].map((f) => resolve(root, 'test/fixtures', f));
+// Every validation split in test/fixtures (faq-validation.yaml, faq-validation-2.yaml …), in the order written: a
+// new set is reported as soon as it is committed.
+const fixturesDir = resolve(root, 'test/fixtures');
+const validationFixtures = readdirSync(fixturesDir)
+  .map((f) => /^faq-validation(?:-(\d+))?\.yaml$/.exec(f))
+  .filter((m): m is RegExpExecArray => m !== null)
+  .sort((a, b) => Number(a[1] ?? 1) - Number(b[1] ?? 1))
+  .map((m) => resolve(fixturesDir, m[0]));
 const ownSet = resolve(root, 'core/faq/eval/sample-questions.yaml');
 
 /** The tuning split, or (if it is missing) the answerer's own development set. */
