@@ -104,6 +104,12 @@ const identifier =
 /** A person's career facts. */
 const careerDatum = '(pensiun|bup|kgb|kp|golongan|gol|pangkat|tmt|sk|riwayat|hukdis|hukuman|sanksi|skp|gaji|umur|usia|data|cuti|jabatan)';
 const personalDatum = `(${identifier.slice(1, -1)}|${careerDatum.slice(1, -1)})`;
+/** Words supposing a case ("kalau atasan saya cuti, …"): what follows asks the rule, not someone's record. */
+const supposing = 'kalau|jika|apabila|bila|seandainya';
+const supposingWord = new RegExp(`^(${supposing})$`);
+/** Words after "rekan"/"teman" that say a colleague, not a name ("rekan kerja", "teman sekantor"). */
+const colleagueQualifiers = ['kerja', 'sekantor', 'seruangan', 'sejawat'];
+const colleagueQualifier = new RegExp(`^(${colleagueQualifiers.join('|')})$`);
 
 const otherPersonPlain: RegExp[] = [
   // "satam asn itu aplikasi punya siapa" asks who runs a system, not whose data something is.
@@ -124,7 +130,7 @@ const colleagueDatumPlain: RegExp[] = [
   new RegExp(`\\b${careerDatum}\\s+(nya\\s+)?${roleWord}\\s+(saya|kami|ku)\\b`),
   // Not a value the asker tells ("teman saya golongan II, katanya beda"): that is a comparison, asking nothing of them.
   // Nor the asker's own ("atasan saya belum acc cuti saya"), nor a case supposed ("kalau atasan saya cuti, …").
-  new RegExp(`(?<!\\b(?:kalau|jika|apabila|bila|seandainya) )\\b${roleWord}\\s+(saya|kami|kita|ini|itu|tersebut)\\s+([a-z]+\\s+){0,2}${personalDatum}\\b(?!\\s+(?:[ivx]{1,4}|\\d+[a-e]?|saya|sendiri)\\b)`),
+  new RegExp(`(?<!\\b(?:${supposing}) )\\b${roleWord}\\s+(saya|kami|kita|ini|itu|tersebut)\\s+([a-z]+\\s+){0,2}${personalDatum}\\b(?!\\s+(?:[ivx]{1,4}|\\d+[a-e]?|saya|sendiri)\\b)`),
   new RegExp(`\\b${roleWord}\\s+([a-z]+\\s+){0,2}(kapan|kpn)\\s+(pensiun|kgb|naik pangkat|kp)\\b`),
   new RegExp(`\\bkapan\\s+${roleWord}\\s+([a-z]+\\s+){0,2}(pensiun|kgb|naik pangkat|naik gaji)\\b`),
   // "cek data kepegawaian saya sendiri": the asker's own, with a word describing the data before "saya".
@@ -177,10 +183,10 @@ function aboutSomeoneElse(p: string): boolean {
     const w = words[i]!;
     const relative =
       /^(istri|suami|teman|temen|rekan|kawan|atasan|bawahan|kabid|kasi|kasie|kadis|sekdis|kasubag|kasubbag|ayah|bapak|ibu|ortu|anak)$/.test(w) &&
-      (/^(saya|ku|kami)$/.test(words[i + 1] ?? '') || (/^(kerja|sekantor|seruangan|sejawat)$/.test(words[i + 1] ?? '') && /^(saya|ku|kami)$/.test(words[i + 2] ?? '')));
+      (/^(saya|ku|kami)$/.test(words[i + 1] ?? '') || (colleagueQualifier.test(words[i + 1] ?? '') && /^(saya|ku|kami)$/.test(words[i + 2] ?? '')));
     const pronoun = /^(dia|beliau|mereka|ia|doi)$/.test(w);
     // "kalau dia meninggal, saya dapat …": a case supposed, to ask the rule, not their record.
-    const supposed = words.slice(Math.max(0, i - 2), i).some((v) => /^(kalau|jika|apabila|seandainya|bila)$/.test(v));
+    const supposed = words.slice(Math.max(0, i - 2), i).some((v) => supposingWord.test(v));
     // "suami saya meninggal, saya dapat …", "ibu saya sakit keras": what happened to them is the asker's situation.
     const event = relative && words.slice(i + 2, i + 5).some((v) => familyEvent.test(v));
     if ((relative || pronoun) && !supposed && !event && datumNear(words, i, i + 1)) return true;
@@ -309,11 +315,11 @@ const payComplaint: RegExp[] = [
  * naik berapa lama" asks the rule.
  */
 function overdueRaise(p: string): boolean {
-  const notPaid = /\b(gaji|kgb|berkala|rapel|rapelan)\b.{0,40}\b(belum|tidak|masih belum)\s+(juga\s+)?(naik|cair|masuk|dibayar|dibayarkan|diterima|berubah)\b/;
-  const own = /\b(saya|harusnya|seharusnya|kok)\b/;
-  const rule = /\b(kalau|jika|apabila|bila|ditunda|penundaan|syarat|aturan|ketentuan|berapa lama)\b/;
-  return notPaid.test(p) && own.test(p) && !rule.test(p);
+  return raiseNotPaid.test(p) && ownPay.test(p) && !payRule.test(p);
 }
+const raiseNotPaid = /\b(gaji|kgb|berkala|rapel|rapelan)\b.{0,40}\b(belum|tidak|masih belum)\s+(juga\s+)?(naik|cair|masuk|dibayar|dibayarkan|diterima|berubah)\b/;
+const ownPay = /\b(saya|harusnya|seharusnya|kok)\b/;
+const payRule = /\b(kalau|jika|apabila|bila|ditunda|penundaan|syarat|aturan|ketentuan|berapa lama)\b/;
 
 const tppPlain = /\b(tpp|tambahan penghasilan pegawai|tambahan penghasilan)\b/;
 const tukinPlain = /\b(tukin|tunjangan kinerja)\b/;
@@ -478,7 +484,6 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
   const asksDefinition = term !== null && !/\b(saya|ku|kami|dia|beliau|mereka)\b/.test(term[1] ?? term[3] ?? '');
   if (aboutSomeoneElse(pc) && !comparison.test(pc) && !asksRuleAboutOthers && !asksDefinition) return { kind: 'refuse', reason: 'other_person' };
 
-
   // "bot bisa ajukan cuti saya tidak": what the bot can do is answered (it files no leave); "tolong …" is a request.
   const botAbility = /\b(bot|layani)\b.{0,25}\b(bisa|dapat|boleh|mampu|tahu)\b.*\b(tidak|kah|kan)\b/.test(p) && !requestMarker.test(p);
   if (leaveAction.test(p) && !leaveQuestion.test(p) && !botAbility && !aboutBot) {
@@ -551,18 +556,24 @@ export function classifyQuestion(question: string, context: ClassifyContext = {}
  * saya salah, cara benerinnya gimana"). The bot changes nothing; HR corrects records from a ticket.
  */
 function ordersDataChange(p: string): boolean {
-  if (!new RegExp(`\\b${changeVerb}\\s+([a-z]+\\s+){0,2}${changeObject}\\b`).test(p)) return false;
+  if (!changeOfRecord.test(p)) return false;
   // "update data pendidikan di myasn harus upload dokumen apa" starts like an order but asks a question.
   // "ubah data di myasn butuh berapa lama verifikasinya" asks too, with its question word inside.
   const asks = /\b(apa|apa saja|siapa|mana|kah|tidak|belum)$/.test(p) || /\b(berapa|bagaimana|kapan|apakah|mengapa)\b/.test(p);
   if (asks) return false;
-  const imperative = new RegExp(`^(min |admin |kak |pak |bu )?(tolong |tlg |mohon |minta |bantu |please |pls |saya mau |saya ingin |saya minta )*(langsung saja |langsung )?${changeVerb}\\b`).test(p);
+  const imperative = changeOrdered.test(p);
   // "salah input" or "beda dengan sk" beside an order gives its reason; without an order it asks how to correct.
   if (imperative) return true;
   // "… golongan saya di sistem jadi III/c": the new value the asker wants written.
-  const newValue = new RegExp(`\\b${changeVerb}\\b.*\\b(jadi|menjadi)\\s+\\S+`).test(p);
+  const newValue = changeToValue.test(p);
   return !howTo.test(p) && (requestMarker.test(p) || newValue);
 }
+
+const changeOfRecord = new RegExp(`\\b${changeVerb}\\s+([a-z]+\\s+){0,2}${changeObject}\\b`);
+const changeOrdered = new RegExp(
+  `^(min |admin |kak |pak |bu )?(tolong |tlg |mohon |minta |bantu |please |pls |saya mau |saya ingin |saya minta )*(langsung saja |langsung )?${changeVerb}\\b`,
+);
+const changeToValue = new RegExp(`\\b${changeVerb}\\b.*\\b(jadi|menjadi)\\s+\\S+`);
 
 /** Words saying a NIP in the question belongs to someone other than the asker. */
 const someoneElsesNip =
@@ -593,8 +604,8 @@ const commonWords = new Set([
   'dong', 'ya', 'kok', 'sih', 'nih', 'deh', 'lagi', 'mengapa', 'siapa', 'dimana', 'di', 'ke', 'dari', 'pada', 'dengan', 'harus',
   'perlu', 'benar', 'salah', 'baru', 'lama', 'dulu', 'nanti', 'besok', 'kemarin', 'sekarang', 'cara', 'terima', 'kasih', 'maaf',
   'selamat', 'pagi', 'siang', 'sore', 'malam', 'halo', 'permisi', 'assalamualaikum', 'kak', 'min', 'admin', 'petugas', 'bagian',
-  // "rekan kerja", "teman sekantor": a colleague, not a name.
-  'kerja', 'sekantor', 'seruangan', 'sejawat', 'satu',
+  // "rekan kerja", "teman sekantor", "teman satu ruangan": a colleague, not a name.
+  ...colleagueQualifiers, 'satu',
 ]);
 
 /** A rank written out ("gol III a", "golongan 3b"; requestWords() has split "III/a"), or named ("pangkat saya penata muda"). */
