@@ -13,7 +13,7 @@ import { createNameMasker, maskPersonalData, type NameMasker } from './mask.js';
 import { choosePassage, namedDocument, namesSubjectOf, passageChunk, subjectWordsOnlyOf, unansweredStatements, type Passage } from './passage.js';
 import { personalAnswer, unlinkedText } from './personal.js';
 import { answerEachQuestion, clausesOf } from './question-parts.js';
-import { asksValue, questionIntent, type QuestionIntent } from './question-intent.js';
+import { asksValue, questionIntent, statesAskedValue, type QuestionIntent } from './question-intent.js';
 import { answerLabels, escalationText, offerText, refusalText, type FaqLang } from './texts.js';
 
 export type FaqAnswer =
@@ -297,7 +297,7 @@ export async function answerQuestion(question: string, options: AnswerOptions = 
   const choice = passage.fit === 1 && (namesAnAlternative(query, passageChunk(passage).text) || (asked.who && guessesPost(query) && passage.coverage >= guessCoverage));
   // "potongan taspen di slip gaji berapa persen": the section states the value in the unit asked ("8%"); what it hands
   // to the desk ("rincian potongan di slip gaji") goes with the answer.
-  const valueStated = passage.fit === 1 && passage.coverage >= statedCoverage && statesAskedUnit(passageChunk(passage).text, asked.units);
+  const valueStated = passage.fit === 1 && passage.coverage >= statedCoverage && asked.units.length > 0 && statesAskedValue(asked, passageChunk(passage).text);
   if ((choice || valueStated) && unanswered.length > 0) notice = [notice, joinUnits([...new Set(unanswered)])].filter(Boolean).join('\n\n');
   // "cuti melahirkan p3k brp bulan": a section naming everything asked but not the number asked for does not
   // answer when the document says that number is not given here.
@@ -366,11 +366,6 @@ function namesAnAlternative(query: NormalisedQuery, text: string): boolean {
     if (named) return true;
   }
   return false;
-}
-
-/** Whether `text` states a number in a unit the question asks for ("berapa persen" → "8%", "berapa hari" → "12 hari"). */
-function statesAskedUnit(text: string, units: readonly string[]): boolean {
-  return units.some((unit) => new RegExp(unit === 'persen' ? '\\d(?:[\\d,.]*)\\s*(?:%|persen)' : `\\d(?:[\\d,.]*)\\s*${unit}\\b`, 'i').test(text));
 }
 
 /** A who-question closing with the asker's guess of a post ("… siapa? kadis kah?", "… siapa sih, atasan langsung?"). */
