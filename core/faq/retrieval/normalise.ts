@@ -103,7 +103,10 @@ export function looksEnglish(question: string): boolean {
  */
 const englishOnly = new Set(['a', 'an', 'am', 'as', 'm', 's', 't', 'd', 'so', 'any', 'some', 'hi', 'hello', 'up', 'into', 'than', 'then', 'these', 'those', 'we', 'us']);
 
-/** Names written apart that must be joined before "my" reads as English "my". */
+/**
+ * Read before words are replaced one by one: names written apart that must be joined before "my" reads as English
+ * "my", and English phrases whose words mean something else alone ("how long", "in a row", "carry over").
+ */
 const joinedNames: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmy asn\b/g, 'myasn'],
   [/\bsi asn\b/g, 'siasn'],
